@@ -1,0 +1,114 @@
+import type { Example, Expectation } from "../example.ts";
+import type { RunError, RunResult } from "../run/RunResult.ts";
+import { formatLineDiff } from "./lineDiff.ts";
+import { matchLine } from "./matchLine.ts";
+import { outputLines } from "./outputLines.ts";
+import type { Failure, Verdict } from "./Verdict.ts";
+
+/**
+ * Judges one run against the example's expectations. Pure: the same example and result always
+ * give the same verdict.
+ */
+export function checkExample(example: Example, result: RunResult): Verdict {
+  const warnings = result.lateOutput.map(
+    (text) => `${example.key} wrote after it settled (a timer or callback outlived it): ${JSON.stringify(text.trimEnd())}`,
+  );
+  if (result.status === "skipped") return { example, result, status: "skipped", failures: [], warnings };
+
+  const failures: Failure[] = [];
+  failures.push(...endFailures(example, result));
+  const actual = outputLines(result.stdout);
+  const stdout = result.stdout.replace(/\r\n?/g, "\n");
+  for (const expectation of example.expectations) {
+    const failure = checkStdout(expectation, actual, stdout);
+    if (failure) failures.push(failure);
+  }
+  for (const rejection of result.unhandledRejections) {
+    failures.push({ kind: "unhandled-rejection", message: `unhandled promise rejection: ${describeError(rejection)}` });
+  }
+  for (const exception of result.uncaughtExceptions) {
+    failures.push({ kind: "uncaught-exception", message: `uncaught exception outside the example's promise: ${describeError(exception)}` });
+  }
+  return { example, result, status: failures.length === 0 ? "passed" : "failed", failures, warnings };
+}
+
+/** Failures from how the run ended, given whether an error was expected. */
+function endFailures(example: Example, result: RunResult): Failure[] {
+  const expectedError = example.expectations.find((expectation) => expectation.kind === "error");
+  switch (result.status) {
+    case "timeout":
+      return [{ kind: "timeout", message: `timed out after ${result.durationMs} ms (set @timeout MS to allow longer)` }];
+    case "exit":
+      return [{ kind: "exit", message: `called process.exit(${result.exitCode ?? ""}); examples must return instead` }];
+    case "crashed":
+      return [{ kind: "crashed", message: `its worker crashed${result.error ? `: ${result.error.message}` : ""}` }];
+    case "threw": {
+      const error = result.error!;
+      if (!expectedError) return [{ kind: "threw", message: `threw ${describeError(error)}` }];
+      if (errorMatches(expectedError, error.message)) return [];
+      return [{
+        kind: "error",
+        expectation: expectedError,
+        message: `expected an error matching ${expectedError.source}, but it threw ${describeError(error)}`,
+      }];
+    }
+    default:
+      if (!expectedError) return [];
+      return [{ kind: "error", expectation: expectedError, message: `expected an error matching ${expectedError.source}, but it returned normally` }];
+  }
+}
+
+function checkStdout(expectation: Expectation, actual: string[], stdout: string): Failure | undefined {
+  switch (expectation.kind) {
+    case "exact": {
+      const equal = expectation.lines.length === actual.length &&
+        expectation.lines.every((line, index) => matchLine(line, actual[index]!));
+      if (equal) return undefined;
+      return { kind: "stdout", expectation, message: "stdout does not match @expect", diff: formatLineDiff(expectation.lines, actual) };
+    }
+    case "unordered": {
+      const missing = unorderedMismatch(expectation.lines, actual);
+      if (!missing) return undefined;
+      return {
+        kind: "stdout",
+        expectation,
+        message: "stdout does not match @expectUnordered (same lines in any order)",
+        diff: formatLineDiff([...expectation.lines].sort(), [...actual].sort()),
+      };
+    }
+    case "contains":
+      if (stdout.includes(expectation.text)) return undefined;
+      return { kind: "stdout", expectation, message: `stdout does not contain ${JSON.stringify(expectation.text)}` };
+    case "match":
+      expectation.pattern.lastIndex = 0;
+      if (expectation.pattern.test(stdout)) return undefined;
+      return { kind: "stdout", expectation, message: `stdout does not match ${expectation.source}` };
+    case "error":
+      return undefined;
+  }
+}
+
+/** True when the lines differ as multisets; lines with wildcards match after exact ones. */
+function unorderedMismatch(expected: readonly string[], actual: readonly string[]): boolean {
+  if (expected.length !== actual.length) return true;
+  const remaining = [...actual];
+  const ordered = [...expected].sort((a, b) => Number(a.includes("{...}")) - Number(b.includes("{...}")));
+  for (const line of ordered) {
+    const index = remaining.findIndex((candidate) => matchLine(line, candidate));
+    if (index === -1) return true;
+    remaining.splice(index, 1);
+  }
+  return false;
+}
+
+function errorMatches(expectation: Expectation & { kind: "error" }, message: string): boolean {
+  if (expectation.pattern) {
+    expectation.pattern.lastIndex = 0;
+    return expectation.pattern.test(message);
+  }
+  return message.includes(expectation.source);
+}
+
+function describeError(error: RunError): string {
+  return `${error.name}: ${error.message}`;
+}

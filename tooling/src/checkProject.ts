@@ -1,0 +1,114 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { checkExample } from "./check/checkExample.ts";
+import type { Verdict } from "./check/Verdict.ts";
+import type { ResolvedConfig } from "./config/loadConfig.ts";
+import type { Example } from "./example.ts";
+import { readExampleFiles } from "./files/readExampleFiles.ts";
+import { findExamples, type SourceText } from "./find/findExamples.ts";
+import { keyFilter } from "./find/keyFilter.ts";
+import type { Problem } from "./find/Problem.ts";
+import type { RunResult } from "./run/RunResult.ts";
+import { runExamples } from "./run/runExamples.ts";
+import { runSetup } from "./setup/runSetup.ts";
+import { typecheckFiles } from "./typecheck/typecheckFiles.ts";
+import { applyLineEdits, type LineEdit } from "./update/applyLineEdits.ts";
+import { planExpectUpdate } from "./update/planExpectUpdate.ts";
+import { writeFileAtomic } from "./update/writeFileAtomic.ts";
+
+export interface CheckOptions {
+  /** key glob: only the matching examples run */
+  filter?: string;
+  /** rewrite failing `@expect` blocks with the actual output */
+  update?: boolean;
+  /** type-check the example files first */
+  typecheck?: boolean;
+  /** called as each example finishes */
+  onResult?: (result: RunResult, done: number, total: number) => void;
+}
+
+/** The outcome of a whole run, as plain data for the reporters. */
+export interface CheckReport {
+  /** problems in the example files (bad tags, duplicate keys, syntax): nothing ran when there are any */
+  problems: Problem[];
+  /** type errors, with `typecheck` */
+  typeErrors: Problem[];
+  examples: Example[];
+  verdicts: Verdict[];
+  /** `@expect` blocks rewritten by `update`, and those that could not be */
+  updated: Array<{ key: string; file: string; line: number }>;
+  notUpdated: Array<{ key: string; file: string; line: number; reason: string }>;
+  sources: SourceText[];
+  durationMs: number;
+}
+
+/**
+ * Finds, runs and checks the examples of a project: the whole `exemplar check` without the
+ * terminal. Setup runs before the first example and its teardown always runs.
+ */
+export async function checkProject(config: ResolvedConfig, options: CheckOptions = {}): Promise<CheckReport> {
+  const started = performance.now();
+  const sources = await readExampleFiles(config.root, config.examples);
+  const found = findExamples(sources);
+  const report: CheckReport = {
+    problems: found.problems, typeErrors: [], examples: found.examples, verdicts: [],
+    updated: [], notUpdated: [], sources, durationMs: 0,
+  };
+  if (found.problems.length > 0) return finish(report, started);
+  const selected = options.filter ? found.examples.filter((example) => keyFilter(options.filter!)(example.key)) : found.examples;
+  report.examples = selected;
+  if (options.typecheck) {
+    const files = [...new Set(selected.map((example) => example.file))];
+    report.typeErrors = typecheckFiles(config.root, files);
+  }
+  const setup = config.setup ? await runSetup(config.setup) : undefined;
+  try {
+    let done = 0;
+    const results = await runExamples(selected, {
+      root: config.root,
+      jobs: config.jobs,
+      timeout: config.timeout,
+      env: setup?.env ?? {},
+      onResult: (result) => options.onResult?.(result, ++done, selected.length),
+    });
+    report.verdicts = selected.map((example, index) => checkExample(example, results[index]!));
+  } finally {
+    await setup?.teardown();
+  }
+  if (options.update) await updateExpectations(config.root, report);
+  return finish(report, started);
+}
+
+async function updateExpectations(root: string, report: CheckReport) {
+  const byFile = new Map<string, Array<{ verdict: Verdict; edit: LineEdit }>>();
+  for (const verdict of report.verdicts) {
+    const { example } = verdict;
+    const source = report.sources.find((candidate) => candidate.file === example.file)!;
+    const plan = planExpectUpdate(verdict, source.text);
+    if (plan === undefined) continue;
+    if (typeof plan === "string") {
+      report.notUpdated.push({ key: example.key, file: example.file, line: example.line, reason: plan });
+      continue;
+    }
+    byFile.set(example.file, [...(byFile.get(example.file) ?? []), { verdict, edit: plan }]);
+  }
+  for (const [file, edits] of byFile) {
+    const absolute = path.join(root, file);
+    const current = await readFile(absolute, "utf8");
+    const source = report.sources.find((candidate) => candidate.file === file)!;
+    if (current !== source.text) {
+      // the file changed while the examples ran: rewriting it would lose the writer's edit
+      for (const { verdict } of edits) {
+        report.notUpdated.push({ key: verdict.example.key, file, line: verdict.example.line, reason: "not updated: the file changed during the run" });
+      }
+      continue;
+    }
+    await writeFileAtomic(absolute, applyLineEdits(current, edits.map(({ edit }) => edit)));
+    for (const { verdict } of edits) report.updated.push({ key: verdict.example.key, file, line: verdict.example.line });
+  }
+}
+
+function finish(report: CheckReport, started: number): CheckReport {
+  report.durationMs = Math.round(performance.now() - started);
+  return report;
+}

@@ -1,0 +1,90 @@
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { checkProject } from "../../checkProject.ts";
+import { loadConfig } from "../../config/loadConfig.ts";
+import { ExemplarError } from "../../errors/ExemplarError.ts";
+import { reporters, type ReporterName } from "../../report/reporters.ts";
+import { formatSummary, summarize } from "../../report/summarize.ts";
+import type { Command, CommandIo } from "../Command.ts";
+import { parseFlags, positiveInteger } from "../parseFlags.ts";
+import { createProgress } from "../createProgress.ts";
+
+const help = `Usage: exemplar check [options]
+
+Finds every @example function, runs it and checks what it printed.
+
+Options:
+  --examples GLOB     example files to search (repeatable; default from exemplar.config.ts)
+  --docs DIR          the Markdown docs folder (default from the config, or docs/)
+  --filter KEYGLOB    only run examples whose key matches, e.g. 'registry.*'
+  --jobs N            worker processes (default: number of cores)
+  --timeout MS        milliseconds per example unless it sets @timeout (default 5000)
+  --reporter NAME     pretty | json | github | junit (default pretty)
+  --out FILE          write the report to FILE and print only the summary
+  --update            rewrite failing @expect blocks with the actual output
+  --typecheck         type-check the example files too
+  --config FILE       config file (default ./exemplar.config.ts, optional)
+  --verbose           list passing and skipped examples too
+  -h, --help          show this help
+
+Exit codes: 0 all passed, 1 some example failed, 2 usage or configuration error.
+`;
+
+/** `exemplar check`: find, run and check the examples, then report. */
+export const checkCommand: Command = {
+  name: "check",
+  summary: "run every example and check its output",
+  help,
+  async run(argv: string[], io: CommandIo): Promise<number> {
+    const { values, positionals } = parseFlags("check", argv, {
+      examples: { type: "string", multiple: true },
+      docs: { type: "string" },
+      filter: { type: "string" },
+      jobs: { type: "string" },
+      timeout: { type: "string" },
+      reporter: { type: "string" },
+      out: { type: "string" },
+      update: { type: "boolean" },
+      typecheck: { type: "boolean" },
+      config: { type: "string" },
+      verbose: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    });
+    if (values.help) {
+      io.stdout(help);
+      return 0;
+    }
+    if (positionals.length > 0) {
+      throw new ExemplarError("EXEMPLAR_USAGE", `exemplar check: unexpected argument \`${positionals[0]}\`; pass files with --examples GLOB`);
+    }
+    const reporterName = (values.reporter ?? "pretty") as ReporterName;
+    if (!(reporterName in reporters)) {
+      throw new ExemplarError("EXEMPLAR_USAGE", `exemplar check: unknown reporter \`${values.reporter}\`; expected one of ${Object.keys(reporters).join(", ")}`);
+    }
+    const config = await loadConfig(io.cwd, values.config);
+    if (values.examples) config.examples = values.examples;
+    if (values.docs) config.docs = path.resolve(io.cwd, values.docs);
+    config.jobs = positiveInteger("check", "jobs", values.jobs) ?? config.jobs;
+    config.timeout = positiveInteger("check", "timeout", values.timeout) ?? config.timeout;
+
+    const progress = createProgress(io);
+    const report = await checkProject(config, {
+      ...(values.filter === undefined ? {} : { filter: values.filter }),
+      update: values.update ?? false,
+      typecheck: values.typecheck ?? false,
+      onResult: (_result, done, total) => progress.update(done, total),
+    });
+    progress.done();
+    const text = reporterName === "pretty"
+      ? reporters.pretty(report, config.root)
+      : reporters[reporterName](report);
+    if (values.out) {
+      await writeFile(path.resolve(io.cwd, values.out), text);
+      io.stdout(report.problems.length > 0 ? `Found ${report.problems.length} problems in the example files; see ${values.out}\n` : `${formatSummary(summarize(report))}\n`);
+    } else {
+      io.stdout(text);
+    }
+    if (report.problems.length > 0) return 2;
+    return report.typeErrors.length > 0 || report.verdicts.some((verdict) => verdict.status === "failed") ? 1 : 0;
+  },
+};

@@ -1,0 +1,78 @@
+import { loadConfig } from "../../config/loadConfig.ts";
+import { formatPlace, type Expectation } from "../../example.ts";
+import { readExampleFiles } from "../../files/readExampleFiles.ts";
+import { findExamples } from "../../find/findExamples.ts";
+import { formatProblem } from "../../find/Problem.ts";
+import type { Command, CommandIo } from "../Command.ts";
+import { parseFlags } from "../parseFlags.ts";
+
+const help = `Usage: exemplar list [options]
+
+Lists every example with its key, file:line and expectations, without running anything.
+
+Options:
+  --examples GLOB   example files to search (repeatable; default from exemplar.config.ts)
+  --json            print JSON instead of lines
+  --config FILE     config file (default ./exemplar.config.ts, optional)
+  -h, --help        show this help
+`;
+
+/** `exemplar list`: what the examples are and what they expect. */
+export const listCommand: Command = {
+  name: "list",
+  summary: "list the examples and their expectations",
+  help,
+  async run(argv: string[], io: CommandIo): Promise<number> {
+    const { values } = parseFlags("list", argv, {
+      examples: { type: "string", multiple: true },
+      json: { type: "boolean" },
+      config: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    });
+    if (values.help) {
+      io.stdout(help);
+      return 0;
+    }
+    const config = await loadConfig(io.cwd, values.config);
+    const found = findExamples(await readExampleFiles(config.root, values.examples ?? config.examples));
+    if (found.problems.length > 0) {
+      io.stderr(found.problems.map(formatProblem).join("\n") + "\n");
+      return 2;
+    }
+    if (values.json) {
+      const entries = found.examples.map((example) => ({
+        key: example.key,
+        file: example.file,
+        line: example.line,
+        name: example.name,
+        ...(example.timeout === undefined ? {} : { timeout: example.timeout }),
+        ...(example.skip === undefined ? {} : { skip: example.skip }),
+        expectations: example.expectations.map(describeExpectation),
+      }));
+      io.stdout(JSON.stringify(entries, null, 2) + "\n");
+      return 0;
+    }
+    const width = Math.max(0, ...found.examples.map((example) => example.key.length));
+    for (const example of found.examples) {
+      const expectations = example.expectations.map(describeExpectation).join(", ");
+      io.stdout(`${example.key.padEnd(width)}  ${formatPlace(example)}  ${expectations}${example.skip ? `  (skipped: ${example.skip})` : ""}\n`);
+    }
+    io.stdout(`${found.examples.length} example${found.examples.length === 1 ? "" : "s"}\n`);
+    return 0;
+  },
+};
+
+function describeExpectation(expectation: Expectation): string {
+  switch (expectation.kind) {
+    case "exact":
+      return `@expect (${expectation.lines.length} line${expectation.lines.length === 1 ? "" : "s"})`;
+    case "unordered":
+      return `@expectUnordered (${expectation.lines.length} line${expectation.lines.length === 1 ? "" : "s"})`;
+    case "contains":
+      return `@expectContains ${expectation.text}`;
+    case "match":
+      return `@expectMatch ${expectation.source}`;
+    case "error":
+      return `@expectError ${expectation.source}`;
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * Codes are stable: scripts and tests match on them, messages may improve.
+ */
+export type ExemplarErrorCode =
+  | "EXEMPLAR_CONFIG_NOT_FOUND"
+  | "EXEMPLAR_CONFIG_INVALID"
+  | "EXEMPLAR_SETUP_NOT_FOUND"
+  | "EXEMPLAR_SETUP_FAILED"
+  | "EXEMPLAR_FILES_NOT_FOUND"
+  | "EXEMPLAR_INVALID_EXAMPLES"
+  | "EXEMPLAR_USAGE"
+  | "EXEMPLAR_UPDATE_FAILED";
+
+/**
+ * An error the user can act on: `message` says what value was wrong, where and what was
+ * expected; `shortMessage` is one line for terminals; `cause` keeps the underlying error.
+ */
+export class ExemplarError extends Error {
+  override name = "ExemplarError";
+  readonly code: ExemplarErrorCode;
+  readonly shortMessage: string;
+
+  constructor(code: ExemplarErrorCode, message: string, options: { cause?: unknown; shortMessage?: string } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.shortMessage = options.shortMessage ?? message.split("\n")[0]!;
+  }
+}

@@ -1,0 +1,228 @@
+import ts from "typescript";
+import type { Example } from "../example.ts";
+import { formatPlace } from "../example.ts";
+import { keyPattern } from "./keyPattern.ts";
+import { parseDocComment, type DocComment } from "./parseDocComment.ts";
+import { parseExpectations } from "./parseExpectations.ts";
+import type { Problem } from "./Problem.ts";
+
+/** A file to search: its path (as it should appear in messages) and its text. */
+export interface SourceText {
+  file: string;
+  text: string;
+}
+
+export interface FoundExamples {
+  examples: Example[];
+  problems: Problem[];
+}
+
+/**
+ * Finds the examples in TypeScript sources by reading their syntax; never runs code.
+ * Every problem (syntax errors, bad keys, unknown tags, duplicates...) is returned with its
+ * place, so a caller can report them all at once.
+ */
+export function findExamples(sources: readonly SourceText[]): FoundExamples {
+  const examples: Example[] = [];
+  const problems: Problem[] = [];
+  for (const source of sources) {
+    const found = findInFile(source);
+    examples.push(...found.examples);
+    problems.push(...found.problems);
+  }
+  problems.push(...findDuplicateKeys(examples));
+  return { examples, problems };
+}
+
+function findInFile({ file, text }: SourceText): FoundExamples {
+  const sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.ES2023, true, ts.ScriptKind.TS);
+  const place = (position: number) => {
+    const { line, character } = sourceFile.getLineAndCharacterOfPosition(position);
+    return { file, line: line + 1, column: character + 1 };
+  };
+  const problems: Problem[] = syntaxErrors(sourceFile).map((diagnostic) => ({
+    ...place(diagnostic.start ?? 0),
+    message: `syntax error: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n")}`,
+  }));
+  const examples: Example[] = [];
+  const docComments = exampleDocComments(sourceFile, place);
+  const consumed = new Set<number>();
+
+  for (const statement of sourceFile.statements) {
+    for (const jsDoc of ts.getJSDocCommentsAndTags(statement)) {
+      const comment = docComments.get(jsDoc.pos);
+      if (!comment) continue;
+      consumed.add(jsDoc.pos);
+      const exampleTag = comment.tags.find((tag) => tag.name === "example")!;
+      const tagPlace = { file, line: exampleTag.line, column: exampleTag.column };
+      const target = exampleTarget(statement);
+      if (typeof target === "string") {
+        problems.push({ ...tagPlace, message: target });
+        continue;
+      }
+      const key = exampleTag.value;
+      if (!key) {
+        problems.push({ ...tagPlace, message: "@example needs a key, for example `@example registry.save-and-find`" });
+        continue;
+      }
+      if (!keyPattern.test(key)) {
+        problems.push({
+          ...tagPlace,
+          message: `invalid example key \`${key}\`: expected lowercase letters, digits, \`.\`, \`-\` and \`/\``,
+        });
+        continue;
+      }
+      const parsed = parseExpectations(comment.tags);
+      problems.push(...parsed.problems.map((problem) => ({ file, ...problem })));
+      if (parsed.problems.length > 0) continue;
+      const start = statement.getStart(sourceFile);
+      const example: Example = {
+        key,
+        name: target.name,
+        file,
+        line: place(start).line,
+        endLine: place(statement.getEnd()).line,
+        start,
+        end: statement.getEnd(),
+        ...bodyRange(target.fn, sourceFile),
+        async: target.fn.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.AsyncKeyword) ?? false,
+        description: comment.description,
+        expectations: parsed.expectations,
+      };
+      if (parsed.timeout !== undefined) example.timeout = parsed.timeout;
+      if (parsed.skip !== undefined) example.skip = parsed.skip;
+      examples.push(example);
+    }
+  }
+  for (const [position, comment] of docComments) {
+    if (consumed.has(position)) continue;
+    const tag = comment.tags.find((candidate) => candidate.name === "example")!;
+    problems.push({
+      file,
+      line: tag.line,
+      column: tag.column,
+      message: "@example must document an exported top-level function (`export function` or `export const name = () => ...`)",
+    });
+  }
+  return { examples, problems };
+}
+
+type ExampleFunction = ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression;
+
+/** The function an `@example` comment documents, or why the statement cannot be one. */
+function exampleTarget(statement: ts.Statement): { name: string; fn: ExampleFunction } | string {
+  const exported = statement.kind !== ts.SyntaxKind.ExportAssignment &&
+    ts.canHaveModifiers(statement) &&
+    (ts.getModifiers(statement)?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword) ?? false);
+  const isDefault = ts.canHaveModifiers(statement) &&
+    (ts.getModifiers(statement)?.some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword) ?? false);
+  if (ts.isFunctionDeclaration(statement)) {
+    const name = isDefault ? "default" : statement.name?.text;
+    if (!name || !statement.body) return "@example must document a function with a name and a body";
+    if (!exported) return `@example function \`${name}\` is not exported: add \`export\` so it can be run`;
+    return { name, fn: statement };
+  }
+  if (ts.isVariableStatement(statement)) {
+    const declarations = statement.declarationList.declarations;
+    const declaration = declarations[0]!;
+    const name = ts.isIdentifier(declaration.name) ? declaration.name.text : "(pattern)";
+    const init = declaration.initializer;
+    if (declarations.length !== 1 || !init || !(ts.isArrowFunction(init) || ts.isFunctionExpression(init))) {
+      return `@example on variable \`${name}\`: expected an exported function (\`export const ${name} = () => { ... }\`)`;
+    }
+    if (!exported) return `@example function \`${name}\` is not exported: add \`export\` so it can be run`;
+    return { name, fn: init };
+  }
+  return `@example on a ${describeKind(statement)}: expected an exported function`;
+}
+
+function describeKind(node: ts.Node): string {
+  if (ts.isClassDeclaration(node)) return "class";
+  if (ts.isInterfaceDeclaration(node)) return "interface";
+  if (ts.isTypeAliasDeclaration(node)) return "type alias";
+  if (ts.isEnumDeclaration(node)) return "enum";
+  if (ts.isImportDeclaration(node)) return "import";
+  return "statement";
+}
+
+function bodyRange(fn: ExampleFunction, sourceFile: ts.SourceFile) {
+  const body = fn.body!;
+  if (ts.isBlock(body)) return { bodyStart: body.getStart(sourceFile) + 1, bodyEnd: body.getEnd() - 1 };
+  return { bodyStart: body.getStart(sourceFile), bodyEnd: body.getEnd() };
+}
+
+/** Every `/** ... *\/` comment in the file that has an `@example` tag, by start offset. */
+function exampleDocComments(
+  sourceFile: ts.SourceFile,
+  place: (position: number) => { line: number },
+): Map<number, DocComment> {
+  const found = new Map<number, DocComment>();
+  const text = sourceFile.text;
+  if (!text.includes("@example")) return found;
+  const literals = literalRanges(sourceFile);
+  for (const match of text.matchAll(/\/\*\*[\s\S]*?\*\//g)) {
+    const start = match.index;
+    if (!match[0].includes("@example")) continue;
+    if (literals.some(([from, to]) => start >= from && start < to)) continue;
+    const comment = parseDocComment(match[0], place(start).line);
+    if (comment.tags.some((tag) => tag.name === "example")) found.set(start, comment);
+  }
+  return found;
+}
+
+/** Offsets of string, template and regex literals, where `/**` is text and not a comment. */
+function literalRanges(sourceFile: ts.SourceFile): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isStringLiteralLike(node) || ts.isRegularExpressionLiteral(node) || ts.isTemplateLiteralToken(node)) {
+      ranges.push([node.getStart(sourceFile), node.getEnd()]);
+      return;
+    }
+    if (ts.isTemplateExpression(node)) {
+      ranges.push([node.head.getStart(sourceFile), node.head.getEnd()]);
+      for (const span of node.templateSpans) ranges.push([span.literal.getStart(sourceFile), span.literal.getEnd()]);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return ranges;
+}
+
+function syntaxErrors(sourceFile: ts.SourceFile): readonly ts.Diagnostic[] {
+  // the parser keeps its diagnostics on the source file; a program over it hands them out
+  // without resolving imports or loading lib files
+  const host: ts.CompilerHost = {
+    getSourceFile: (name) => (name === sourceFile.fileName ? sourceFile : undefined),
+    getDefaultLibFileName: () => "lib.d.ts",
+    writeFile: () => {},
+    getCurrentDirectory: () => "",
+    getCanonicalFileName: (name) => name,
+    useCaseSensitiveFileNames: () => true,
+    getNewLine: () => "\n",
+    fileExists: (name) => name === sourceFile.fileName,
+    readFile: () => undefined,
+  };
+  const program = ts.createProgram({
+    rootNames: [sourceFile.fileName],
+    options: { noResolve: true, noLib: true, types: [] },
+    host,
+  });
+  return program.getSyntacticDiagnostics(sourceFile);
+}
+
+function findDuplicateKeys(examples: readonly Example[]): Problem[] {
+  const first = new Map<string, Example>();
+  const problems: Problem[] = [];
+  for (const example of examples) {
+    const earlier = first.get(example.key);
+    if (!earlier) {
+      first.set(example.key, example);
+      continue;
+    }
+    problems.push(
+      { file: earlier.file, line: earlier.line, message: `duplicate example key \`${example.key}\`: also at ${formatPlace(example)}` },
+      { file: example.file, line: example.line, message: `duplicate example key \`${example.key}\`: also at ${formatPlace(earlier)}` },
+    );
+  }
+  return problems;
+}

@@ -1,0 +1,24 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const internal = [/\(node:/, /at node:/, /[/\\]node_modules[/\\]tsx[/\\]/, /[/\\]tooling[/\\]src[/\\]run[/\\]worker\.ts/, /at new Promise \(<anonymous>\)/];
+
+/**
+ * A stack trace as the writer wants it: the runner's and Node's own frames removed, file URLs
+ * and absolute paths made relative to the project root.
+ */
+export function cleanStack(stack: string, root: string): string {
+  return stack
+    .split("\n")
+    .filter((line) => !/^\s+at /.test(line) || !internal.some((pattern) => pattern.test(line)))
+    .map((line) =>
+      line
+        .replace(/file:\/\/[^\s):]+/g, (url) => fileURLToPath(url))
+        .replace(new RegExp(`${escape(root + path.sep)}`, "g"), ""),
+    )
+    .join("\n");
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

@@ -1,0 +1,38 @@
+/** How an example's run ended. */
+export type RunStatus =
+  /** the function returned, or its promise resolved */
+  | "returned"
+  /** it threw, or its promise rejected */
+  | "threw"
+  /** it did not settle within its timeout; its worker was stopped */
+  | "timeout"
+  /** it called `process.exit`; its worker was replaced */
+  | "exit"
+  /** its worker died under it (a native crash, out of memory, a signal) */
+  | "crashed"
+  /** it was not run (`@skip`) */
+  | "skipped";
+
+export interface RunError {
+  name: string;
+  message: string;
+  /** the stack, with frames mapped to the `.ts` lines of the example file */
+  stack?: string;
+}
+
+/** What happened when one example ran. Plain data, sent from the worker process. */
+export interface RunResult {
+  key: string;
+  status: RunStatus;
+  stdout: string;
+  stderr: string;
+  durationMs: number;
+  error?: RunError;
+  exitCode?: number;
+  /** a promise rejected with no handler while the example ran */
+  unhandledRejections: RunError[];
+  /** an exception thrown outside the example's promise chain (a callback, a timer) */
+  uncaughtExceptions: RunError[];
+  /** output written after the example settled (a stray timer), attributed by async context */
+  lateOutput: string[];
+}

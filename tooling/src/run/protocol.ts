@@ -1,0 +1,16 @@
+import type { RunError, RunResult } from "./RunResult.ts";
+
+/** Messages from the pool to a worker process. */
+export type ToWorker =
+  | { type: "run"; key: string; file: string; name: string }
+  | { type: "close" };
+
+/** Messages from a worker process to the pool. */
+export type FromWorker =
+  | { type: "ready" }
+  /** output so far of a long-running example, so a timeout can still show it */
+  | { type: "output"; key: string; stdout: string; stderr: string }
+  /** `recycle`: the worker is exiting (the example called `process.exit`) */
+  | { type: "result"; result: RunResult; recycle: boolean }
+  /** something an example did after it settled */
+  | { type: "late"; key: string; output?: string; rejection?: RunError; exception?: RunError };

@@ -1,0 +1,52 @@
+import { existsSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import { ExemplarError } from "../errors/ExemplarError.ts";
+
+/** What a setup module's function may return. */
+export interface SetupResult {
+  /** environment variables handed to every example */
+  env?: Record<string, string>;
+  /** runs once at the end of the run, whatever happened */
+  teardown?: () => unknown;
+}
+
+export interface ActiveSetup {
+  env: Record<string, string>;
+  teardown: () => Promise<void>;
+}
+
+/**
+ * Imports the setup module and runs its default (or `setup`) export once. The returned
+ * `teardown` runs the module's teardown (returned function, `teardown` field or export) and is
+ * safe to call whatever happened.
+ */
+export async function runSetup(file: string): Promise<ActiveSetup> {
+  if (!existsSync(file)) {
+    throw new ExemplarError("EXEMPLAR_SETUP_NOT_FOUND", `setup module not found: ${file} (from \`setup\` in the config)`);
+  }
+  let module: { default?: unknown; setup?: unknown; teardown?: unknown };
+  try {
+    module = await import(pathToFileURL(file).href);
+  } catch (error) {
+    throw new ExemplarError("EXEMPLAR_SETUP_FAILED", `${file}: could not load the setup module: ${(error as Error).message}`, { cause: error });
+  }
+  const setup = module.default ?? module.setup;
+  if (setup !== undefined && typeof setup !== "function") {
+    throw new ExemplarError("EXEMPLAR_SETUP_FAILED", `${file}: the default export must be a function, got ${typeof setup}`);
+  }
+  let returned: unknown;
+  try {
+    returned = typeof setup === "function" ? await setup() : undefined;
+  } catch (error) {
+    if (typeof module.teardown === "function") await module.teardown();
+    throw new ExemplarError("EXEMPLAR_SETUP_FAILED", `${file}: setup failed: ${(error as Error).message}`, { cause: error });
+  }
+  const result: SetupResult = typeof returned === "function" ? { teardown: returned as () => unknown } : ((returned ?? {}) as SetupResult);
+  const teardowns = [result.teardown, module.teardown].filter((fn): fn is () => unknown => typeof fn === "function");
+  return {
+    env: result.env ?? {},
+    teardown: async () => {
+      for (const teardown of teardowns) await teardown();
+    },
+  };
+}
