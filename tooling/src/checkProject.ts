@@ -9,7 +9,7 @@ import { findExamples, type SourceText } from "./find/findExamples.ts";
 import { keyFilter } from "./find/keyFilter.ts";
 import type { Problem } from "./find/Problem.ts";
 import type { RunResult } from "./run/RunResult.ts";
-import { runExamples } from "./run/runExamples.ts";
+import { runExamples, startWorkers } from "./run/runExamples.ts";
 import { runSetup } from "./setup/runSetup.ts";
 import { typecheckFiles } from "./typecheck/typecheckFiles.ts";
 import { applyLineEdits, type LineEdit } from "./update/applyLineEdits.ts";
@@ -40,6 +40,8 @@ export interface CheckReport {
   notUpdated: Array<{ key: string; file: string; line: number; reason: string }>;
   sources: SourceText[];
   durationMs: number;
+  /** milliseconds spent in each phase: read, find, run */
+  timings: Record<string, number>;
 }
 
 /**
@@ -48,20 +50,37 @@ export interface CheckReport {
  */
 export async function checkProject(config: ResolvedConfig, options: CheckOptions = {}): Promise<CheckReport> {
   const started = performance.now();
+  const timings: Record<string, number> = {};
+  const mark = (phase: string, since: number) => (timings[phase] = Math.round(performance.now() - since));
   const sources = await readExampleFiles(config.root, config.examples);
+  mark("read", started);
+  // workers boot while the compiler parses: both take a few hundred milliseconds
+  const workers = startWorkers(config.root, Math.min(config.jobs, sources.length), sources);
+  const findStarted = performance.now();
   const found = findExamples(sources);
+  mark("find", findStarted);
   const report: CheckReport = {
     problems: found.problems, typeErrors: [], examples: found.examples, verdicts: [],
-    updated: [], notUpdated: [], sources, durationMs: 0,
+    updated: [], notUpdated: [], sources, durationMs: 0, timings,
   };
-  if (found.problems.length > 0) return finish(report, started);
+  if (found.problems.length > 0) {
+    await Promise.all(workers.workers.map((worker) => worker.close()));
+    return finish(report, started);
+  }
   const selected = options.filter ? found.examples.filter((example) => keyFilter(options.filter!)(example.key)) : found.examples;
   report.examples = selected;
   if (options.typecheck) {
     const files = [...new Set(selected.map((example) => example.file))];
     report.typeErrors = typecheckFiles(config.root, files);
   }
-  const setup = config.setup ? await runSetup(config.setup) : undefined;
+  let setup;
+  try {
+    setup = config.setup ? await runSetup(config.setup) : undefined;
+  } catch (error) {
+    await Promise.all(workers.workers.map((worker) => worker.close()));
+    throw error;
+  }
+  const runStarted = performance.now();
   try {
     let done = 0;
     const results = await runExamples(selected, {
@@ -69,9 +88,11 @@ export async function checkProject(config: ResolvedConfig, options: CheckOptions
       jobs: config.jobs,
       timeout: config.timeout,
       env: setup?.env ?? {},
+      workers,
       onResult: (result) => options.onResult?.(result, ++done, selected.length),
     });
     report.verdicts = selected.map((example, index) => checkExample(example, results[index]!));
+    mark("run", runStarted);
   } finally {
     await setup?.teardown();
   }

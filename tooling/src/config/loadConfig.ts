@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { ExemplarError } from "../errors/ExemplarError.ts";
 import type { ExemplarConfig } from "./defineConfig.ts";
+import { importModule } from "./importModule.ts";
 
 /** The configuration with every default filled in and every path absolute. */
 export interface ResolvedConfig {
@@ -33,7 +33,7 @@ export async function loadConfig(cwd: string, configPath?: string): Promise<Reso
   let config: ExemplarConfig = {};
   if (existsSync(file)) {
     try {
-      const module = (await import(pathToFileURL(file).href)) as { default?: ExemplarConfig };
+      const module = (await importModule(file)) as { default?: ExemplarConfig };
       config = module.default ?? {};
     } catch (error) {
       throw new ExemplarError("EXEMPLAR_CONFIG_INVALID", `${file}: could not load the config: ${(error as Error).message}`, { cause: error });

@@ -1,4 +1,5 @@
-import ts from "typescript";
+import type * as TS from "typescript";
+import { ts } from "../typescript.ts";
 import type { Example } from "../example.ts";
 import { formatPlace } from "../example.ts";
 import { keyPattern } from "./keyPattern.ts";
@@ -25,8 +26,13 @@ export interface FoundExamples {
 export function findExamples(sources: readonly SourceText[]): FoundExamples {
   const examples: Example[] = [];
   const problems: Problem[] = [];
-  for (const source of sources) {
-    const found = findInFile(source);
+  const sourceFiles = sources.map(({ file, text }) =>
+    // JSDoc is read from the raw comments below; the parser need not build JSDoc nodes
+    ts.createSourceFile(file, text, { languageVersion: ts.ScriptTarget.ES2023, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, ts.ScriptKind.TS),
+  );
+  const diagnostics = syntaxErrors(sourceFiles);
+  for (const sourceFile of sourceFiles) {
+    const found = findInFile(sourceFile, diagnostics.get(sourceFile.fileName) ?? []);
     examples.push(...found.examples);
     problems.push(...found.problems);
   }
@@ -34,13 +40,13 @@ export function findExamples(sources: readonly SourceText[]): FoundExamples {
   return { examples, problems };
 }
 
-function findInFile({ file, text }: SourceText): FoundExamples {
-  const sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.ES2023, true, ts.ScriptKind.TS);
+function findInFile(sourceFile: TS.SourceFile, diagnostics: readonly TS.Diagnostic[]): FoundExamples {
+  const file = sourceFile.fileName;
   const place = (position: number) => {
     const { line, character } = sourceFile.getLineAndCharacterOfPosition(position);
     return { file, line: line + 1, column: character + 1 };
   };
-  const problems: Problem[] = syntaxErrors(sourceFile).map((diagnostic) => ({
+  const problems: Problem[] = diagnostics.map((diagnostic) => ({
     ...place(diagnostic.start ?? 0),
     message: `syntax error: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n")}`,
   }));
@@ -49,7 +55,10 @@ function findInFile({ file, text }: SourceText): FoundExamples {
   const consumed = new Set<number>();
 
   for (const statement of sourceFile.statements) {
-    for (const jsDoc of ts.getJSDocCommentsAndTags(statement)) {
+    // the doc comment of a statement is the last `/** */` comment right before it
+    const jsDoc = ts.getLeadingCommentRanges(sourceFile.text, statement.pos)?.findLast((range) => sourceFile.text.startsWith("/**", range.pos));
+    {
+      if (!jsDoc) continue;
       const comment = docComments.get(jsDoc.pos);
       if (!comment) continue;
       consumed.add(jsDoc.pos);
@@ -107,10 +116,10 @@ function findInFile({ file, text }: SourceText): FoundExamples {
   return { examples, problems };
 }
 
-type ExampleFunction = ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression;
+type ExampleFunction = TS.FunctionDeclaration | TS.ArrowFunction | TS.FunctionExpression;
 
 /** The function an `@example` comment documents, or why the statement cannot be one. */
-function exampleTarget(statement: ts.Statement): { name: string; fn: ExampleFunction } | string {
+function exampleTarget(statement: TS.Statement): { name: string; fn: ExampleFunction } | string {
   const exported = statement.kind !== ts.SyntaxKind.ExportAssignment &&
     ts.canHaveModifiers(statement) &&
     (ts.getModifiers(statement)?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword) ?? false);
@@ -133,19 +142,19 @@ function exampleTarget(statement: ts.Statement): { name: string; fn: ExampleFunc
     if (!exported) return `@example function \`${name}\` is not exported: add \`export\` so it can be run`;
     return { name, fn: init };
   }
-  return `@example on a ${describeKind(statement)}: expected an exported function`;
+  return `@example on ${describeKind(statement)}: expected an exported function`;
 }
 
-function describeKind(node: ts.Node): string {
-  if (ts.isClassDeclaration(node)) return "class";
-  if (ts.isInterfaceDeclaration(node)) return "interface";
-  if (ts.isTypeAliasDeclaration(node)) return "type alias";
-  if (ts.isEnumDeclaration(node)) return "enum";
-  if (ts.isImportDeclaration(node)) return "import";
-  return "statement";
+function describeKind(node: TS.Node): string {
+  if (ts.isClassDeclaration(node)) return "a class";
+  if (ts.isInterfaceDeclaration(node)) return "an interface";
+  if (ts.isTypeAliasDeclaration(node)) return "a type alias";
+  if (ts.isEnumDeclaration(node)) return "an enum";
+  if (ts.isImportDeclaration(node)) return "an import";
+  return "a statement";
 }
 
-function bodyRange(fn: ExampleFunction, sourceFile: ts.SourceFile) {
+function bodyRange(fn: ExampleFunction, sourceFile: TS.SourceFile) {
   const body = fn.body!;
   if (ts.isBlock(body)) return { bodyStart: body.getStart(sourceFile) + 1, bodyEnd: body.getEnd() - 1 };
   return { bodyStart: body.getStart(sourceFile), bodyEnd: body.getEnd() };
@@ -153,8 +162,8 @@ function bodyRange(fn: ExampleFunction, sourceFile: ts.SourceFile) {
 
 /** Every `/** ... *\/` comment in the file that has an `@example` tag, by start offset. */
 function exampleDocComments(
-  sourceFile: ts.SourceFile,
-  place: (position: number) => { line: number },
+  sourceFile: TS.SourceFile,
+  place: (position: number) => { line: number; column: number },
 ): Map<number, DocComment> {
   const found = new Map<number, DocComment>();
   const text = sourceFile.text;
@@ -164,16 +173,16 @@ function exampleDocComments(
     const start = match.index;
     if (!match[0].includes("@example")) continue;
     if (literals.some(([from, to]) => start >= from && start < to)) continue;
-    const comment = parseDocComment(match[0], place(start).line);
+    const comment = parseDocComment(match[0], place(start).line, place(start).column);
     if (comment.tags.some((tag) => tag.name === "example")) found.set(start, comment);
   }
   return found;
 }
 
 /** Offsets of string, template and regex literals, where `/**` is text and not a comment. */
-function literalRanges(sourceFile: ts.SourceFile): Array<[number, number]> {
+function literalRanges(sourceFile: TS.SourceFile): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
-  const visit = (node: ts.Node) => {
+  const visit = (node: TS.Node) => {
     if (ts.isStringLiteralLike(node) || ts.isRegularExpressionLiteral(node) || ts.isTemplateLiteralToken(node)) {
       ranges.push([node.getStart(sourceFile), node.getEnd()]);
       return;
@@ -188,26 +197,23 @@ function literalRanges(sourceFile: ts.SourceFile): Array<[number, number]> {
   return ranges;
 }
 
-function syntaxErrors(sourceFile: ts.SourceFile): readonly ts.Diagnostic[] {
-  // the parser keeps its diagnostics on the source file; a program over it hands them out
-  // without resolving imports or loading lib files
-  const host: ts.CompilerHost = {
-    getSourceFile: (name) => (name === sourceFile.fileName ? sourceFile : undefined),
+/** Syntax errors by file name; one program over all files hands out the parser's diagnostics. */
+function syntaxErrors(sourceFiles: readonly TS.SourceFile[]): Map<string, readonly TS.Diagnostic[]> {
+  const byName = new Map(sourceFiles.map((sourceFile) => [sourceFile.fileName, sourceFile]));
+  // no import is resolved and no lib file is loaded: only the files given are parsed, once
+  const host: TS.CompilerHost = {
+    getSourceFile: (name) => byName.get(name),
     getDefaultLibFileName: () => "lib.d.ts",
     writeFile: () => {},
     getCurrentDirectory: () => "",
     getCanonicalFileName: (name) => name,
     useCaseSensitiveFileNames: () => true,
     getNewLine: () => "\n",
-    fileExists: (name) => name === sourceFile.fileName,
+    fileExists: (name) => byName.has(name),
     readFile: () => undefined,
   };
-  const program = ts.createProgram({
-    rootNames: [sourceFile.fileName],
-    options: { noResolve: true, noLib: true, types: [] },
-    host,
-  });
-  return program.getSyntacticDiagnostics(sourceFile);
+  const program = ts.createProgram({ rootNames: [...byName.keys()], options: { noResolve: true, noLib: true, types: [] }, host });
+  return new Map(sourceFiles.map((sourceFile) => [sourceFile.fileName, program.getSyntacticDiagnostics(sourceFile)]));
 }
 
 function findDuplicateKeys(examples: readonly Example[]): Problem[] {

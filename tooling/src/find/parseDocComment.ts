@@ -29,9 +29,10 @@ const tagLine = /^@([A-Za-z][\w-]*)(?:\s+(.*))?$/;
 /**
  * Splits the raw text of a `/** ... *\/` comment into its description and tags, keeping each
  * line's exact text (indentation included) and its line number. A line starting with `@` is a
- * tag, as in JSDoc; write `\@` for a literal `@` at the start of an expected line.
+ * tag, as in JSDoc; write `\@` for a literal `@` at the start of an expected line. `firstColumn`
+ * is the 1-based column of the comment's `/**` in the file, for the places of tags on that line.
  */
-export function parseDocComment(raw: string, firstLine: number): DocComment {
+export function parseDocComment(raw: string, firstLine: number, firstColumn = 1): DocComment {
   const lines = raw.replace(/\r\n?/g, "\n").split("\n");
   const description: string[] = [];
   const tags: DocTag[] = [];
@@ -53,7 +54,9 @@ export function parseDocComment(raw: string, firstLine: number): DocComment {
     const line = firstLine + index;
     const tag = tagLine.exec(text);
     if (tag) {
-      tags.push({ name: tag[1]!, value: (tag[2] ?? "").trim(), line, column: prefixLength + 1, body: [], prefix });
+      // the first line starts where the comment does, not at the start of the file's line
+      const column = prefixLength + 1 + (index === 0 ? firstColumn - 1 : 0);
+      tags.push({ name: tag[1]!, value: (tag[2] ?? "").trim(), line, column, body: [], prefix });
       return;
     }
     const unescaped = text.startsWith("\\@") ? text.slice(1) : text;

@@ -6,6 +6,7 @@ export function reportJson(report: CheckReport): string {
   return JSON.stringify(
     {
       summary: { ...summarize(report), durationMs: report.durationMs },
+      timings: report.timings,
       problems: report.problems,
       typeErrors: report.typeErrors,
       examples: report.verdicts.map(({ example, result, status, failures, warnings }) => ({

@@ -3,7 +3,8 @@ import { fileURLToPath } from "node:url";
 import type { FromWorker, ToWorker } from "./protocol.ts";
 import type { RunResult } from "./RunResult.ts";
 
-const workerFile = fileURLToPath(new URL("./worker.ts", import.meta.url));
+// bundled into dist/ the worker sits beside the CLI as worker.js; from source it is worker.ts
+const workerFile = fileURLToPath(new URL(import.meta.url.endsWith(".ts") ? "./worker.ts" : "./worker.js", import.meta.url));
 const tsxLoader = import.meta.resolve("tsx");
 
 export interface RunRequest {
@@ -21,22 +22,27 @@ export interface WorkerOptions {
   onLate: (message: Extract<FromWorker, { type: "late" }>) => void;
 }
 
+type Event = FromWorker | { type: "died"; detail: string };
+
 /**
- * One worker process, running one example at a time. A timeout, a crash or `process.exit`
- * ends the process; `alive` then turns false and the pool starts another.
+ * One worker process. It runs a batch of examples one after the other and sends each result as
+ * it comes; a timeout, a crash or `process.exit` ends the process, `alive` turns false, and the
+ * examples of the batch not yet run are left for the pool to give to another worker.
  */
 export class WorkerProcess {
   alive = true;
   private readonly child: ChildProcess;
   private readonly ready: Promise<void>;
-  private pending: ((message: FromWorker | { type: "died"; detail: string }) => void) | undefined;
+  private readonly exited: Promise<void>;
+  private listener: ((event: Event) => void) | undefined;
   private diagnostics = "";
 
   constructor(private readonly options: WorkerOptions) {
     this.child = fork(workerFile, [], {
       cwd: options.cwd,
       env: options.env,
-      execArgv: ["--import", tsxLoader],
+      // EXEMPLAR_WORKER_CPU_PROF=DIR writes a CPU profile of every worker, to see where time goes
+      execArgv: ["--import", tsxLoader, ...(process.env.EXEMPLAR_WORKER_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.EXEMPLAR_WORKER_CPU_PROF}`] : [])],
       stdio: ["ignore", "pipe", "pipe", "ipc"],
     });
     // what the process writes around the capture (native crash messages) helps explain a crash
@@ -45,75 +51,108 @@ export class WorkerProcess {
     };
     this.child.stdout!.on("data", keep);
     this.child.stderr!.on("data", keep);
-    this.ready = new Promise((resolve) => {
-      const onReady = (message: FromWorker) => {
-        if (message.type !== "ready") return;
-        this.child.off("message", onReady);
+    this.exited = new Promise((resolve) => {
+      this.child.on("exit", (code, signal) => {
+        this.alive = false;
+        const detail = signal ? `killed by ${signal}` : `exited with code ${code}`;
+        this.listener?.({ type: "died", detail: `${detail}${this.diagnostics ? `\n${this.diagnostics.trim()}` : ""}` });
         resolve();
-      };
-      this.child.on("message", onReady);
+      });
     });
-    this.child.on("message", (message: FromWorker) => {
-      if (message.type === "late") this.options.onLate(message);
-      else if (message.type !== "ready") this.pending?.(message);
-    });
-    this.child.on("exit", (code, signal) => {
-      this.alive = false;
-      const detail = signal ? `killed by ${signal}` : `exited with code ${code}`;
-      this.pending?.({ type: "died", detail: `${detail}${this.diagnostics ? `\n${this.diagnostics.trim()}` : ""}` });
+    this.ready = new Promise((resolve) => {
+      this.child.on("message", (message: FromWorker) => {
+        if (message.type === "ready") resolve();
+        else if (message.type === "late") this.options.onLate(message);
+        else this.listener?.(message);
+      });
     });
   }
 
-  /** Runs one example; always resolves with a result, whatever the example does. */
-  async run(request: RunRequest): Promise<RunResult> {
-    await Promise.race([this.ready, new Promise((resolve) => this.child.once("exit", resolve))]);
-    const started = performance.now();
-    let stdout = "";
-    let stderr = "";
-    const partial = (status: RunResult["status"], message?: string): RunResult => {
-      const result: RunResult = {
-        key: request.key, status, stdout, stderr,
-        durationMs: Math.round(performance.now() - started),
-        unhandledRejections: [], uncaughtExceptions: [], lateOutput: [],
+  /**
+   * Runs the examples in order. Resolves with the results of those that ran: all of them, or
+   * fewer when one ended the worker (its result, a timeout, exit or crash, is the last).
+   */
+  async run(requests: readonly RunRequest[], env: Record<string, string>, onResult: (result: RunResult) => void): Promise<RunResult[]> {
+    await Promise.race([this.ready, this.exited]);
+    const results: RunResult[] = [];
+    if (!this.alive) {
+      const result = this.stopped(requests[0]!, "crashed", performance.now(), "", "", `the worker process ${this.diagnostics || "could not start"}`);
+      onResult(result);
+      return [result];
+    }
+    return new Promise<RunResult[]>((resolve) => {
+      let index = 0;
+      let started = performance.now();
+      let stdout = "";
+      let stderr = "";
+      let timer: NodeJS.Timeout | undefined;
+      const arm = () => {
+        started = performance.now();
+        stdout = "";
+        stderr = "";
+        const request = requests[index]!;
+        timer = setTimeout(() => {
+          // stopped first, so that the batch ends here and its rest goes to another worker
+          this.kill();
+          finish(this.stopped(request, "timeout", started, stdout, stderr));
+        }, request.timeout);
       };
-      if (message) result.error = { name: "Error", message };
-      return result;
-    };
-    if (!this.alive) return partial("crashed", `the worker process ${this.diagnostics || "could not start"}`);
-    return new Promise<RunResult>((resolve) => {
-      const timer = setTimeout(() => {
-        this.pending = undefined;
-        this.kill();
-        resolve(partial("timeout"));
-      }, request.timeout);
-      this.pending = (message) => {
-        if (message.type === "output") {
-          stdout += message.stdout;
-          stderr += message.stderr;
-          return;
-        }
+      const finish = (result: RunResult, last = false) => {
         clearTimeout(timer);
-        this.pending = undefined;
-        if (message.type === "result") {
-          if (message.recycle) this.alive = false;
-          resolve(message.result);
-        } else if (message.type === "died") {
-          resolve(partial("crashed", message.detail));
+        results.push(result);
+        onResult(result);
+        index++;
+        if (last || !this.alive || index === requests.length) {
+          this.listener = undefined;
+          resolve(results);
+        } else {
+          arm();
         }
       };
-      const message: ToWorker = { type: "run", key: request.key, file: request.file, name: request.name };
+      this.listener = (event) => {
+        const request = requests[index]!;
+        if (event.type === "output") {
+          stdout += event.stdout;
+          stderr += event.stderr;
+        } else if (event.type === "result") {
+          if (event.recycle) this.alive = false;
+          finish(event.result);
+        } else if (event.type === "died") {
+          finish(this.stopped(request, "crashed", started, stdout, stderr, event.detail), true);
+        }
+      };
+      arm();
+      const message: ToWorker = {
+        type: "run",
+        env,
+        examples: requests.map(({ key, file, name }) => ({ key, file, name })),
+      };
       this.child.send(message);
     });
+  }
+
+  private stopped(request: RunRequest, status: RunResult["status"], started: number, stdout: string, stderr: string, message?: string): RunResult {
+    const result: RunResult = {
+      key: request.key, status, stdout, stderr,
+      durationMs: Math.round(performance.now() - started),
+      unhandledRejections: [], uncaughtExceptions: [], lateOutput: [],
+    };
+    if (message) result.error = { name: "Error", message };
+    return result;
+  }
+
+  /** Has the worker import these files (absolute paths) while it waits for work. */
+  preload(files: string[]): void {
+    if (files.length > 0) this.child.send({ type: "preload", files } satisfies ToWorker);
   }
 
   /** Asks the worker to finish; it waits briefly for stray output, then exits. */
   async close(): Promise<void> {
     if (this.child.exitCode !== null || this.child.signalCode !== null) return;
-    const exited = new Promise((resolve) => this.child.once("exit", resolve));
     if (this.child.connected) this.child.send({ type: "close" } satisfies ToWorker);
     else this.kill();
     const force = setTimeout(() => this.kill(), 2000);
-    await exited;
+    await this.exited;
     clearTimeout(force);
   }
 

@@ -2,7 +2,10 @@ import type { RunError, RunResult } from "./RunResult.ts";
 
 /** Messages from the pool to a worker process. */
 export type ToWorker =
-  | { type: "run"; key: string; file: string; name: string }
+  /** run these examples in order; `env` is merged into `process.env` first */
+  | { type: "run"; env: Record<string, string>; examples: Array<{ key: string; file: string; name: string }> }
+  /** import these files ahead of their examples, while the pool is still finding them */
+  | { type: "preload"; files: string[] }
   | { type: "close" };
 
 /** Messages from a worker process to the pool. */

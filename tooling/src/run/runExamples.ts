@@ -13,8 +13,51 @@ export interface RunOptions {
   timeout: number;
   /** environment variables for the examples, on top of this process's */
   env?: Record<string, string>;
+  /** workers started earlier (see `startWorkers`), so that their start-up overlaps other work */
+  workers?: StartedWorkers;
   /** called as each example finishes, for progress */
   onResult?: (result: RunResult) => void;
+}
+
+/** Workers started ahead of time, each already importing the files it was given. */
+export interface StartedWorkers {
+  workers: WorkerProcess[];
+  /** file (relative to the root) -> index of the worker importing it */
+  assignment: Map<string, number>;
+}
+
+/**
+ * Starts worker processes ahead of `runExamples` and has them import the example files, shared
+ * out by size: booting and importing take a few hundred milliseconds, which then overlap with
+ * finding the examples.
+ */
+export function startWorkers(root: string, count: number, files: ReadonlyArray<{ file: string; text: string }> = []): StartedWorkers {
+  const workers = Array.from({ length: count }, () => createWorker(root));
+  const assignment = new Map<string, number>();
+  const load = workers.map(() => 0);
+  const lists: string[][] = workers.map(() => []);
+  for (const { file, text } of [...files].sort((a, b) => b.text.length - a.text.length)) {
+    const index = load.indexOf(Math.min(...load));
+    assignment.set(file, index);
+    load[index]! += text.length;
+    lists[index]!.push(path.resolve(root, file));
+  }
+  workers.forEach((worker, index) => worker.preload(lists[index]!));
+  return { workers, assignment };
+}
+
+type LateEvents = Map<string, Array<{ output?: string; rejection?: RunResult["error"]; exception?: RunResult["error"] }>>;
+const lateEvents = new WeakMap<WorkerProcess, LateEvents>();
+
+function createWorker(root: string): WorkerProcess {
+  const late: LateEvents = new Map();
+  const worker = new WorkerProcess({
+    cwd: root,
+    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", EXEMPLAR_WORKER: "1" },
+    onLate: (message) => late.set(message.key, [...(late.get(message.key) ?? []), message]),
+  });
+  lateEvents.set(worker, late);
+  return worker;
 }
 
 /**
@@ -25,53 +68,60 @@ export interface RunOptions {
  */
 export async function runExamples(examples: readonly Example[], options: RunOptions): Promise<RunResult[]> {
   const results = new Map<string, RunResult>();
-  const late = new Map<string, Array<{ output?: string; rejection?: RunResult["error"]; exception?: RunResult["error"] }>>();
+  const late: LateEvents = new Map();
   const toRun: Example[] = [];
   for (const example of examples) {
     if (example.skip === undefined) toRun.push(example);
     else results.set(example.key, skipped(example.key));
   }
-  // the largest files first, so the last worker to finish is not stuck with a big one
   const byFile = new Map<string, Example[]>();
   for (const example of toRun) byFile.set(example.file, [...(byFile.get(example.file) ?? []), example]);
+  // the largest files first, so the last worker to finish is not stuck with a big one
   const groups = [...byFile.values()].sort((a, b) => b.length - a.length);
-  const lanes = Math.max(1, Math.min(options.jobs ?? availableParallelism(), groups.length));
-  const env = { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", EXEMPLAR_WORKER: "1", ...options.env };
-  const workers = new Set<WorkerProcess>();
-  const spawn = () => {
-    const worker = new WorkerProcess({
-      cwd: options.root,
-      env,
-      onLate: (message) => {
-        const list = late.get(message.key) ?? [];
-        list.push(message);
-        late.set(message.key, list);
-      },
-    });
-    workers.add(worker);
-    return worker;
+  const started = options.workers?.workers ?? [];
+  const lanes = Math.max(1, Math.min(options.jobs ?? availableParallelism(), groups.length, started.length || Infinity));
+  // each lane first runs the files its worker imported ahead of time, then helps the others
+  const queues: Example[][][] = Array.from({ length: lanes }, () => []);
+  groups.forEach((group, index) => {
+    const assigned = options.workers?.assignment.get(group[0]!.file);
+    queues[assigned !== undefined && assigned < lanes ? assigned : index % lanes]!.push(group);
+  });
+  const next = (lane: number) => {
+    if (queues[lane]!.length > 0) return queues[lane]!.shift();
+    const busiest = queues.reduce((most, queue) => (queue.length > most.length ? queue : most));
+    return busiest.pop();
   };
+  const workers = new Set<WorkerProcess>(started);
 
-  const lane = async () => {
-    let worker: WorkerProcess | undefined;
-    for (let group = groups.shift(); group; group = groups.shift()) {
-      for (const example of group) {
-        if (!worker?.alive) worker = spawn();
-        const result = await worker.run({
-          key: example.key,
-          file: path.resolve(options.root, example.file),
-          name: example.name,
-          timeout: example.timeout ?? options.timeout,
+  const lane = async (index: number) => {
+    let worker: WorkerProcess | undefined = started[index];
+    for (let group = next(index); group; group = next(index)) {
+      let pending = group.map((example) => ({
+        key: example.key,
+        file: path.resolve(options.root, example.file),
+        name: example.name,
+        timeout: example.timeout ?? options.timeout,
+      }));
+      while (pending.length > 0) {
+        if (!worker?.alive) {
+          worker = createWorker(options.root);
+          workers.add(worker);
+        }
+        const ran = await worker.run(pending, options.env ?? {}, (result) => {
+          results.set(result.key, result);
+          options.onResult?.(result);
         });
-        results.set(example.key, result);
-        options.onResult?.(result);
+        pending = pending.slice(ran.length);
       }
     }
   };
   try {
-    await Promise.all(Array.from({ length: lanes }, lane));
+    await Promise.all(Array.from({ length: lanes }, (_, index) => lane(index)));
   } finally {
     await Promise.all([...workers].map((worker) => worker.close()));
+  }
+  for (const worker of workers) {
+    for (const [key, events] of lateEvents.get(worker) ?? []) late.set(key, [...(late.get(key) ?? []), ...events]);
   }
   for (const [key, events] of late) {
     const result = results.get(key);

@@ -60,16 +60,22 @@ process.on("uncaughtException", (error) => {
 });
 
 const realExit = process.exit.bind(process);
-class ProcessExit extends Error {}
-process.exit = ((code?: number | string | null) => {
-  const target = running ?? context.getStore();
-  if (target && !target.settled) {
-    target.settled = true;
-    const exitCode = Number(code ?? process.exitCode ?? 0);
-    send({ type: "result", result: result(target, "exit", 0, undefined, exitCode), recycle: true }, () => realExit(0));
+class ProcessExit extends Error {
+  constructor(readonly code: number) {
+    super(`process.exit(${code}) called`);
   }
-  // stop the example where it stands; the worker ends once the result is sent
-  throw new ProcessExit(`process.exit(${code ?? ""}) called`);
+}
+/** Reports the example as having called `process.exit`; the worker then ends. */
+function exited(target: Capture, code: number) {
+  target.settled = true;
+  send({ type: "result", result: result(target, "exit", 0, undefined, code), recycle: true }, () => realExit(0));
+}
+process.exit = ((code?: number | string | null) => {
+  const exitCode = Number(code ?? process.exitCode ?? 0);
+  if (running && !running.settled && owner() === running) exited(running, exitCode);
+  // stop the code where it stands; a module that exits while it loads is reported by the
+  // example that imports it
+  throw new ProcessExit(exitCode);
 }) as typeof process.exit;
 
 function result(capture: Capture, status: RunResult["status"], durationMs: number, error?: RunError, exitCode?: number): RunResult {
@@ -96,8 +102,36 @@ function flush() {
   target.sentStderr = target.stderr.length;
 }
 
-async function run({ key, file, name }: Extract<ToWorker, { type: "run" }>) {
-  const capture: Capture = { key, stdout: "", stderr: "", sentStdout: 0, sentStderr: 0, settled: false, rejections: [], exceptions: [] };
+interface Loaded {
+  /** the module's namespace, or the error its evaluation threw */
+  module: Promise<Record<string, unknown>>;
+  /** what the module printed while it was evaluated, handed to its first example */
+  output: Capture;
+  claimed: boolean;
+}
+
+// a module is imported once (asking the loader again costs a round trip to its hooks thread),
+// maybe ahead of time; what it prints while loading goes to the first example that uses it,
+// as if that example had imported it
+const modules = new Map<string, Loaded>();
+const load = (file: string): Loaded => {
+  let loaded = modules.get(file);
+  if (!loaded) {
+    const output = newCapture(`module ${file}`);
+    const module = context.run(output, () => import(pathToFileURL(file).href) as Promise<Record<string, unknown>>);
+    module.catch(() => {});
+    loaded = { module, output, claimed: false };
+    modules.set(file, loaded);
+  }
+  return loaded;
+};
+
+function newCapture(key: string): Capture {
+  return { key, stdout: "", stderr: "", sentStdout: 0, sentStderr: 0, settled: false, rejections: [], exceptions: [] };
+}
+
+async function run({ key, file, name }: { key: string; file: string; name: string }) {
+  const capture = newCapture(key);
   running = capture;
   // long examples stream their output so that a timeout can still show it
   const flusher = setInterval(flush, 100);
@@ -105,27 +139,51 @@ async function run({ key, file, name }: Extract<ToWorker, { type: "run" }>) {
   let error: RunError | undefined;
   try {
     await context.run(capture, async () => {
-      const module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+      const loaded = load(file);
+      let module: Record<string, unknown>;
+      try {
+        module = await loaded.module;
+      } finally {
+        if (!loaded.claimed) {
+          loaded.claimed = true;
+          capture.stdout = loaded.output.stdout + capture.stdout;
+          capture.stderr = loaded.output.stderr + capture.stderr;
+          capture.rejections.push(...loaded.output.rejections);
+          capture.exceptions.push(...loaded.output.exceptions);
+          // later output of the module's own timers is nobody's example: reported as late
+          loaded.output.settled = true;
+        }
+      }
       const fn = module[name];
       if (typeof fn !== "function") throw new TypeError(`${file} does not export a function named \`${name}\``);
       await fn();
     });
   } catch (thrown) {
-    if (!(thrown instanceof ProcessExit)) error = serializeError(thrown);
+    if (thrown instanceof ProcessExit && !capture.settled) exited(capture, thrown.code);
+    else if (!(thrown instanceof ProcessExit)) error = serializeError(thrown);
   }
   const durationMs = Math.round(performance.now() - started);
   clearInterval(flusher);
   // a rejection without handler is reported after the microtask queue drains: give it one turn
   await new Promise((resolve) => setImmediate(resolve));
-  if (capture.settled) return;
+  if (capture.settled) {
+    // the example called process.exit: its result is sent and the worker is exiting
+    await new Promise(() => {});
+  }
   capture.settled = true;
   running = undefined;
   previous = capture;
   send({ type: "result", result: result(capture, error ? "threw" : "returned", durationMs, error), recycle: false });
 }
 
+let queue = Promise.resolve();
 process.on("message", (message: ToWorker) => {
-  if (message.type === "run") void run(message);
+  if (message.type === "preload") {
+    for (const file of message.files) load(file);
+  } else if (message.type === "run") {
+    Object.assign(process.env, message.env);
+    for (const example of message.examples) queue = queue.then(() => run(example));
+  }
   else if (message.type === "close") {
     // a short grace period catches output from timers that outlived the last example
     setTimeout(() => realExit(0), 20);

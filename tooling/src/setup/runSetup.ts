@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { pathToFileURL } from "node:url";
+import { importModule } from "../config/importModule.ts";
 import { ExemplarError } from "../errors/ExemplarError.ts";
 
 /** What a setup module's function may return. */
@@ -26,7 +26,7 @@ export async function runSetup(file: string): Promise<ActiveSetup> {
   }
   let module: { default?: unknown; setup?: unknown; teardown?: unknown };
   try {
-    module = await import(pathToFileURL(file).href);
+    module = await importModule(file);
   } catch (error) {
     throw new ExemplarError("EXEMPLAR_SETUP_FAILED", `${file}: could not load the setup module: ${(error as Error).message}`, { cause: error });
   }

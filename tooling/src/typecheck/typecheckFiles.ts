@@ -1,5 +1,6 @@
 import path from "node:path";
-import ts from "typescript";
+import type * as TS from "typescript";
+import { ts } from "../typescript.ts";
 import type { Problem } from "../find/Problem.ts";
 
 /**
@@ -8,7 +9,7 @@ import type { Problem } from "../find/Problem.ts";
  */
 export function typecheckFiles(root: string, files: readonly string[]): Problem[] {
   const configFile = ts.findConfigFile(root, ts.sys.fileExists, "tsconfig.json");
-  let options: ts.CompilerOptions = { strict: true, noEmit: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2023, allowImportingTsExtensions: true };
+  let options: TS.CompilerOptions = { strict: true, noEmit: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2023, allowImportingTsExtensions: true };
   if (configFile) {
     const parsed = ts.getParsedCommandLineOfConfigFile(configFile, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
     if (parsed) options = { ...parsed.options, noEmit: true };
