@@ -3,9 +3,10 @@ import { didYouMean } from "../find/didYouMean.ts";
 import type { Command, CommandIo } from "./Command.ts";
 import { checkCommand } from "./commands/check.ts";
 import { listCommand } from "./commands/list.ts";
+import { spliceCommand } from "./commands/splice.ts";
 
 /** Every subcommand, in the order `exemplar --help` lists them. */
-export const commands: Command[] = [checkCommand, listCommand];
+export const commands: Command[] = [checkCommand, listCommand, spliceCommand];
 
 function usage(): string {
   const width = Math.max(...commands.map((command) => command.name.length));

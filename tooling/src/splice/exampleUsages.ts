@@ -1,0 +1,24 @@
+import type { KeyedBlock } from "./KeyedBlock.ts";
+
+/** One place where a page shows an example. */
+export interface ExampleUsage {
+  file: string;
+  line: number;
+  kind: "code" | "output";
+  /** the nearest heading above the block */
+  heading?: string;
+}
+
+/**
+ * For each example key (sorted), the pages and headings where its blocks appear, in page order.
+ */
+export function exampleUsages(blocks: readonly KeyedBlock[]): Map<string, ExampleUsage[]> {
+  const byKey = new Map<string, ExampleUsage[]>();
+  for (const block of blocks) {
+    const usage: ExampleUsage = { file: block.file, line: block.line, kind: block.kind };
+    if (block.heading !== undefined) usage.heading = block.heading;
+    byKey.set(block.key, [...(byKey.get(block.key) ?? []), usage]);
+  }
+  const compare = (a: ExampleUsage, b: ExampleUsage) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1);
+  return new Map([...byKey.keys()].sort().map((key) => [key, byKey.get(key)!.sort(compare)]));
+}

@@ -1,0 +1,114 @@
+import type { Code, Nodes } from "mdast";
+import { toString } from "mdast-util-to-string";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
+import type { Problem } from "../find/Problem.ts";
+import type { KeyedBlock } from "./KeyedBlock.ts";
+import { parseInfoString } from "./parseInfoString.ts";
+
+export interface FoundBlocks {
+  blocks: KeyedBlock[];
+  /** `ts`/`js` blocks with no key and no `static`: code on the site that nothing runs */
+  snippets: Problem[];
+  /** malformed keys and unterminated fences */
+  problems: Problem[];
+}
+
+const parser = unified().use(remarkParse);
+const scriptLangs = new Set(["ts", "js", "typescript", "javascript", "tsx", "jsx", "mts", "cts", "mjs", "cjs"]);
+
+/**
+ * Finds the keyed blocks of a Markdown page. The page is parsed with remark for its structure,
+ * but every record keeps offsets into the original text: splicing edits those bytes only.
+ * `file` is how the page appears in messages.
+ */
+export function findKeyedBlocks(text: string, file: string): FoundBlocks {
+  const found: FoundBlocks = { blocks: [], snippets: [], problems: [] };
+  // remark-parse knows no front matter: it would read `title: x\n---` as a heading
+  const bodyStart = frontMatterLength(text);
+  let heading: string | undefined;
+  const visit = (node: Nodes) => {
+    const start = node.position?.start.offset;
+    if (start !== undefined && start >= bodyStart) {
+      if (node.type === "heading") heading = toString(node);
+      if (node.type === "code") readBlock(text, file, node, heading, found);
+    }
+    if ("children" in node) for (const child of node.children) visit(child);
+  };
+  visit(parser.parse(text));
+  return found;
+}
+
+function readBlock(text: string, file: string, node: Code, heading: string | undefined, found: FoundBlocks) {
+  const { start, end } = node.position!;
+  const fence = /^(`{3,}|~{3,})/.exec(text.slice(start.offset!))?.[1];
+  if (fence === undefined) return; // an indented code block: it has no info string
+  const place = { file, line: start.line, column: start.column };
+  const fenceEnd = start.offset! + fence.length;
+  const openLineEnd = lineEnd(text, fenceEnd);
+  const eol = text[openLineEnd - 1] === "\r" ? "\r\n" : "\n";
+  const info = text.slice(fenceEnd, openLineEnd - (eol === "\r\n" ? 1 : 0));
+  const parsed = parseInfoString(info);
+
+  const closeLineStart = text.lastIndexOf("\n", end.offset! - 1) + 1;
+  const closeLine = text.slice(closeLineStart, lineEnd(text, closeLineStart)).replace(/\r$/, "");
+  const closing = new RegExp(`^([ \\t>]*)(${fence[0] === "`" ? "`" : "~"}{${fence.length},})[ \\t]*$`).exec(closeLine);
+  // remark closes an unterminated fence at the end of its container: the source text tells, by
+  // a last line that is no closing fence, or one that is part of the value (indented 4 spaces)
+  const between = end.line - start.line - 1;
+  const valueFits = node.value === "" ? between <= 1 : node.value.split("\n").length === between;
+  if (end.line === start.line || closing === null || !valueFits) {
+    found.problems.push({
+      ...place,
+      message: `unterminated code fence \`${fence}\`: it runs to the end of the ${containerName(node, text)}; close it with a line \`${fence}\``,
+    });
+    return;
+  }
+  for (const message of parsed.problems) found.problems.push({ ...place, message });
+  if (parsed.key === undefined || parsed.kind === undefined) {
+    if (parsed.problems.length === 0 && parsed.lang !== undefined && scriptLangs.has(parsed.lang) && !parsed.isStatic) {
+      found.snippets.push({
+        ...place,
+        message: `untested \`${parsed.lang}\` snippet: add \`example=KEY\` to show a tested example, or \`static\` to keep it as is`,
+      });
+    }
+    return;
+  }
+  const prefix = closing[1]!;
+  const block: KeyedBlock = {
+    file,
+    line: start.line,
+    endLine: end.line,
+    key: parsed.key,
+    kind: parsed.kind,
+    full: parsed.full,
+    fence,
+    info,
+    fenceStart: start.offset!,
+    fenceEnd,
+    contentStart: Math.min(openLineEnd + 1, closeLineStart),
+    contentEnd: closeLineStart,
+    closeStart: closeLineStart + prefix.length,
+    closeEnd: closeLineStart + prefix.length + closing[2]!.length,
+    prefix,
+    eol,
+  };
+  if (heading !== undefined) block.heading = heading;
+  found.blocks.push(block);
+}
+
+/** The offset of the `\n` ending the line at `offset`, or the end of the text. */
+function lineEnd(text: string, offset: number): number {
+  const index = text.indexOf("\n", offset);
+  return index === -1 ? text.length : index;
+}
+
+function containerName(node: Code, text: string): string {
+  // an unterminated fence that stops before the end of the text stopped at its container's end
+  return node.position!.end.offset! < text.trimEnd().length ? "list item or blockquote" : "document";
+}
+
+/** Length of a leading `---` YAML front matter block, or 0. */
+function frontMatterLength(text: string): number {
+  return /^---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/.exec(text)?.[0].length ?? 0;
+}

@@ -1,0 +1,40 @@
+import type * as TS from "typescript";
+import { ts } from "../typescript.ts";
+
+/**
+ * The names that code between `from` and `to` refers to (values and types), skipping property
+ * names, labels and the names it declares. `include(position)` can leave out identifiers on
+ * hidden lines. Without a type checker there is no scope analysis: a local that shadows an
+ * import still counts as using it, which at worst shows one import too many.
+ */
+export function referencedNames(
+  sourceFile: TS.SourceFile,
+  from: number,
+  to: number,
+  include: (position: number) => boolean = () => true,
+): Set<string> {
+  const names = new Set<string>();
+  const visit = (node: TS.Node) => {
+    if (node.getEnd() <= from || node.getStart(sourceFile) >= to) return;
+    if (ts.isIdentifier(node)) {
+      const start = node.getStart(sourceFile);
+      if (start >= from && start < to && isReference(node) && include(start)) names.add(node.text);
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return names;
+}
+
+function isReference(identifier: TS.Identifier): boolean {
+  const parent = identifier.parent;
+  if (ts.isShorthandPropertyAssignment(parent)) return true;
+  if (ts.isPropertyAccessExpression(parent)) return parent.expression === identifier;
+  if (ts.isQualifiedName(parent)) return parent.left === identifier;
+  if (ts.isBindingElement(parent)) return parent.propertyName !== identifier && parent.name !== identifier;
+  if (ts.isLabeledStatement(parent) || ts.isBreakOrContinueStatement(parent)) return false;
+  if (ts.isJsxAttribute(parent)) return false;
+  // declarations and members: `const x`, `function x`, `{ x: 1 }`, `class { x }`, `enum { x }`
+  return !("name" in parent && (parent as { name?: TS.Node }).name === identifier);
+}

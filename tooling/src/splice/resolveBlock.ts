@@ -1,0 +1,46 @@
+import type { Verdict } from "../check/Verdict.ts";
+import { formatPlace, type Example } from "../example.ts";
+import { didYouMean } from "../find/didYouMean.ts";
+import { formatProblem } from "../find/Problem.ts";
+import type { KeyedBlock } from "./KeyedBlock.ts";
+import { renderExampleCode } from "./renderExampleCode.ts";
+import type { BlockContent } from "./spliceMarkdown.ts";
+
+/** What blocks are filled from: the examples, their files' texts, and this run's verdicts. */
+export interface SpliceContext {
+  examples: readonly Example[];
+  /** example file (relative to the root) to its text */
+  sources: ReadonlyMap<string, string>;
+  /** by example key; needed only for `example-output` blocks */
+  verdicts?: ReadonlyMap<string, Verdict>;
+}
+
+/**
+ * The content of one block: the example's rendered code, or the stdout it printed in this run.
+ * An unknown key (with a did-you-mean), an example that failed or did not run, and broken
+ * `// hide` markers are problems: the page keeps its old content.
+ */
+export function resolveBlock(block: KeyedBlock, context: SpliceContext): BlockContent {
+  const word = `${block.kind === "code" ? "example" : "example-output"}=${block.key}`;
+  const example = context.examples.find((candidate) => candidate.key === block.key);
+  if (example === undefined) {
+    const suggestion = didYouMean(block.key, context.examples.map((candidate) => candidate.key));
+    return { problem: `unknown example key in \`${word}\`: ${suggestion ? `did you mean \`${suggestion}\`?` : "no @example has this key"}` };
+  }
+  if (block.kind === "code") {
+    const text = context.sources.get(example.file);
+    if (text === undefined) return { problem: `\`${word}\`: the text of ${example.file} was not read` };
+    const rendered = renderExampleCode(example, text, { full: block.full });
+    if (rendered.problems.length > 0) return { problem: `\`${word}\`: ${rendered.problems.map(formatProblem).join("; ")}` };
+    return { text: rendered.code };
+  }
+  const verdict = context.verdicts?.get(block.key);
+  if (verdict === undefined || verdict.status === "skipped") {
+    return { problem: `\`${word}\`: example ${formatPlace(example)} did not run${example.skip !== undefined ? " (@skip)" : ""}, so it has no output to show` };
+  }
+  if (verdict.status === "failed") {
+    const reason = verdict.failures[0]?.message.split("\n")[0];
+    return { problem: `\`${word}\`: example ${formatPlace(example)} failed in this run${reason ? ` (${reason})` : ""}: its output is not shown until it passes` };
+  }
+  return { text: verdict.result.stdout };
+}

@@ -1,0 +1,44 @@
+import type { Problem } from "../find/Problem.ts";
+import { findKeyedBlocks, type FoundBlocks } from "./findKeyedBlocks.ts";
+import type { KeyedBlock } from "./KeyedBlock.ts";
+import { resolveBlock, type SpliceContext } from "./resolveBlock.ts";
+import { spliceMarkdown } from "./spliceMarkdown.ts";
+
+export interface SplicePageOptions {
+  /** untested snippets are errors rather than warnings */
+  strict?: boolean;
+  /** the page's blocks, when the caller has found them already */
+  found?: FoundBlocks;
+}
+
+/** One page, spliced in memory. */
+export interface SplicedPage {
+  /** the page relative to the project root, as in messages */
+  file: string;
+  before: string;
+  /** the spliced text; equal to `before` when the page has errors, so it is never half-written */
+  after: string;
+  blocks: KeyedBlock[];
+  errors: Problem[];
+  warnings: Problem[];
+}
+
+/**
+ * Splices one page: finds its blocks, fills them from `context`, and sorts what went wrong into
+ * errors (malformed keys, unterminated fences, unknown keys, failed examples) and warnings
+ * (untested snippets, errors with `strict`). Pure; a docs-site plugin can call it per page.
+ */
+export function splicePage(file: string, text: string, context: SpliceContext, options: SplicePageOptions = {}): SplicedPage {
+  const found = options.found ?? findKeyedBlocks(text, file);
+  const spliced = spliceMarkdown(text, found.blocks, (block) => resolveBlock(block, context));
+  const errors = [...found.problems, ...spliced.problems, ...(options.strict ? found.snippets : [])];
+  errors.sort((a, b) => a.line - b.line);
+  return {
+    file,
+    before: text,
+    after: errors.length > 0 ? text : spliced.text,
+    blocks: found.blocks,
+    errors,
+    warnings: options.strict ? [] : found.snippets,
+  };
+}

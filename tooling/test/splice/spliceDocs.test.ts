@@ -1,0 +1,86 @@
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, expect, test } from "vitest";
+import type { CheckReport } from "../../src/checkProject.ts";
+import { resolveConfig, type ResolvedConfig } from "../../src/config/loadConfig.ts";
+import { readExampleFiles } from "../../src/files/readExampleFiles.ts";
+import { findExamples } from "../../src/find/findExamples.ts";
+import { formatProblem } from "../../src/find/Problem.ts";
+import { spliceDocs } from "../../src/splice/spliceDocs.ts";
+import { fixtures, verdict } from "./fixtureContext.ts";
+
+let root: string;
+let runs: number;
+
+beforeEach(() => {
+  root = mkdtempSync(path.join(tmpdir(), "exemplar-splice-docs-"));
+  cpSync(path.join(fixtures, "project"), root, { recursive: true });
+  runs = 0;
+});
+
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+/** Stands in for `checkProject`: every example passes and prints `fake KEY`. */
+async function fakeRun(config: ResolvedConfig): Promise<Pick<CheckReport, "problems" | "verdicts">> {
+  runs++;
+  const { examples } = findExamples(await readExampleFiles(config.root, config.examples));
+  return { problems: [], verdicts: examples.map((example) => verdict(example, "passed", `fake ${example.key}\n`)) };
+}
+
+const config = (docs = "docs") => resolveConfig({ docs }, root);
+
+test("splices every page in memory, runs the examples once for the output blocks, writes nothing", async () => {
+  const report = await spliceDocs(config(), { run: fakeRun });
+  expect(runs).toBe(1);
+  expect(report.ran).toBe(true);
+  expect(report.pages.map((page) => [page.file, page.path === path.join(root, page.file), page.after === page.before])).toEqual([
+    ["docs/guide.md", true, false],
+    ["docs/index.md", true, true],
+  ]);
+  expect(report.pages[0]!.after).toContain("```text example-output=greeting.hello\nfake greeting.hello\n```");
+  expect(report.pages[0]!.warnings.map(formatProblem)).toEqual([
+    "docs/guide.md:20:1: untested `ts` snippet: add `example=KEY` to show a tested example, or `static` to keep it as is",
+  ]);
+  expect(report.errors).toEqual([]);
+  expect(report.warnings.map(formatProblem)).toEqual([
+    "examples/greeting.ts:21: example `greeting.fails` is not shown on any page: add a fenced block with `example=greeting.fails` to a page of the docs",
+  ]);
+  expect([...report.usages]).toEqual([
+    ["greeting.hello", [
+      { file: "docs/guide.md", line: 9, kind: "code", heading: "Greeting" },
+      { file: "docs/guide.md", line: 15, kind: "output", heading: "Greeting" },
+    ]],
+  ]);
+});
+
+test("with strict, orphans and snippets are errors", async () => {
+  const report = await spliceDocs(config(), { run: fakeRun, strict: true });
+  expect(report.errors.map((problem) => problem.message)).toEqual([expect.stringMatching(/^example `greeting\.fails` is not shown/)]);
+  expect(report.pages[0]!.errors.map((problem) => problem.message)).toEqual([expect.stringMatching(/^untested `ts` snippet/)]);
+  expect(report.pages[0]!.after).toBe(report.pages[0]!.before);
+});
+
+test("the examples do not run when no page shows an output", async () => {
+  mkdirSync(path.join(root, "code-only"));
+  writeFileSync(path.join(root, "code-only", "a.md"), "```ts example=greeting.fails\n```\n");
+  const report = await spliceDocs(config("code-only"), { run: fakeRun });
+  expect(runs).toBe(0);
+  expect(report.ran).toBe(false);
+  expect(report.pages[0]!.after).toBe('```ts example=greeting.fails\nconsole.log("something else");\n```\n');
+});
+
+test("problems in the example files stop everything before the docs are read", async () => {
+  writeFileSync(path.join(root, "examples", "bad.ts"), "/**\n * @example Bad_Key\n */\nexport function f() {}\n");
+  const report = await spliceDocs(config(), { run: fakeRun });
+  expect(runs).toBe(0);
+  expect(report.pages).toEqual([]);
+  expect(report.errors.map(formatProblem)).toEqual([expect.stringMatching(/^examples\/bad\.ts:2:\d+: invalid example key `Bad_Key`/)]);
+});
+
+test("a docs folder that does not exist is a configuration error", async () => {
+  await expect(spliceDocs(config("nowhere"), { run: fakeRun })).rejects.toMatchObject({
+    code: "EXEMPLAR_DOCS_NOT_FOUND",
+    message: `docs folder not found: ${path.join(root, "nowhere")} (set \`docs\` in the config or pass --docs DIR)`,
+  });
+});

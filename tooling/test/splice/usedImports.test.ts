@@ -1,0 +1,26 @@
+import { expect, test } from "vitest";
+import { usedImports } from "../../src/splice/usedImports.ts";
+import { ts } from "../../src/typescript.ts";
+
+/** The import lines of `code` kept for `used`. */
+function imports(code: string, used: string[]): string[] {
+  const sourceFile = ts.createSourceFile("a.ts", code, ts.ScriptTarget.ES2023, true, ts.ScriptKind.TS);
+  return usedImports(sourceFile, new Set(used));
+}
+
+test.each([
+  // nothing used: nothing kept
+  ['import { a } from "x";', [], []],
+  // all used: as written, quotes and all
+  ["import { a, b } from 'x'", ["a", "b"], ["import { a, b } from 'x'"]],
+  // some used: rebuilt, aliases and `type` kept, semicolon as written
+  ['import { a as b, type T, c } from "@envelope/platform";', ["b", "T"], ['import { a as b, type T } from "@envelope/platform";']],
+  // `import type` stays type-only
+  ['import type { T, U } from "./t.ts";', ["U"], ['import type { U } from "./t.ts";']],
+  // default with unused named bindings; namespace
+  ['import d, { n } from "d";\nimport * as ns from "ns";', ["d", "ns"], ['import d from "d";', 'import * as ns from "ns";']],
+  // side-effect imports and imports after other statements (in file order)
+  ['import "./p.ts";\nconst z = 1;\nimport { a } from "x";', ["a"], ['import { a } from "x";']],
+])("%j using %j", (code, used, expected) => {
+  expect(imports(code, used)).toEqual(expected);
+});
