@@ -19,6 +19,8 @@ import { writeFileAtomic } from "./update/writeFileAtomic.ts";
 export interface CheckOptions {
   /** key glob: only the matching examples run */
   filter?: string;
+  /** only the examples this returns true for run (beside `filter`), e.g. those of a changed file */
+  select?: (example: Example) => boolean;
   /** rewrite failing `@expect` blocks with the actual output */
   update?: boolean;
   /** type-check the example files first */
@@ -54,8 +56,10 @@ export async function checkProject(config: ResolvedConfig, options: CheckOptions
   const mark = (phase: string, since: number) => (timings[phase] = Math.round(performance.now() - since));
   const sources = await readExampleFiles(config.root, config.examples);
   mark("read", started);
-  // workers boot while the compiler parses: both take a few hundred milliseconds
-  const workers = startWorkers(config.root, Math.min(config.jobs, sources.length), sources);
+  // workers boot and import the files while the compiler parses: both take a few hundred
+  // milliseconds. A run of a few selected examples starts its workers when it knows which.
+  const everything = options.filter === undefined && options.select === undefined;
+  const workers = startWorkers(config.root, everything ? Math.min(config.jobs, sources.length) : 0, everything ? sources : []);
   const findStarted = performance.now();
   const found = findExamples(sources);
   mark("find", findStarted);
@@ -67,7 +71,8 @@ export async function checkProject(config: ResolvedConfig, options: CheckOptions
     await Promise.all(workers.workers.map((worker) => worker.close()));
     return finish(report, started);
   }
-  const selected = options.filter ? found.examples.filter((example) => keyFilter(options.filter!)(example.key)) : found.examples;
+  const matches = options.filter ? keyFilter(options.filter) : () => true;
+  const selected = found.examples.filter((example) => matches(example.key) && (options.select?.(example) ?? true));
   report.examples = selected;
   if (options.typecheck) {
     const files = [...new Set(selected.map((example) => example.file))];

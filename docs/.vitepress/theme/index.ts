@@ -1,0 +1,4 @@
+import DefaultTheme from "vitepress/theme";
+import "./exemplar.css";
+
+export default DefaultTheme;
