@@ -8,6 +8,7 @@ import { readExampleFiles } from "./files/readExampleFiles.ts";
 import { findExamples, type SourceText } from "./find/findExamples.ts";
 import { keyFilter } from "./find/keyFilter.ts";
 import type { Problem } from "./find/Problem.ts";
+import type { DocsFindings } from "./splice/checkDocs.ts";
 import type { RunResult } from "./run/RunResult.ts";
 import { runExamples, startWorkers } from "./run/runExamples.ts";
 import { runSetup } from "./setup/runSetup.ts";
@@ -44,6 +45,8 @@ export interface CheckReport {
   durationMs: number;
   /** milliseconds spent in each phase: read, find, run */
   timings: Record<string, number>;
+  /** the docs folder's keyed blocks checked against this run, when `exemplar check` looked */
+  docs?: DocsFindings;
 }
 
 /**

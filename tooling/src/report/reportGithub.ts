@@ -21,6 +21,8 @@ export function reportGithub(report: CheckReport): string {
     }
     for (const warning of verdict.warnings) annotate("warning", verdict.example, `example ${verdict.example.key}`, warning);
   }
+  for (const error of report.docs?.errors ?? []) annotate("error", error, "exemplar: docs block", error.message);
+  for (const warning of report.docs?.warnings ?? []) annotate("warning", warning, "exemplar: docs", warning.message);
   out.push(formatSummary(summarize(report)));
   return out.join("\n") + "\n";
 }

@@ -21,6 +21,9 @@ export function reportJson(report: CheckReport): string {
         stderr: result.stderr,
         ...(result.error ? { error: result.error } : {}),
       })),
+      ...(report.docs
+        ? { docs: { ...report.docs, usages: Object.fromEntries(report.docs.usages) } }
+        : {}),
       updated: report.updated,
       notUpdated: report.notUpdated,
     },

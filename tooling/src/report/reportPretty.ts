@@ -45,6 +45,17 @@ export function reportPretty(report: CheckReport, options: PrettyOptions): strin
   for (const verdict of report.verdicts) {
     for (const warning of verdict.warnings) out.push(`⚠ ${formatPlace(verdict.example)}: ${warning}`);
   }
+  if (report.docs) {
+    for (const error of report.docs.errors) out.push(`✗ ${formatProblem(error)}`);
+    for (const warning of report.docs.warnings) out.push(`⚠ ${formatProblem(warning)}`);
+    if (options.verbose) {
+      for (const [key, usages] of report.docs.usages) {
+        out.push(`${key}  ${usages.map((usage) => `${usage.file}:${usage.line}${usage.heading ? ` (${usage.heading})` : ""}`).join(", ")}`);
+      }
+    }
+    const { pages, blocks, errors } = report.docs;
+    out.push(`Docs: ${pages} page${pages === 1 ? "" : "s"}, ${blocks} keyed block${blocks === 1 ? "" : "s"}${errors.length ? `, ${errors.length} with errors` : ""}`);
+  }
   for (const entry of report.updated) out.push(`updated @expect of ${entry.key}  ${entry.file}:${entry.line}`);
   for (const entry of report.notUpdated) out.push(`${entry.key}  ${entry.file}:${entry.line}: ${entry.reason}`);
   if (report.typeErrors.length > 0) out.push(`Type errors: ${report.typeErrors.length}`);

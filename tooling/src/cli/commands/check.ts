@@ -1,10 +1,13 @@
-import { writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { checkProject } from "../../checkProject.ts";
 import { loadConfig } from "../../config/loadConfig.ts";
 import { ExemplarError } from "../../errors/ExemplarError.ts";
+import { reportPretty } from "../../report/reportPretty.ts";
 import { reporters, type ReporterName } from "../../report/reporters.ts";
 import { formatSummary, summarize } from "../../report/summarize.ts";
+import { checkDocs } from "../../splice/checkDocs.ts";
 import type { Command, CommandIo } from "../Command.ts";
 import { parseFlags, positiveInteger } from "../parseFlags.ts";
 import { createProgress } from "../createProgress.ts";
@@ -15,7 +18,8 @@ Finds every @example function, runs it and checks what it printed.
 
 Options:
   --examples GLOB     example files to search (repeatable; default from exemplar.config.ts)
-  --docs DIR          the Markdown docs folder (default from the config, or docs/)
+  --docs DIR          the Markdown docs folder whose keyed blocks are checked too
+                      (default from the config, or docs/; skipped with --filter)
   --filter KEYGLOB    only run examples whose key matches, e.g. 'registry.*'
   --jobs N            worker processes (default: number of cores)
   --timeout MS        milliseconds per example unless it sets @timeout (default 5000)
@@ -24,7 +28,7 @@ Options:
   --update            rewrite failing @expect blocks with the actual output
   --typecheck         type-check the example files too
   --config FILE       config file (default ./exemplar.config.ts, optional)
-  --verbose           list passing and skipped examples too
+  --verbose           list passing and skipped examples, and where the docs show each
   -h, --help          show this help
 
 Exit codes: 0 all passed, 1 some example failed, 2 usage or configuration error.
@@ -75,16 +79,28 @@ export const checkCommand: Command = {
       onResult: (_result, done, total) => progress.update(done, total),
     });
     progress.done();
+    // the docs are checked against this run; a filtered run has no output for the other blocks
+    if (values.filter === undefined && report.problems.length === 0) {
+      if (values.docs && !existsSync(config.docs)) {
+        throw new ExemplarError("EXEMPLAR_DOCS_NOT_FOUND", `exemplar check: docs folder not found: ${config.docs} (from --docs)`);
+      }
+      const docs = await checkDocs(config, report);
+      if (docs) report.docs = docs;
+    }
     const text = reporterName === "pretty"
-      ? reporters.pretty(report, config.root)
+      ? reportPretty(report, { root: config.root, verbose: values.verbose ?? false })
       : reporters[reporterName](report);
     if (values.out) {
-      await writeFile(path.resolve(io.cwd, values.out), text);
+      const out = path.resolve(io.cwd, values.out);
+      // a report path in a folder of its own (`reports/junit.xml`) is the common case in CI
+      await mkdir(path.dirname(out), { recursive: true });
+      await writeFile(out, text);
       io.stdout(report.problems.length > 0 ? `Found ${report.problems.length} problems in the example files; see ${values.out}\n` : `${formatSummary(summarize(report))}\n`);
     } else {
       io.stdout(text);
     }
     if (report.problems.length > 0) return 2;
-    return report.typeErrors.length > 0 || report.verdicts.some((verdict) => verdict.status === "failed") ? 1 : 0;
+    const failed = report.typeErrors.length > 0 || (report.docs?.errors.length ?? 0) > 0 || report.verdicts.some((verdict) => verdict.status === "failed");
+    return failed ? 1 : 0;
   },
 };
