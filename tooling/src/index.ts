@@ -24,3 +24,7 @@ export { renderExampleCode, type RenderedCode, type RenderOptions } from "./spli
 export type { SpliceContext } from "./splice/resolveBlock.ts";
 export { spliceDocs, type DocsPage, type SpliceDocsOptions, type SpliceReport } from "./splice/spliceDocs.ts";
 export { splicePage, type SplicedPage, type SplicePageOptions } from "./splice/splicePage.ts";
+export { normalizePrefix } from "./publish/normalizePrefix.ts";
+export { planPublish } from "./publish/planPublish.ts";
+export { publishSite, type PublishOptions } from "./publish/publishSite.ts";
+export type { PublishSummary } from "./publish/PublishSummary.ts";

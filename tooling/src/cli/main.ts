@@ -3,10 +3,11 @@ import { didYouMean } from "../find/didYouMean.ts";
 import type { Command, CommandIo } from "./Command.ts";
 import { checkCommand } from "./commands/check.ts";
 import { listCommand } from "./commands/list.ts";
+import { publishCommand } from "./commands/publish.ts";
 import { spliceCommand } from "./commands/splice.ts";
 
 /** Every subcommand, in the order `exemplar --help` lists them. */
-export const commands: Command[] = [checkCommand, listCommand, spliceCommand];
+export const commands: Command[] = [checkCommand, listCommand, spliceCommand, publishCommand];
 
 function usage(): string {
   const width = Math.max(...commands.map((command) => command.name.length));
@@ -20,6 +21,11 @@ ${commands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}
 Run \`exemplar <command> --help\` for a command's options.
 `;
 }
+
+// a reader piping output into `head` closes the pipe early: that is not an error
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+});
 
 const processIo = (): CommandIo => ({
   cwd: process.cwd(),

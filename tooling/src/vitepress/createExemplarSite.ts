@@ -1,7 +1,8 @@
 import path from "node:path";
 import { checkProject, type CheckReport } from "../checkProject.ts";
 import type { Verdict } from "../check/Verdict.ts";
-import { loadConfig, type ResolvedConfig } from "../config/loadConfig.ts";
+import type { ExemplarConfig } from "../config/defineConfig.ts";
+import { loadConfig, resolveConfig, type ResolvedConfig } from "../config/loadConfig.ts";
 import { findExamples } from "../find/findExamples.ts";
 import { formatProblem, type Problem } from "../find/Problem.ts";
 import { reportPretty } from "../report/reportPretty.ts";
@@ -15,6 +16,8 @@ export interface ExemplarSiteOptions {
   root?: string;
   /** a config file other than `exemplar.config.ts` */
   configFile?: string;
+  /** the config itself, instead of a file (paths relative to `root`) */
+  config?: ExemplarConfig;
 }
 
 /** A page spliced for the site. */
@@ -64,7 +67,7 @@ export function createExemplarSite(options: ExemplarSiteOptions = {}): ExemplarS
   };
 
   const ready = (async () => {
-    config = await loadConfig(root, options.configFile);
+    config = options.config ? resolveConfig(options.config, root) : await loadConfig(root, options.configFile);
     use(await checkProject(config));
   })();
 

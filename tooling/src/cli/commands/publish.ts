@@ -1,0 +1,129 @@
+import { parseArgs } from "node:util";
+import { ExemplarError, type ExemplarErrorCode } from "../../errors/ExemplarError.ts";
+import { createS3Client, regionOf } from "../../publish/createS3Client.ts";
+import { formatPublishSummary } from "../../publish/formatPublishSummary.ts";
+import { publishSite } from "../../publish/publishSite.ts";
+import type { Command, CommandIo } from "../Command.ts";
+
+const help = `Usage: exemplar publish --dir DIR --bucket NAME --prefix PREFIX [options]
+
+Publishes a built site to an S3 bucket under PREFIX, uploading only files whose content the
+bucket does not already hold: new assets first, then pages, then deletion of the objects under
+PREFIX that the build no longer has (only when every upload succeeded).
+
+Options:
+  --dir DIR          the built site, e.g. docs/.vitepress/dist (required)
+  --bucket NAME      the bucket (required)
+  --prefix PREFIX    the folder to publish to, e.g. pr-123 (stored as pr-123/); a VitePress
+                     build must have been built with base "/pr-123/"
+  --root             publish to the bucket root instead of a prefix
+  --endpoint URL     an S3-compatible endpoint, e.g. http://127.0.0.1:4568
+  --path-style       path-style URLs (endpoint/bucket/key), for most S3-compatible servers
+  --region REGION    the bucket's region (default: AWS_REGION, AWS_DEFAULT_REGION, us-east-1)
+  --concurrency N    requests in flight at once (default 8)
+  --dry-run          print the plan (upload, unchanged, delete) and change nothing
+  --json             print the summary as JSON on stdout
+  -h, --help         print this help
+
+Credentials come from the standard AWS chain (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY,
+AWS_PROFILE, SSO, instance roles) and are never printed.
+
+Exit codes: 0 published, 1 a request or upload failed, 2 usage or configuration error.`;
+
+// refusals that a change of flags or config fixes
+const USAGE_CODES = new Set<ExemplarErrorCode>(["EXEMPLAR_USAGE", "EXEMPLAR_PUBLISH_PREFIX", "EXEMPLAR_PUBLISH_DIR", "EXEMPLAR_PUBLISH_BASE_MISMATCH"]);
+
+/** `exemplar publish`: a thin shell over `publishSite`. */
+export const publishCommand: Command = {
+  name: "publish",
+  summary: "publish a built site to an S3 bucket prefix, uploading only what changed",
+  help,
+  async run(argv: string[], io: CommandIo): Promise<number> {
+    // the SDK's multi-line notice about Node 20 would break the one-line output; readers of a
+    // publish log cannot act on it
+    process.env["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"] ??= "true";
+    let client: ReturnType<typeof createS3Client> | undefined;
+    let json = false;
+    try {
+      const flags = parseFlags(argv);
+      if (flags.help === true) {
+        io.stdout(`${help}\n`);
+        return 0;
+      }
+      json = flags.json === true;
+      const options = validate(flags);
+      client = createS3Client({ endpoint: options.endpoint, pathStyle: flags["path-style"], region: flags.region, env: io.env });
+      const summary = await publishSite({
+        dir: options.dir,
+        cwd: io.cwd,
+        bucket: options.bucket,
+        prefix: flags.prefix,
+        root: flags.root,
+        client,
+        where: options.endpoint ?? `AWS S3 (${regionOf({ region: flags.region, env: io.env })})`,
+        dryRun: flags["dry-run"],
+        concurrency: options.concurrency,
+      });
+      if (json) io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
+      else io.stdout(`${formatPublishSummary(summary)}\n`);
+      if (summary.ok) return 0;
+      const files = summary.failures.map((failure) => failure.path ?? failure.key).join(", ");
+      const uploads = summary.failures.some((failure) => failure.action === "upload");
+      io.stderr(`exemplar publish: ${summary.failures.length} ${uploads ? "upload" : "delete"}${summary.failures.length === 1 ? "" : "s"} failed: ${files}${uploads ? "; nothing was deleted" : ""}\n`);
+      return 1;
+    } catch (error) {
+      const known = error instanceof ExemplarError;
+      const line = known ? error.shortMessage : `unexpected error: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`;
+      io.stderr(`exemplar publish: ${line}\n`);
+      if (known && error.code === "EXEMPLAR_USAGE") io.stderr("run `exemplar publish --help` for the options\n");
+      if (json) io.stdout(`${JSON.stringify({ ok: false, error: { code: known ? error.code : "UNEXPECTED", message: line } }, null, 2)}\n`);
+      return known && USAGE_CODES.has(error.code) ? 2 : 1;
+    } finally {
+      client?.destroy();
+    }
+  },
+};
+
+function parseFlags(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        dir: { type: "string" },
+        bucket: { type: "string" },
+        prefix: { type: "string" },
+        root: { type: "boolean" },
+        endpoint: { type: "string" },
+        "path-style": { type: "boolean" },
+        region: { type: "string" },
+        concurrency: { type: "string" },
+        "dry-run": { type: "boolean" },
+        json: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    }).values;
+  } catch (error) {
+    // parseArgs names the flag: "Unknown option '--bukcet'"
+    throw usage(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function validate(flags: ReturnType<typeof parseFlags>): { dir: string; bucket: string; endpoint: string | undefined; concurrency: number } {
+  if (flags.dir === undefined || flags.dir === "") throw usage("missing --dir: expected the built site folder, e.g. --dir docs/.vitepress/dist");
+  if (flags.bucket === undefined || flags.bucket === "") throw usage("missing --bucket: expected the bucket name, e.g. --bucket previews");
+  if (flags.prefix === undefined && flags.root !== true) throw usage('missing --prefix: expected a folder such as --prefix pr-123 (or --root to publish to the bucket root)');
+  let concurrency = 8;
+  if (flags.concurrency !== undefined) {
+    concurrency = Number(flags.concurrency);
+    if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) throw usage(`--concurrency "${flags.concurrency}" is not a whole number from 1 to 256`);
+  }
+  const endpoint = flags.endpoint;
+  if (endpoint !== undefined && !/^https?:\/\/[^/]+/i.test(endpoint)) throw usage(`--endpoint "${endpoint}" is not an http(s) URL; expected e.g. http://127.0.0.1:4568`);
+  return { dir: flags.dir, bucket: flags.bucket, endpoint, concurrency };
+}
+
+function usage(message: string): ExemplarError {
+  return new ExemplarError("EXEMPLAR_USAGE", message);
+}
