@@ -24,6 +24,13 @@ export interface WorkerOptions {
 
 type Event = FromWorker | { type: "died"; detail: string };
 
+/** one piece of output, mirrored as the example writes it */
+interface Mirrored {
+  key: string;
+  stream: "stdout" | "stderr";
+  text: string;
+}
+
 /**
  * One worker process. It runs a batch of examples one after the other and sends each result as
  * it comes; a timeout, a crash or `process.exit` ends the process, `alive` turns false, and the
@@ -35,6 +42,8 @@ export class WorkerProcess {
   private readonly ready: Promise<void>;
   private readonly exited: Promise<void>;
   private listener: ((event: Event) => void) | undefined;
+  /** mirrored output by example key: it may arrive before the previous example's result */
+  private readonly mirrored = new Map<string, { stdout: string; stderr: string }>();
   private diagnostics = "";
 
   constructor(private readonly options: WorkerOptions) {
@@ -43,7 +52,23 @@ export class WorkerProcess {
       env: options.env,
       // EXEMPLAR_WORKER_CPU_PROF=DIR writes a CPU profile of every worker, to see where time goes
       execArgv: ["--import", tsxLoader, ...(process.env.EXEMPLAR_WORKER_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.EXEMPLAR_WORKER_CPU_PROF}`] : [])],
-      stdio: ["ignore", "pipe", "pipe", "ipc"],
+      // fd 4 carries the synchronous mirror of what the running example writes (see worker.ts)
+      stdio: ["ignore", "pipe", "pipe", "ipc", "pipe"],
+    });
+    // sending to a worker that just died (killed on a timeout) must not crash the pool
+    this.child.on("error", (error) => {
+      this.diagnostics = `${this.diagnostics}\n${error.message}`.slice(-4000);
+    });
+    let pendingLine = "";
+    (this.child.stdio[4] as NodeJS.ReadableStream).on("data", (chunk: Buffer) => {
+      const lines = (pendingLine + chunk.toString()).split("\n");
+      pendingLine = lines.pop()!;
+      for (const line of lines) {
+        const { key, stream, text } = JSON.parse(line) as Mirrored;
+        const output = this.mirrored.get(key) ?? { stdout: "", stderr: "" };
+        output[stream] += text;
+        this.mirrored.set(key, output);
+      }
     });
     // what the process writes around the capture (native crash messages) helps explain a crash
     const keep = (chunk: Buffer) => {
@@ -52,7 +77,8 @@ export class WorkerProcess {
     this.child.stdout!.on("data", keep);
     this.child.stderr!.on("data", keep);
     this.exited = new Promise((resolve) => {
-      this.child.on("exit", (code, signal) => {
+      // "close" comes after the output pipes are drained, so a crash report has all its output
+      this.child.on("close", (code, signal) => {
         this.alive = false;
         const detail = signal ? `killed by ${signal}` : `exited with code ${code}`;
         this.listener?.({ type: "died", detail: `${detail}${this.diagnostics ? `\n${this.diagnostics.trim()}` : ""}` });
@@ -76,29 +102,26 @@ export class WorkerProcess {
     await Promise.race([this.ready, this.exited]);
     const results: RunResult[] = [];
     if (!this.alive) {
-      const result = this.stopped(requests[0]!, "crashed", performance.now(), "", "", `the worker process ${this.diagnostics || "could not start"}`);
+      const result = this.stopped(requests[0]!, "crashed", performance.now(), `the worker process ${this.diagnostics || "could not start"}`);
       onResult(result);
       return [result];
     }
     return new Promise<RunResult[]>((resolve) => {
       let index = 0;
       let started = performance.now();
-      let stdout = "";
-      let stderr = "";
       let timer: NodeJS.Timeout | undefined;
       const arm = () => {
         started = performance.now();
-        stdout = "";
-        stderr = "";
         const request = requests[index]!;
         timer = setTimeout(() => {
           // stopped first, so that the batch ends here and its rest goes to another worker
           this.kill();
-          finish(this.stopped(request, "timeout", started, stdout, stderr));
+          finish(this.stopped(request, "timeout", started));
         }, request.timeout);
       };
       const finish = (result: RunResult, last = false) => {
         clearTimeout(timer);
+        this.mirrored.delete(result.key);
         results.push(result);
         onResult(result);
         index++;
@@ -111,14 +134,11 @@ export class WorkerProcess {
       };
       this.listener = (event) => {
         const request = requests[index]!;
-        if (event.type === "output") {
-          stdout += event.stdout;
-          stderr += event.stderr;
-        } else if (event.type === "result") {
+        if (event.type === "result") {
           if (event.recycle) this.alive = false;
           finish(event.result);
         } else if (event.type === "died") {
-          finish(this.stopped(request, "crashed", started, stdout, stderr, event.detail), true);
+          finish(this.stopped(request, "crashed", started, event.detail), true);
         }
       };
       arm();
@@ -131,7 +151,9 @@ export class WorkerProcess {
     });
   }
 
-  private stopped(request: RunRequest, status: RunResult["status"], started: number, stdout: string, stderr: string, message?: string): RunResult {
+  /** the result of an example the worker could not finish, with what it had printed */
+  private stopped(request: RunRequest, status: RunResult["status"], started: number, message?: string): RunResult {
+    const { stdout, stderr } = this.mirrored.get(request.key) ?? { stdout: "", stderr: "" };
     const result: RunResult = {
       key: request.key, status, stdout, stderr,
       durationMs: Math.round(performance.now() - started),
@@ -149,9 +171,10 @@ export class WorkerProcess {
   /** Asks the worker to finish; it waits briefly for stray output, then exits. */
   async close(): Promise<void> {
     if (this.child.exitCode !== null || this.child.signalCode !== null) return;
-    if (this.child.connected) this.child.send({ type: "close" } satisfies ToWorker);
+    if (this.alive && this.child.connected) this.child.send({ type: "close" } satisfies ToWorker);
     else this.kill();
-    const force = setTimeout(() => this.kill(), 2000);
+    // the worker waits up to a second for timers that outlived their example
+    const force = setTimeout(() => this.kill(), 3000);
     await this.exited;
     clearTimeout(force);
   }

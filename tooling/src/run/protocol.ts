@@ -11,8 +11,6 @@ export type ToWorker =
 /** Messages from a worker process to the pool. */
 export type FromWorker =
   | { type: "ready" }
-  /** output so far of a long-running example, so a timeout can still show it */
-  | { type: "output"; key: string; stdout: string; stderr: string }
   /** `recycle`: the worker is exiting (the example called `process.exit`) */
   | { type: "result"; result: RunResult; recycle: boolean }
   /** something an example did after it settled */

@@ -4,6 +4,7 @@
  * reported against that example and not the one running when it fires.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
+import { writeSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import type { FromWorker, ToWorker } from "./protocol.ts";
 import type { RunError, RunResult } from "./RunResult.ts";
@@ -13,8 +14,8 @@ interface Capture {
   key: string;
   stdout: string;
   stderr: string;
-  sentStdout: number;
-  sentStderr: number;
+  /** bytes mirrored to the pool so far (see `mirror`) */
+  mirrored: number;
   settled: boolean;
   rejections: RunError[];
   exceptions: RunError[];
@@ -31,11 +32,30 @@ const send = (message: FromWorker, callback?: () => void) => {
 /** the example a piece of output or an error belongs to */
 const owner = () => context.getStore() ?? running ?? previous;
 
+// the pool reads this descriptor: what an example writes is mirrored there synchronously, so
+// that when the example hangs in a loop or kills its process, the report still shows what it
+// printed before. Only the first part of each example's output: it is for diagnosis.
+const mirrorFd = 4;
+const mirrorLimit = 32 * 1024;
+function mirror(target: Capture, stream: "stdout" | "stderr", text: string) {
+  if (target.mirrored >= mirrorLimit) return;
+  const part = text.slice(0, mirrorLimit - target.mirrored);
+  target.mirrored += part.length;
+  try {
+    writeSync(mirrorFd, JSON.stringify({ key: target.key, stream, text: part }) + "\n");
+  } catch {
+    // a full pipe only costs the diagnosis
+  }
+}
+
 function capture(stream: "stdout" | "stderr") {
   const write = (chunk: unknown, encoding?: unknown, callback?: unknown) => {
     const text = typeof chunk === "string" ? chunk : Buffer.from(chunk as Uint8Array).toString((typeof encoding === "string" ? encoding : "utf8") as BufferEncoding);
     const target = owner();
-    if (target && !target.settled) target[stream] += text;
+    if (target && !target.settled) {
+      target[stream] += text;
+      if (target === running) mirror(target, stream, text);
+    }
     else if (target) send({ type: "late", key: target.key, output: text });
     const done = typeof encoding === "function" ? encoding : callback;
     if (typeof done === "function") process.nextTick(done as () => void);
@@ -94,13 +114,6 @@ function result(capture: Capture, status: RunResult["status"], durationMs: numbe
   return run;
 }
 
-function flush() {
-  const target = running;
-  if (!target || (target.stdout.length === target.sentStdout && target.stderr.length === target.sentStderr)) return;
-  send({ type: "output", key: target.key, stdout: target.stdout.slice(target.sentStdout), stderr: target.stderr.slice(target.sentStderr) });
-  target.sentStdout = target.stdout.length;
-  target.sentStderr = target.stderr.length;
-}
 
 interface Loaded {
   /** the module's namespace, or the error its evaluation threw */
@@ -127,14 +140,12 @@ const load = (file: string): Loaded => {
 };
 
 function newCapture(key: string): Capture {
-  return { key, stdout: "", stderr: "", sentStdout: 0, sentStderr: 0, settled: false, rejections: [], exceptions: [] };
+  return { key, stdout: "", stderr: "", mirrored: 0, settled: false, rejections: [], exceptions: [] };
 }
 
 async function run({ key, file, name }: { key: string; file: string; name: string }) {
   const capture = newCapture(key);
   running = capture;
-  // long examples stream their output so that a timeout can still show it
-  const flusher = setInterval(flush, 100);
   const started = performance.now();
   let error: RunError | undefined;
   try {
@@ -163,7 +174,6 @@ async function run({ key, file, name }: { key: string; file: string; name: strin
     else if (!(thrown instanceof ProcessExit)) error = serializeError(thrown);
   }
   const durationMs = Math.round(performance.now() - started);
-  clearInterval(flusher);
   // a rejection without handler is reported after the microtask queue drains: give it one turn
   await new Promise((resolve) => setImmediate(resolve));
   if (capture.settled) {
@@ -185,8 +195,21 @@ process.on("message", (message: ToWorker) => {
     for (const example of message.examples) queue = queue.then(() => run(example));
   }
   else if (message.type === "close") {
-    // a short grace period catches output from timers that outlived the last example
-    setTimeout(() => realExit(0), 20);
+    void closeWhenQuiet();
   }
 });
+/**
+ * Ends the worker once the timers the examples left have fired (so their late output is still
+ * reported), or after a grace period for those that never stop (an interval).
+ */
+async function closeWhenQuiet(graceMs = 1000) {
+  const until = performance.now() + graceMs;
+  const pendingTimers = () => process.getActiveResourcesInfo().filter((resource) => resource === "Timeout").length;
+  await new Promise((resolve) => setImmediate(resolve));
+  while (pendingTimers() > 0 && performance.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 5).unref());
+  }
+  realExit(0);
+}
+
 send({ type: "ready" });
