@@ -62,7 +62,10 @@ export async function checkProject(config: ResolvedConfig, options: CheckOptions
   // workers boot and import the files while the compiler parses: both take a few hundred
   // milliseconds. A run of a few selected examples starts its workers when it knows which.
   const everything = options.filter === undefined && options.select === undefined;
-  const workers = startWorkers(config.root, everything ? Math.min(config.jobs, sources.length) : 0, everything ? sources : []);
+  // only files that can hold examples are imported: a setup module or helper matched by the
+  // globs must not run in a worker
+  const candidates = everything ? sources.filter((source) => source.text.includes("@example")) : [];
+  const workers = startWorkers(config.root, Math.min(config.jobs, candidates.length), candidates);
   const findStarted = performance.now();
   const found = findExamples(sources);
   mark("find", findStarted);
