@@ -12,6 +12,10 @@ export default withExemplar(
     description: "Internal docs where every snippet is an example that just ran.",
     base,
     cleanUrls: false,
+    // the page hash map goes into a chunk of its own instead of into every HTML file, so that a
+    // one-page edit changes a handful of files, not the whole site (see BENCHMARKS.md, site
+    // churn); DOCS_META_CHUNK=0 restores VitePress's default for that measurement
+    metaChunk: process.env.DOCS_META_CHUNK !== "0",
     themeConfig: {
       nav: [
         { text: "Guide", link: "/guide/getting-started" },
@@ -25,6 +29,7 @@ export default withExemplar(
             { text: "Writing examples", link: "/guide/writing-examples" },
             { text: "Running examples", link: "/guide/running-examples" },
             { text: "Writing docs", link: "/guide/writing-docs" },
+            { text: "Previews and publishing", link: "/guide/publishing" },
           ],
         },
       ],

@@ -5,6 +5,8 @@ import { expect, it } from "vitest";
 it("exports exactly the public API", async () => {
   expect(Object.keys(await import("../src/index.ts")).sort()).toEqual([
     "ExemplarError",
+    "GitHubError", // github
+    "PREVIEW_MARKER", // github
     "checkExample",
     "checkProject",
     "defineConfig",
@@ -13,6 +15,7 @@ it("exports exactly the public API", async () => {
     "findKeyedBlocks", // splice
     "formatLineDiff",
     "formatPlace",
+    "formatPreviewComment", // github
     "formatProblem",
     "formatSummary",
     "keyFilter",
@@ -22,6 +25,7 @@ it("exports exactly the public API", async () => {
     "normalizePrefix", // publish
     "outputLines",
     "planPublish", // publish
+    "planUnpublish", // publish
     "publishSite", // publish
     "readExampleFiles",
     "renderExampleCode", // splice
@@ -31,6 +35,8 @@ it("exports exactly the public API", async () => {
     "spliceDocs", // splice
     "splicePage", // splice
     "summarize",
+    "unpublishPrefix", // publish
+    "upsertPullRequestComment", // github
     "wildcard",
   ]);
 });

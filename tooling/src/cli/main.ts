@@ -3,11 +3,13 @@ import { didYouMean } from "../find/didYouMean.ts";
 import type { Command, CommandIo } from "./Command.ts";
 import { checkCommand } from "./commands/check.ts";
 import { listCommand } from "./commands/list.ts";
+import { prCommentCommand } from "./commands/pr-comment.ts";
 import { publishCommand } from "./commands/publish.ts";
 import { spliceCommand } from "./commands/splice.ts";
+import { unpublishCommand } from "./commands/unpublish.ts";
 
 /** Every subcommand, in the order `exemplar --help` lists them. */
-export const commands: Command[] = [checkCommand, listCommand, spliceCommand, publishCommand];
+export const commands: Command[] = [checkCommand, listCommand, spliceCommand, publishCommand, unpublishCommand, prCommentCommand];
 
 function usage(): string {
   const width = Math.max(...commands.map((command) => command.name.length));

@@ -1,3 +1,4 @@
+import { formatBytes } from "./formatBytes.ts";
 import type { PublishSummary } from "./PublishSummary.ts";
 
 /**
@@ -32,17 +33,4 @@ export function formatPublishSummary(summary: PublishSummary): string {
 
 function row(label: string, n: number, noun: string, bytes: number): string {
   return `  ${label.padEnd(10)}${String(n).padStart(6)} ${`${noun}${n === 1 ? "" : "s"}`.padEnd(8)}${formatBytes(bytes).padStart(9)}`;
-}
-
-/** 1000-based units, as S3 consoles and `du --si` print them. */
-function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`;
-  const units = ["kB", "MB", "GB", "TB"];
-  let value = bytes;
-  let unit = -1;
-  do {
-    value /= 1000;
-    unit += 1;
-  } while (value >= 1000 && unit < units.length - 1);
-  return `${value.toFixed(1)} ${units[unit]}`;
 }

@@ -1,6 +1,7 @@
 import { cacheControlFor } from "./cacheControlFor.ts";
 import { compareContent } from "./compareContent.ts";
 import { contentTypeFor } from "./contentTypeFor.ts";
+import { keepMatcher } from "./keepMatcher.ts";
 import type { LocalFile } from "./LocalFile.ts";
 import type { Plan, PlannedDelete, PlannedUpload, UnchangedFile } from "./Plan.ts";
 import type { RemoteObject } from "./RemoteObject.ts";
@@ -10,9 +11,16 @@ import type { RemoteObject } from "./RemoteObject.ts";
  * A file is unchanged when `compareContent` says `same`; `unknown` uploads (the caller resolves
  * what it can with HeadObject first). Uploads list every non-HTML asset before every page.
  * Deletes are the objects under `prefix` whose key no local file has; an object whose key does
- * not start with `prefix` is never matched nor deleted, whatever the listing returned.
+ * not start with `prefix` is never matched nor deleted, whatever the listing returned, and
+ * neither is one in a folder that `options.keep` names (`pr-*`: the previews beside a root site).
  */
-export function planPublish(localFiles: readonly LocalFile[], remoteObjects: readonly RemoteObject[], prefix: string): Plan {
+export function planPublish(
+  localFiles: readonly LocalFile[],
+  remoteObjects: readonly RemoteObject[],
+  prefix: string,
+  options: { keep?: readonly string[] | undefined } = {},
+): Plan {
+  const kept = keepMatcher(options.keep ?? []);
   const remoteByKey = new Map<string, RemoteObject>();
   for (const object of remoteObjects) if (object.key.startsWith(prefix)) remoteByKey.set(object.key, object);
 
@@ -45,7 +53,7 @@ export function planPublish(localFiles: readonly LocalFile[], remoteObjects: rea
   }
 
   const deletes: PlannedDelete[] = [...remoteByKey.values()]
-    .filter((object) => !localKeys.has(object.key))
+    .filter((object) => !localKeys.has(object.key) && !kept(object.key.slice(prefix.length)))
     .map((object) => ({ key: object.key, size: object.size }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return { prefix, uploads: [...assets, ...pages], unchanged, deletes };

@@ -8,6 +8,7 @@ import { describeS3Error, type S3Place } from "./describeS3Error.ts";
 import { detectSiteBase } from "./detectSiteBase.ts";
 import { executePlan } from "./executePlan.ts";
 import { headContentHashes } from "./headContentHashes.ts";
+import { keepMatcher } from "./keepMatcher.ts";
 import { listLocalFiles } from "./listLocalFiles.ts";
 import { listRemoteObjects } from "./listRemoteObjects.ts";
 import type { LocalFile } from "./LocalFile.ts";
@@ -35,6 +36,8 @@ export interface PublishOptions {
   dryRun?: boolean | undefined;
   /** requests in flight at once (default 8) */
   concurrency?: number | undefined;
+  /** folders under the prefix never deleted (`pr-*`), see `keepMatcher` */
+  keep?: readonly string[] | undefined;
 }
 
 /**
@@ -49,6 +52,8 @@ export interface PublishOptions {
 export async function publishSite(options: PublishOptions): Promise<PublishSummary> {
   const started = performance.now();
   const prefix = normalizePrefix({ prefix: options.prefix, root: options.root });
+  // a bad --keep pattern is refused before anything is read
+  keepMatcher(options.keep ?? []);
   const concurrency = options.concurrency ?? 8;
   const place: S3Place = { bucket: options.bucket, where: options.where ?? "the S3 endpoint" };
 
@@ -66,7 +71,7 @@ export async function publishSite(options: PublishOptions): Promise<PublishSumma
   const files = local.value;
   const listed = remoteList.value;
   const { remote, heads } = await resolveUnknowns(options, place, files, listed, prefix, concurrency);
-  const plan = planPublish(files, remote, prefix);
+  const plan = planPublish(files, remote, prefix, { keep: options.keep });
 
   if (options.dryRun === true) return summarize(options, plan, { uploaded: plan.uploads, skipped: [], deleted: plan.deletes, failures: [] }, heads, started);
   const result = await executePlan(options.client, options.bucket, plan, { concurrency });

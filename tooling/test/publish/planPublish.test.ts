@@ -106,4 +106,10 @@ describe("planPublish", () => {
     const headed = { ...multipart, sha256: "v".padEnd(64, "0") };
     expect(planPublish([file("video.mp4", "v")], [headed], "pr-1/").unchanged.map((item) => item.key)).toEqual(["pr-1/video.mp4"]);
   });
+
+  test("objects in kept folders are never deleted: the previews beside a root site", () => {
+    const remote = [object("index.html", "i"), object("old.html", "o"), object("pr-1/index.html", "x"), object("pr-2/assets/a.js", "y"), object("pr-3.html", "z")];
+    const plan = planPublish([file("index.html", "i")], remote, "", { keep: ["pr-*"] });
+    expect(plan.deletes.map((item) => item.key)).toEqual(["old.html", "pr-3.html"]);
+  });
 });

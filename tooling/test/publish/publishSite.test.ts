@@ -199,6 +199,26 @@ describe("publishSite", () => {
     expect(await publish(dir, "plain")).toMatchObject({ ok: true, uploaded: ["plain/index.html"] });
   });
 
+  // last: it rewrites the bucket root that the tests above left objects in
+  test("publishing the root with keep ['pr-*'] deletes stale root objects and leaves every preview", async () => {
+    await s3.put("pr-9/index.html", "a preview");
+    await s3.put("stale-root.html", "gone from the build");
+    const dir = join(work, "root-site");
+    await copySite(dir, "/");
+    const summary = await publish(dir, "", { root: true, keep: ["pr-*"] });
+    expect(summary).toMatchObject({ ok: true, prefix: "" });
+    expect(summary.deleted).toContain("stale-root.html");
+    expect(summary.deleted.filter((key) => key.startsWith("pr-"))).toEqual(["pr-4.html"]);
+    const contents = await s3.contents();
+    expect(contents.get("pr-9/index.html")).toBe("a preview");
+    expect([...contents.keys()].filter((key) => key.startsWith("pr-1/"))).toHaveLength(SITE_FILES);
+  });
+
+  test("refuses a bad --keep pattern before anything is read", async () => {
+    await expect(publish(join(work, "missing"), "pr-1", { keep: ["../x"] })).rejects.toThrow(expect.objectContaining({ code: "EXEMPLAR_USAGE" }));
+    expect(s3.proxy.seen).toEqual([]);
+  });
+
   test("refuses a bad prefix before reading the folder or the bucket", async () => {
     await expect(publish(join(work, "missing"), "../pr-1")).rejects.toThrow(expect.objectContaining({ code: "EXEMPLAR_PUBLISH_PREFIX" }));
     await expect(publish(join(work, "missing"), "")).rejects.toThrow(expect.objectContaining({ code: "EXEMPLAR_PUBLISH_PREFIX" }));

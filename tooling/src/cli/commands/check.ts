@@ -25,6 +25,8 @@ Options:
   --timeout MS        milliseconds per example unless it sets @timeout (default 5000)
   --reporter NAME     pretty | json | github | junit (default pretty)
   --out FILE          write the report to FILE and print only the summary
+  --json-out FILE     also write the JSON report to FILE, whatever --reporter prints
+                      (CI: --reporter github for annotations, JSON for a summary comment)
   --update            rewrite failing @expect blocks with the actual output
   --typecheck         type-check the example files too
   --config FILE       config file (default ./exemplar.config.ts, optional)
@@ -48,6 +50,7 @@ export const checkCommand: Command = {
       timeout: { type: "string" },
       reporter: { type: "string" },
       out: { type: "string" },
+      "json-out": { type: "string" },
       update: { type: "boolean" },
       typecheck: { type: "boolean" },
       config: { type: "string" },
@@ -90,6 +93,12 @@ export const checkCommand: Command = {
     const text = reporterName === "pretty"
       ? reportPretty(report, { root: config.root, verbose: values.verbose ?? false })
       : reporters[reporterName](report);
+    const jsonOut = values["json-out"];
+    if (jsonOut) {
+      const file = path.resolve(io.cwd, jsonOut);
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, reporters.json(report));
+    }
     if (values.out) {
       const out = path.resolve(io.cwd, values.out);
       // a report path in a folder of its own (`reports/junit.xml`) is the common case in CI

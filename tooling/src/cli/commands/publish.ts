@@ -17,6 +17,9 @@ Options:
   --prefix PREFIX    the folder to publish to, e.g. pr-123 (stored as pr-123/); a VitePress
                      build must have been built with base "/pr-123/"
   --root             publish to the bucket root instead of a prefix
+  --keep PATTERN     never delete objects in folders matching PATTERN under the prefix
+                     (repeatable; * matches within a folder name), e.g. --root --keep 'pr-*'
+                     keeps the pull request previews beside the site
   --endpoint URL     an S3-compatible endpoint, e.g. http://127.0.0.1:4568
   --path-style       path-style URLs (endpoint/bucket/key), for most S3-compatible servers
   --region REGION    the bucket's region (default: AWS_REGION, AWS_DEFAULT_REGION, us-east-1)
@@ -63,6 +66,7 @@ export const publishCommand: Command = {
         where: options.endpoint ?? `AWS S3 (${regionOf({ region: flags.region, env: io.env })})`,
         dryRun: flags["dry-run"],
         concurrency: options.concurrency,
+        keep: flags.keep,
       });
       if (json) io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
       else io.stdout(`${formatPublishSummary(summary)}\n`);
@@ -95,6 +99,7 @@ function parseFlags(argv: string[]) {
         bucket: { type: "string" },
         prefix: { type: "string" },
         root: { type: "boolean" },
+        keep: { type: "string", multiple: true },
         endpoint: { type: "string" },
         "path-style": { type: "boolean" },
         region: { type: "string" },

@@ -1,0 +1,60 @@
+/**
+ * `npm run bench:site-churn`: how many files of the real docs build change when one page is
+ * edited, with VitePress's page hash map inlined into every HTML file (`metaChunk: false`, its
+ * default) and moved into a chunk of its own (`metaChunk: true`). Fewer changed files means fewer
+ * uploads per preview. Writes `.bench/site-churn.json`.
+ */
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const repo = fileURLToPath(new URL("../..", import.meta.url));
+const work = path.join(repo, ".bench", "site-churn");
+const page = path.join(repo, "docs", "guide", "getting-started.md");
+const vitepress = path.join(repo, "node_modules", "vitepress", "bin", "vitepress.js");
+
+function hashes(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    files.set(path.relative(dir, file), createHash("sha256").update(readFileSync(file)).digest("hex"));
+  }
+  return files;
+}
+
+function build(outDir: string, metaChunk: boolean) {
+  execFileSync(process.execPath, [vitepress, "build", "docs", "--outDir", outDir], {
+    cwd: repo,
+    env: { ...process.env, DOCS_META_CHUNK: metaChunk ? "1" : "0" },
+    stdio: "ignore",
+  });
+  return hashes(outDir);
+}
+
+rmSync(work, { recursive: true, force: true });
+mkdirSync(work, { recursive: true });
+const original = readFileSync(page, "utf8");
+const rows = [];
+for (const metaChunk of [false, true]) {
+  const before = build(path.join(work, `${metaChunk}-before`), metaChunk);
+  let after: Map<string, string>;
+  try {
+    writeFileSync(page, `${original}\nOne more sentence, to measure what a one-page edit changes.\n`);
+    after = build(path.join(work, `${metaChunk}-after`), metaChunk);
+  } finally {
+    writeFileSync(page, original);
+  }
+  const changed = [...after].filter(([file, hash]) => before.has(file) && before.get(file) !== hash).map(([file]) => file);
+  const added = [...after.keys()].filter((file) => !before.has(file));
+  const removed = [...before.keys()].filter((file) => !after.has(file));
+  rows.push({ metaChunk, files: after.size, changed: changed.length, added: added.length, removed: removed.length, uploads: changed.length + added.length, examples: [...changed, ...added].slice(0, 8) });
+}
+
+console.log("| metaChunk | files in build | changed | added | removed | uploads for a one-page edit |");
+console.log("| --- | ---: | ---: | ---: | ---: | ---: |");
+for (const row of rows) console.log(`| ${row.metaChunk} | ${row.files} | ${row.changed} | ${row.added} | ${row.removed} | ${row.uploads} |`);
+for (const row of rows) console.log(`metaChunk ${row.metaChunk}: ${row.examples.join(", ")}${row.uploads > 8 ? ", ..." : ""}`);
+writeFileSync(path.join(repo, ".bench", "site-churn.json"), JSON.stringify({ date: new Date().toISOString(), rows }, null, 2) + "\n");

@@ -1,0 +1,104 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { ExemplarError } from "../../errors/ExemplarError.ts";
+import { formatPreviewComment } from "../../github/formatPreviewComment.ts";
+import { GitHubError } from "../../github/GitHubError.ts";
+import { parseCheckReport } from "../../github/parseCheckReport.ts";
+import { upsertPullRequestComment } from "../../github/upsertPullRequestComment.ts";
+import type { Command, CommandIo } from "../Command.ts";
+
+const help = `Usage: exemplar pr-comment --repo OWNER/NAME --pr N --url URL --report FILE [options]
+
+Creates or updates the one comment on a pull request that links its docs preview and says what
+\`exemplar check\` found (examples passed and failed, pages). The comment carries a hidden marker,
+<!-- exemplar-preview -->, by which the next run finds and updates it.
+
+Options:
+  --repo OWNER/NAME  the repository (required), e.g. \${{ github.repository }}
+  --pr N             the pull request's number (required)
+  --url URL          the preview's URL (required), e.g. https://docs.example.com/pr-12/
+  --report FILE      the JSON report of \`exemplar check --json-out FILE\` (required)
+  --commit SHA       the commit the preview was built from
+  --dry-run          print the comment and send nothing
+  -h, --help         print this help
+
+The token comes from GITHUB_TOKEN (it needs pull-requests: write) and the API from
+GITHUB_API_URL (default https://api.github.com).
+
+Exit codes: 0 comment created, updated or already current, 1 the GitHub API failed, 2 usage error.`;
+
+/** `exemplar pr-comment`: a thin shell over `formatPreviewComment` and `upsertPullRequestComment`. */
+export const prCommentCommand: Command = {
+  name: "pr-comment",
+  summary: "create or update the pull request comment with the preview URL and check summary",
+  help,
+  async run(argv: string[], io: CommandIo): Promise<number> {
+    try {
+      const flags = parseFlags(argv);
+      if (flags.help === true) {
+        io.stdout(`${help}\n`);
+        return 0;
+      }
+      const { repo, pr, url, report } = validate(flags);
+      const text = await readFile(path.resolve(io.cwd, report), "utf8").catch((error: unknown) => {
+        throw usage(`cannot read --report ${report} (${(error as NodeJS.ErrnoException).code ?? String(error)}); expected the file written by \`exemplar check --json-out ${report}\``);
+      });
+      const body = formatPreviewComment({ url, ...parseCheckReport(text, report), commit: flags.commit });
+      if (flags["dry-run"] === true) {
+        io.stdout(`${body}\n`);
+        return 0;
+      }
+      const token = io.env["GITHUB_TOKEN"];
+      if (token === undefined || token === "") throw usage("GITHUB_TOKEN is not set; expected a token with pull-requests: write (in a workflow: env GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }})");
+      const apiUrl = io.env["GITHUB_API_URL"] || "https://api.github.com";
+      const result = await upsertPullRequestComment({ apiUrl, token, repo, pr, body });
+      io.stdout(`${result.action} the preview comment on ${repo}#${pr}${result.url ? `: ${result.url}` : ""}\n`);
+      return 0;
+    } catch (error) {
+      if (error instanceof ExemplarError) {
+        io.stderr(`exemplar pr-comment: ${error.shortMessage}\n`);
+        return error.code === "EXEMPLAR_USAGE" ? 2 : 1;
+      }
+      if (error instanceof GitHubError) {
+        io.stderr(`exemplar pr-comment: ${error.shortMessage}\n`);
+        return 1;
+      }
+      throw error;
+    }
+  },
+};
+
+function parseFlags(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        repo: { type: "string" },
+        pr: { type: "string" },
+        url: { type: "string" },
+        report: { type: "string" },
+        commit: { type: "string" },
+        "dry-run": { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    }).values;
+  } catch (error) {
+    throw usage(`${error instanceof Error ? error.message : String(error)} (see \`exemplar pr-comment --help\`)`);
+  }
+}
+
+function validate(flags: ReturnType<typeof parseFlags>): { repo: string; pr: number; url: string; report: string } {
+  const { repo, url, report } = flags;
+  if (repo === undefined || !/^[\w.-]+\/[\w.-]+$/.test(repo)) throw usage(`--repo ${JSON.stringify(repo ?? "")} is not OWNER/NAME; expected e.g. --repo octo/docs`);
+  if (flags.pr === undefined || !/^[1-9]\d*$/.test(flags.pr)) throw usage(`--pr ${JSON.stringify(flags.pr ?? "")} is not a pull request number; expected e.g. --pr 12`);
+  if (url === undefined || !/^https?:\/\/[^\s/]+\S*$/i.test(url)) throw usage(`--url ${JSON.stringify(url ?? "")} is not an http(s) URL; expected the preview's URL, e.g. https://docs.example.com/pr-12/`);
+  if (report === undefined || report === "") throw usage("missing --report: expected the JSON report of `exemplar check --json-out FILE`");
+  return { repo, pr: Number(flags.pr), url, report };
+}
+
+function usage(message: string): ExemplarError {
+  return new ExemplarError("EXEMPLAR_USAGE", message);
+}

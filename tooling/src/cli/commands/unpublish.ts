@@ -1,0 +1,107 @@
+import { parseArgs } from "node:util";
+import { ExemplarError, type ExemplarErrorCode } from "../../errors/ExemplarError.ts";
+import { createS3Client, regionOf } from "../../publish/createS3Client.ts";
+import { formatUnpublishSummary } from "../../publish/formatUnpublishSummary.ts";
+import { unpublishPrefix } from "../../publish/unpublishPrefix.ts";
+import type { Command, CommandIo } from "../Command.ts";
+
+const help = `Usage: exemplar unpublish --bucket NAME --prefix PREFIX [options]
+
+Deletes every object under PREFIX of an S3 bucket, as when a pull request's preview is closed.
+Nothing outside PREFIX is listed or deleted.
+
+Options:
+  --bucket NAME      the bucket (required)
+  --prefix PREFIX    the folder to empty, e.g. pr-123 (stored as pr-123/)
+  --root             empty the bucket root instead of a prefix (with --keep, the site's own files)
+  --keep PATTERN     never delete objects in folders matching PATTERN under the prefix
+                     (repeatable; * matches within a folder name), e.g. --keep 'pr-*'
+  --endpoint URL     an S3-compatible endpoint, e.g. http://127.0.0.1:4568
+  --path-style       path-style URLs (endpoint/bucket/key), for most S3-compatible servers
+  --region REGION    the bucket's region (default: AWS_REGION, AWS_DEFAULT_REGION, us-east-1)
+  --dry-run          print what would be deleted and change nothing
+  --json             print the summary as JSON on stdout
+  -h, --help         print this help
+
+Credentials come from the standard AWS chain, as for \`exemplar publish\`, and are never printed.
+
+Exit codes: 0 deleted (or nothing to delete), 1 a request failed, 2 usage error.`;
+
+// refusals that a change of flags fixes
+const USAGE_CODES = new Set<ExemplarErrorCode>(["EXEMPLAR_USAGE", "EXEMPLAR_PUBLISH_PREFIX"]);
+
+/** `exemplar unpublish`: a thin shell over `unpublishPrefix`. */
+export const unpublishCommand: Command = {
+  name: "unpublish",
+  summary: "delete every object under an S3 bucket prefix (a closed preview)",
+  help,
+  async run(argv: string[], io: CommandIo): Promise<number> {
+    // as in publish: the SDK's multi-line Node 20 notice would break the one-line output
+    process.env["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"] ??= "true";
+    let client: ReturnType<typeof createS3Client> | undefined;
+    let json = false;
+    try {
+      const flags = parseFlags(argv);
+      if (flags.help === true) {
+        io.stdout(`${help}\n`);
+        return 0;
+      }
+      json = flags.json === true;
+      if (flags.bucket === undefined || flags.bucket === "") throw usage("missing --bucket: expected the bucket name, e.g. --bucket previews");
+      if (flags.prefix === undefined && flags.root !== true) throw usage("missing --prefix: expected a folder such as --prefix pr-123 (or --root to empty the bucket root)");
+      const endpoint = flags.endpoint;
+      if (endpoint !== undefined && !/^https?:\/\/[^/]+/i.test(endpoint)) throw usage(`--endpoint "${endpoint}" is not an http(s) URL; expected e.g. http://127.0.0.1:4568`);
+      client = createS3Client({ endpoint, pathStyle: flags["path-style"], region: flags.region, env: io.env });
+      const summary = await unpublishPrefix({
+        bucket: flags.bucket,
+        prefix: flags.prefix,
+        root: flags.root,
+        keep: flags.keep,
+        client,
+        where: endpoint ?? `AWS S3 (${regionOf({ region: flags.region, env: io.env })})`,
+        dryRun: flags["dry-run"],
+      });
+      io.stdout(json ? `${JSON.stringify(summary, null, 2)}\n` : `${formatUnpublishSummary(summary)}\n`);
+      if (summary.ok) return 0;
+      io.stderr(`exemplar unpublish: ${summary.failures.length} delete${summary.failures.length === 1 ? "" : "s"} failed: ${summary.failures.map((failure) => failure.key).join(", ")}\n`);
+      return 1;
+    } catch (error) {
+      const known = error instanceof ExemplarError;
+      const line = known ? error.shortMessage : `unexpected error: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`;
+      io.stderr(`exemplar unpublish: ${line}\n`);
+      if (known && error.code === "EXEMPLAR_USAGE") io.stderr("run `exemplar unpublish --help` for the options\n");
+      if (json) io.stdout(`${JSON.stringify({ ok: false, error: { code: known ? error.code : "UNEXPECTED", message: line } }, null, 2)}\n`);
+      return known && USAGE_CODES.has(error.code) ? 2 : 1;
+    } finally {
+      client?.destroy();
+    }
+  },
+};
+
+function parseFlags(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        bucket: { type: "string" },
+        prefix: { type: "string" },
+        root: { type: "boolean" },
+        keep: { type: "string", multiple: true },
+        endpoint: { type: "string" },
+        "path-style": { type: "boolean" },
+        region: { type: "string" },
+        "dry-run": { type: "boolean" },
+        json: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    }).values;
+  } catch (error) {
+    throw usage(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function usage(message: string): ExemplarError {
+  return new ExemplarError("EXEMPLAR_USAGE", message);
+}

@@ -1,0 +1,30 @@
+import { describe, expect, test } from "vitest";
+import { parseCheckReport } from "../../src/github/parseCheckReport.ts";
+
+describe("parseCheckReport", () => {
+  test("reads the summary and counts the docs' errors and warnings", () => {
+    const report = {
+      summary: { passed: 4, failed: 1, skipped: 0, durationMs: 812 },
+      examples: [],
+      docs: { pages: 3, blocks: 7, errors: [{ file: "docs/a.md", line: 3, message: "x" }], warnings: [], usages: {} },
+    };
+    expect(parseCheckReport(JSON.stringify(report), "reports/check.json")).toEqual({
+      summary: { passed: 4, failed: 1, skipped: 0 },
+      docs: { pages: 3, blocks: 7, errors: 1, warnings: 0 },
+    });
+  });
+
+  test("a report without docs has no docs counts", () => {
+    expect(parseCheckReport('{"summary":{"passed":1,"failed":0,"skipped":0}}', "r.json")).toEqual({ summary: { passed: 1, failed: 0, skipped: 0 } });
+  });
+
+  test.each([
+    // a junit report handed over by mistake
+    { text: "<testsuites/>", message: /^r\.json is not an exemplar check JSON report: not JSON \(.+\); expected the file written by `exemplar check --json-out r\.json`$/ },
+    // JSON, but not the report
+    { text: '{"ok":true}', message: /^r\.json is not an exemplar check JSON report: summary\.passed is missing; expected/ },
+    { text: '{"summary":{"passed":1,"failed":"0","skipped":0}}', message: /^r\.json is not an exemplar check JSON report: summary\.failed is "0"; expected/ },
+  ])("refuses $text", ({ text, message }) => {
+    expect(() => parseCheckReport(text, "r.json")).toThrow(message);
+  });
+});
