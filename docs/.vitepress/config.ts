@@ -20,6 +20,7 @@ export default withExemplar(
       nav: [
         { text: "Guide", link: "/guide/getting-started" },
         { text: "Writing docs", link: "/guide/writing-docs" },
+        { text: "Platform", link: "/platform/getting-started" },
       ],
       sidebar: [
         {
@@ -30,6 +31,17 @@ export default withExemplar(
             { text: "Running examples", link: "/guide/running-examples" },
             { text: "Writing docs", link: "/guide/writing-docs" },
             { text: "Previews and publishing", link: "/guide/publishing" },
+          ],
+        },
+        {
+          text: "Model Envelope platform",
+          items: [
+            { text: "Getting started", link: "/platform/getting-started" },
+            { text: "Saving a model", link: "/platform/saving-a-model" },
+            { text: "Finding models by tags", link: "/platform/finding-by-tags" },
+            { text: "Metrics", link: "/platform/metrics" },
+            { text: "Usage tracking and alerts", link: "/platform/usage-and-alerts" },
+            { text: "Errors and how to fix them", link: "/platform/errors" },
           ],
         },
       ],

@@ -1,0 +1,111 @@
+/**
+ * `npm run bench:registry`: 10,000 model versions in the embedded store, then a bounded loopback
+ * load of find-by-tags queries over keep-alive connections. Prints a table and writes
+ * `.bench/registry.json`. Knobs: BENCH_MODELS (10000), BENCH_SECONDS (10), BENCH_CONNECTIONS (16).
+ */
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { Agent, request } from "node:http";
+import { availableParallelism, cpus, tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { benchQuery } from "./benchTags.ts";
+
+const repo = fileURLToPath(new URL("../..", import.meta.url));
+const models = Number(process.env["BENCH_MODELS"] ?? 10_000);
+const seconds = Number(process.env["BENCH_SECONDS"] ?? 10);
+const connections = Number(process.env["BENCH_CONNECTIONS"] ?? 16);
+const warmupSeconds = 2;
+const token = "bench-token";
+const dir = mkdtempSync(path.join(tmpdir(), "envelope-bench-"));
+
+const server = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL("./seedAndServe.ts", import.meta.url)), dir, token, String(models)], { stdio: ["ignore", "pipe", "inherit"] });
+let output = "";
+const ready = new Promise<{ url: string; seedMs: number }>((resolve, reject) => {
+  server.stdout!.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+    const url = /READY (\S+)/.exec(output)?.[1];
+    if (url) resolve({ url, seedMs: Number(/SEEDED (\d+)/.exec(output)?.[1]) });
+  });
+  server.once("exit", (code) => reject(new Error(`registry exited ${code} before it was ready`)));
+});
+
+try {
+  const { url, seedMs } = await ready;
+  console.log(`seeded ${models} model versions in ${(seedMs / 1000).toFixed(1)} s`);
+  const { hostname, port } = new URL(url);
+  const agent = new Agent({ keepAlive: true, maxSockets: connections });
+  const headers = { authorization: `Bearer ${token}` };
+
+  const get = (target: string) =>
+    new Promise<number>((resolve, reject) => {
+      const call = request({ host: hostname, port, path: target, agent, headers }, (response) => {
+        response.resume();
+        response.on("end", () => resolve(response.statusCode ?? 0));
+      });
+      call.on("error", reject);
+      call.end();
+    });
+
+  async function load(durationMs: number) {
+    const latencies: number[] = [];
+    let failures = 0;
+    let next = 0;
+    const stopAt = performance.now() + durationMs;
+    await Promise.all(
+      Array.from({ length: connections }, async () => {
+        while (performance.now() < stopAt) {
+          const started = performance.now();
+          const status = await get(encodeURI(benchQuery(next++)));
+          latencies.push(performance.now() - started);
+          if (status !== 200) failures++;
+        }
+      }),
+    );
+    return { latencies, failures };
+  }
+
+  await load(warmupSeconds * 1000);
+  const started = performance.now();
+  const { latencies, failures } = await load(seconds * 1000);
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const percentile = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
+  const result = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpus: availableParallelism(),
+    cpuModel: cpus()[0]?.model ?? "unknown",
+    store: "pglite (embedded, in-memory tag index)",
+    models,
+    connections,
+    seconds: Math.round(elapsed * 100) / 100,
+    requests: latencies.length,
+    failures,
+    requestsPerSecond: Math.round(latencies.length / elapsed),
+    p50Ms: Math.round(percentile(50) * 100) / 100,
+    p99Ms: Math.round(percentile(99) * 100) / 100,
+    maxMs: Math.round(latencies.at(-1)! * 100) / 100,
+    seedSeconds: Math.round(seedMs / 100) / 10,
+    target: { requestsPerSecond: 2000, p99Ms: 20 },
+  };
+  const met = result.requestsPerSecond >= 2000 && result.p99Ms <= 20 && failures === 0;
+  mkdirSync(path.join(repo, ".bench"), { recursive: true });
+  writeFileSync(path.join(repo, ".bench", "registry.json"), `${JSON.stringify({ ...result, met }, null, 2)}\n`);
+  console.log("");
+  console.log("| find-by-tags, loopback | value |");
+  console.log("| --- | ---: |");
+  console.log(`| model versions | ${models} |`);
+  console.log(`| connections (keep-alive) | ${connections} |`);
+  console.log(`| duration | ${result.seconds} s |`);
+  console.log(`| requests (failed) | ${result.requests} (${failures}) |`);
+  console.log(`| requests/s | ${result.requestsPerSecond} |`);
+  console.log(`| p50 latency | ${result.p50Ms} ms |`);
+  console.log(`| p99 latency | ${result.p99Ms} ms |`);
+  console.log(`| target (>= 2,000 req/s, p99 <= 20 ms) | ${met ? "met" : "NOT met"} on ${result.cpus} cores |`);
+  console.log(`\nwrote .bench/registry.json`);
+  agent.destroy();
+} finally {
+  server.kill("SIGKILL");
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,28 @@
+import { EnvelopeError } from "../errors/EnvelopeError.ts";
+import type { Principal, Store } from "../store/Store.ts";
+import { hashToken } from "./hashToken.ts";
+
+/**
+ * Turns an `Authorization` header into the caller, or a 401 saying what was wrong. Known tokens
+ * are remembered (by hash) for `ttlMs` so that a busy registry doesn't look each one up per request.
+ */
+export function createAuthenticator(store: Store, options: { ttlMs?: number; now?: () => number } = {}): (header: string | undefined) => Promise<Principal> {
+  const ttlMs = options.ttlMs ?? 30_000;
+  const now = options.now ?? Date.now;
+  const cache = new Map<string, { principal: Principal; expires: number }>();
+  return async (header) => {
+    const match = header === undefined ? null : /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (!match) {
+      const what = header === undefined ? "no Authorization header" : "an Authorization header that is not `Bearer <token>`";
+      throw new EnvelopeError("ENVELOPE_UNAUTHORIZED", `${what}; expected \`Authorization: Bearer <token>\` with a registry token`);
+    }
+    const hash = hashToken(match[1]!);
+    const cached = cache.get(hash);
+    if (cached && cached.expires > now()) return cached.principal;
+    const principal = await store.principalOf(hash);
+    if (!principal) throw new EnvelopeError("ENVELOPE_UNAUTHORIZED", "unknown bearer token; expected a token issued by this registry (`envelope token create`)");
+    if (cache.size >= 10_000) cache.clear();
+    cache.set(hash, { principal, expires: now() + ttlMs });
+    return principal;
+  };
+}

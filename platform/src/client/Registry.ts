@@ -1,0 +1,189 @@
+import { createAlerter, type Alerter } from "../alerts/createAlerter.ts";
+import { bundleCustomCode } from "../context/bundleCustomCode.ts";
+import { readLockedVersions } from "../context/readLockedVersions.ts";
+import { EnvelopeError } from "../errors/EnvelopeError.ts";
+import type { Context, Metric, ModelSummary, SavedEnvelope } from "../envelope/Envelope.ts";
+import type { Principal, VersionRef } from "../store/Store.ts";
+import { createTracker, type Identity, type Tracker } from "../tracking/createTracker.ts";
+import { jsonlSink } from "../tracking/jsonlSink.ts";
+import type { UsageEvent } from "../tracking/UsageEvent.ts";
+import type { UsageSink } from "../tracking/UsageSink.ts";
+import { platformVersion } from "../version.ts";
+import { buildEnvelope, type SaveInput } from "./buildEnvelope.ts";
+import { createTransport, type Transport } from "./createTransport.ts";
+
+export interface TrackingOptions {
+  /** `registry` (default): the registry's events endpoint; `none`; `{ file }`: a JSONL file; or your own sink */
+  sink?: "registry" | "none" | { file: string } | UsageSink;
+  /** fail a call whose usage event cannot be recorded (default false: such failures are swallowed) */
+  strict?: boolean;
+  /** told about tracking failures that were swallowed */
+  onError?: (error: unknown) => void;
+}
+
+export interface RegistryClientOptions {
+  /** the registry's base URL, e.g. http://127.0.0.1:8080 */
+  url: string;
+  /** a bearer token issued by the registry */
+  token: string;
+  tracking?: TrackingOptions;
+  /** post failure alerts to this Slack-compatible webhook */
+  alerts?: { webhook: string; minIntervalMs?: number; onError?: (error: unknown) => void };
+  fetch?: typeof fetch;
+}
+
+export interface FindOptions {
+  /** only each name's last version */
+  latest?: boolean;
+  /** at most this many (1-500, default 50) */
+  limit?: number;
+}
+
+/**
+ * The typed client of the Model Envelope registry. Every public call is tracked (see
+ * `TrackingOptions`) and, with `alerts`, a failed call posts an alert; neither ever changes a
+ * call's result or error.
+ */
+export class Registry {
+  readonly #request: Transport;
+  readonly #tracker: Tracker;
+  readonly #alerter: Alerter | undefined;
+  #identity: Promise<Identity> | undefined;
+  readonly #alerting = new Set<Promise<void>>();
+
+  constructor(options: RegistryClientOptions) {
+    if (!options.url) throw new EnvelopeError("ENVELOPE_CONFIG", "Registry: `url` is empty; expected the registry's base URL (ENVELOPE_REGISTRY_URL)");
+    if (!options.token) throw new EnvelopeError("ENVELOPE_CONFIG", "Registry: `token` is empty; expected a registry token (ENVELOPE_TOKEN)");
+    this.#request = createTransport({ url: options.url, token: options.token, ...(options.fetch ? { fetch: options.fetch } : {}) });
+    const tracking = options.tracking ?? {};
+    const sink = tracking.sink ?? "registry";
+    const resolvedSink: UsageSink | undefined =
+      sink === "none" ? undefined : sink === "registry" ? { send: (events) => this.#request("POST", "/v1/events", { json: { events } }) } : "file" in sink ? jsonlSink(sink.file) : sink;
+    this.#alerter = options.alerts ? createAlerter({ ...options.alerts, ...(options.fetch ? { fetch: options.fetch } : {}) }) : undefined;
+    this.#tracker = createTracker({
+      sink: resolvedSink,
+      strict: tracking.strict ?? false,
+      clientVersion: platformVersion,
+      identify: () => this.#identify(),
+      ...(tracking.onError ? { onError: tracking.onError } : {}),
+      onFailure: (event, error) => this.#alert(event, error),
+    });
+  }
+
+  /**
+   * A client from the environment: ENVELOPE_REGISTRY_URL, ENVELOPE_TOKEN, and optionally
+   * ENVELOPE_ALERT_WEBHOOK and ENVELOPE_USAGE_FILE (track to that JSONL file instead of the registry).
+   */
+  static fromEnv(overrides: Partial<RegistryClientOptions> = {}, env: NodeJS.ProcessEnv = process.env): Registry {
+    const webhook = env["ENVELOPE_ALERT_WEBHOOK"];
+    const file = env["ENVELOPE_USAGE_FILE"];
+    return new Registry({
+      url: env["ENVELOPE_REGISTRY_URL"] ?? "",
+      token: env["ENVELOPE_TOKEN"] ?? "",
+      ...(webhook ? { alerts: { webhook } } : {}),
+      ...(file ? { tracking: { sink: { file } } } : {}),
+      ...overrides,
+    });
+  }
+
+  /** Saves a new version: shape and summaries derived from the samples, context captured. */
+  save(input: SaveInput): Promise<ModelSummary> {
+    return this.#tracker.run("save", [input], input.name ?? null, async () => {
+      const envelope = buildEnvelope(input, await this.#context(input));
+      return this.#request<ModelSummary>("POST", `/v1/models/${encodeURIComponent(input.name)}`, { json: envelope });
+    });
+  }
+
+  /** A version's envelope (default: the latest). */
+  get(name: string, version: VersionRef = "latest"): Promise<SavedEnvelope> {
+    return this.#tracker.run("get", [name, version], name, () => this.#request<SavedEnvelope>("GET", versionPath(name, version)));
+  }
+
+  /** Versions whose tags include every given tag, newest first. */
+  find(tags: Record<string, string>, options: FindOptions = {}): Promise<ModelSummary[]> {
+    return this.#tracker.run("find", [tags, options], tags["name"] ?? null, async () => {
+      const query = new URLSearchParams();
+      for (const [key, value] of Object.entries(tags)) query.append("tag", `${key}=${value}`);
+      if (options.latest) query.set("latest", "true");
+      if (options.limit !== undefined) query.set("limit", String(options.limit));
+      return (await this.#request<{ models: ModelSummary[] }>("GET", "/v1/models", { query })).models;
+    });
+  }
+
+  /** Adds or changes tags of a version of your team's model. */
+  tag(name: string, version: VersionRef, tags: Record<string, string>): Promise<ModelSummary> {
+    return this.#tracker.run("tag", [name, version, tags], name, () => this.#request<ModelSummary>("POST", `${versionPath(name, version)}/tags`, { json: { tags } }));
+  }
+
+  /** Logs metrics (scalars, series) for a version of your team's model; returns how many. */
+  logMetrics(name: string, version: VersionRef, metrics: Metric[]): Promise<number> {
+    return this.#tracker.run("logMetrics", [name, version, metrics], name, async () => (await this.#request<{ logged: number }>("POST", `${versionPath(name, version)}/metrics`, { json: { metrics } })).logged);
+  }
+
+  /** A version's metrics, saved and logged, in order. */
+  metrics(name: string, version: VersionRef = "latest"): Promise<Metric[]> {
+    return this.#tracker.run("metrics", [name, version], name, async () => (await this.#request<{ metrics: Metric[] }>("GET", `${versionPath(name, version)}/metrics`)).metrics);
+  }
+
+  /** A version's artifact as bytes. */
+  artifact(name: string, version: VersionRef = "latest"): Promise<Uint8Array> {
+    return this.#tracker.run("artifact", [name, version], name, () => this.#request<Uint8Array>("GET", `${versionPath(name, version)}/artifact`, { bytes: true }));
+  }
+
+  /** A version's JSON artifact, parsed (e.g. the weights saved with it). */
+  async artifactJson<T = unknown>(name: string, version: VersionRef = "latest"): Promise<T> {
+    return JSON.parse(Buffer.from(await this.artifact(name, version)).toString("utf8")) as T;
+  }
+
+  /** The user and team of the token. */
+  whoami(): Promise<Principal> {
+    return this.#tracker.run("whoami", [], null, () => this.#request<Principal>("GET", "/v1/whoami"));
+  }
+
+  /** Usage events recorded by the registry since a time: your team's, or every team's for an admin token. */
+  usageEvents(since?: Date): Promise<UsageEvent[]> {
+    return this.#tracker.run("usageEvents", [since?.toISOString() ?? null], null, async () => {
+      const query = new URLSearchParams(since ? { since: since.toISOString() } : {});
+      return (await this.#request<{ events: UsageEvent[] }>("GET", "/v1/events", { query })).events;
+    });
+  }
+
+  /** Waits until every usage event and alert so far has been delivered (or has failed to be). */
+  async flush(): Promise<void> {
+    await this.#tracker.flush();
+    while (this.#alerting.size > 0) await Promise.all([...this.#alerting]);
+    await this.#alerter?.flush();
+  }
+
+  async #context(input: SaveInput): Promise<Context> {
+    const packages = input.packages ?? (input.lockFile ? readLockedVersions(input.lockFile, input.packageNames) : {});
+    const context: Context = { node: process.version, packages };
+    if (input.code !== undefined) context.code = typeof input.code === "string" ? await bundleCustomCode(input.code) : input.code;
+    return context;
+  }
+
+  #identify(): Promise<Identity> {
+    this.#identity ??= this.#request<Principal>("GET", "/v1/whoami").then(
+      ({ user, team }) => ({ user, team }),
+      () => {
+        // a rejected token has no identity; ask again next time, the token may be fixed
+        this.#identity = undefined;
+        return { user: null, team: null };
+      },
+    );
+    return this.#identity;
+  }
+
+  #alert(event: UsageEvent, error: unknown): void {
+    const alerter = this.#alerter;
+    if (!alerter) return;
+    const alerting = this.#identify()
+      .then((identity) => alerter.notify({ ...identity, fn: event.fn, model: event.model, error }))
+      .finally(() => this.#alerting.delete(alerting));
+    this.#alerting.add(alerting);
+  }
+}
+
+function versionPath(name: string, version: VersionRef): string {
+  return `/v1/models/${encodeURIComponent(name)}/versions/${version}`;
+}

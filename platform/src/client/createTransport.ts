@@ -1,0 +1,51 @@
+import { EnvelopeError, type EnvelopeErrorCode } from "../errors/EnvelopeError.ts";
+import { isRecord } from "../envelope/Checks.ts";
+import type { Problem } from "../errors/Problem.ts";
+
+export interface RequestOptions {
+  json?: unknown;
+  query?: URLSearchParams;
+  /** return the body's bytes instead of parsed JSON */
+  bytes?: boolean;
+}
+
+export type Transport = <T>(method: "GET" | "POST", path: string, options?: RequestOptions) => Promise<T>;
+
+/**
+ * HTTP to the registry with the bearer token. A 4xx/5xx becomes an `EnvelopeError` with the
+ * server's code, status and problems, its message naming the request; no answer at all is
+ * `ENVELOPE_NETWORK`, naming the URL.
+ */
+export function createTransport(options: { url: string; token: string; fetch?: typeof fetch }): Transport {
+  const base = options.url.replace(/\/+$/, "");
+  const send = options.fetch ?? fetch;
+  return async <T>(method: "GET" | "POST", path: string, request: RequestOptions = {}): Promise<T> => {
+    const target = `${base}${path}${request.query && [...request.query].length > 0 ? `?${request.query}` : ""}`;
+    const headers: Record<string, string> = { authorization: `Bearer ${options.token}` };
+    if (request.json !== undefined) headers["content-type"] = "application/json";
+    let response: Response;
+    try {
+      response = await send(target, { method, headers, ...(request.json === undefined ? {} : { body: JSON.stringify(request.json) }) });
+    } catch (error) {
+      const reason = (error as { cause?: { code?: string; message?: string } }).cause;
+      throw new EnvelopeError("ENVELOPE_NETWORK", `${method} ${path}: no answer from the registry at ${base} (${reason?.code ?? reason?.message ?? (error as Error).message})`, { cause: error });
+    }
+    if (response.ok) {
+      if (request.bytes) return new Uint8Array(await response.arrayBuffer()) as T;
+      return (await response.json()) as T;
+    }
+    const text = await response.text();
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = undefined;
+    }
+    const error = isRecord(body) && isRecord(body["error"]) ? body["error"] : {};
+    const code = (typeof error["code"] === "string" ? error["code"] : response.status >= 500 ? "ENVELOPE_SERVER" : "ENVELOPE_INVALID") as EnvelopeErrorCode;
+    const message = typeof error["message"] === "string" ? error["message"] : text.slice(0, 200) || response.statusText;
+    const problems = Array.isArray(error["problems"]) ? (error["problems"] as Problem[]) : [];
+    const { code: _code, status: _status, message: _message, problems: _problems, ...details } = error;
+    throw new EnvelopeError(code, `${method} ${path}: ${response.status} ${code}: ${message}`, { status: response.status, problems, details });
+  };
+}

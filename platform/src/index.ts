@@ -1,0 +1,27 @@
+// the public face of @envelope/platform: re-exports only
+export { createAlerter, type Alerter, type AlerterOptions } from "./alerts/createAlerter.ts";
+export { formatAlert, type AlertFacts, type AlertMessage } from "./alerts/formatAlert.ts";
+export { suggestFix } from "./alerts/suggestFix.ts";
+export { issueToken } from "./auth/issueToken.ts";
+export type { SaveInput } from "./client/buildEnvelope.ts";
+export { Registry, type FindOptions, type RegistryClientOptions, type TrackingOptions } from "./client/Registry.ts";
+export { bundleCustomCode } from "./context/bundleCustomCode.ts";
+export { loadCustomCode } from "./context/loadCustomCode.ts";
+export { lockedVersionsFrom, readLockedVersions } from "./context/readLockedVersions.ts";
+export type * from "./envelope/Envelope.ts";
+export { validateEnvelope } from "./envelope/validateEnvelope.ts";
+export { EnvelopeError, type EnvelopeErrorCode } from "./errors/EnvelopeError.ts";
+export { formatProblem, type Problem } from "./errors/Problem.ts";
+export { metricSchemas, type MetricSchema } from "./metrics/metricSchemas.ts";
+export { validateMetrics } from "./metrics/validateMetric.ts";
+export { startRegistry, type RegistryOptions, type RunningRegistry } from "./server/startRegistry.ts";
+export { deriveFields } from "./shape/deriveFields.ts";
+export { summarizeFeatures } from "./shape/summarizeFeatures.ts";
+export { openStore, type StoreOptions } from "./store/openStore.ts";
+export type { Principal, Store, VersionRef } from "./store/Store.ts";
+export { jsonlSink } from "./tracking/jsonlSink.ts";
+export { readJsonlEvents } from "./tracking/readJsonlEvents.ts";
+export type { UsageEvent } from "./tracking/UsageEvent.ts";
+export type { UsageSink } from "./tracking/UsageSink.ts";
+export { formatUsageReport } from "./usage/formatUsageReport.ts";
+export { usageReport, type UsageReport } from "./usage/usageReport.ts";

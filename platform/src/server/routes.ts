@@ -1,0 +1,34 @@
+import { platformVersion } from "../version.ts";
+import { buildOpenApi } from "./buildOpenApi.ts";
+import { downloadArtifact } from "./handlers/downloadArtifact.ts";
+import { findModels } from "./handlers/findModels.ts";
+import { getModel } from "./handlers/getModel.ts";
+import { health } from "./handlers/health.ts";
+import { logMetrics } from "./handlers/logMetrics.ts";
+import { readEvents } from "./handlers/readEvents.ts";
+import { readMetrics } from "./handlers/readMetrics.ts";
+import { recordEvents } from "./handlers/recordEvents.ts";
+import { saveModel } from "./handlers/saveModel.ts";
+import { tagModel } from "./handlers/tagModel.ts";
+import { whoami } from "./handlers/whoami.ts";
+import type { Route } from "./Route.ts";
+
+const apiRoutes: Route[] = [health, whoami, saveModel, findModels, getModel, tagModel, logMetrics, readMetrics, downloadArtifact, recordEvents, readEvents];
+
+let document: Record<string, unknown> | undefined;
+
+const openApi: Route = {
+  method: "GET",
+  path: "/v1/openapi.json",
+  operationId: "openApi",
+  summary: "This API's OpenAPI document",
+  auth: false,
+  success: { status: 200, description: "the OpenAPI 3.1 document", schema: { type: "object" } },
+  async handle() {
+    document ??= buildOpenApi(routes, platformVersion);
+    return { status: 200, json: document };
+  },
+};
+
+/** Every route of the registry, in matching order. */
+export const routes: readonly Route[] = [...apiRoutes, openApi];

@@ -1,0 +1,105 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createLocalArtifacts } from "../artifacts/createLocalArtifacts.ts";
+import { createAuthenticator } from "../auth/createAuthenticator.ts";
+import { EnvelopeError } from "../errors/EnvelopeError.ts";
+import { openStore, type StoreOptions } from "../store/openStore.ts";
+import type { Principal, Store } from "../store/Store.ts";
+import { errorBody } from "./errorBody.ts";
+import { matchRoute } from "./matchRoute.ts";
+import { parseJson } from "./parseJson.ts";
+import { readBody } from "./readBody.ts";
+import type { Reply, Services } from "./Route.ts";
+import { routes } from "./routes.ts";
+import { splitPath } from "./splitPath.ts";
+
+export interface RegistryOptions {
+  /** an open store, or how to open one (closed with the registry when opened here) */
+  store: Store | StoreOptions;
+  /** the artifact folder */
+  artifactsDir: string;
+  /** default 127.0.0.1 */
+  host?: string;
+  /** default 0: an ephemeral port */
+  port?: number;
+  /** the largest request body accepted; default 16 MiB */
+  maxBodyBytes?: number;
+  /** where 500s are logged; default stderr */
+  log?: (line: string) => void;
+  now?: () => Date;
+}
+
+export interface RunningRegistry {
+  /** e.g. http://127.0.0.1:41234 */
+  url: string;
+  port: number;
+  store: Store;
+  close(): Promise<void>;
+}
+
+const anonymous: Principal = { user: "anonymous", team: "", admin: false };
+
+function send(response: ServerResponse, reply: Reply): void {
+  if ("bytes" in reply) {
+    response.writeHead(reply.status, { "content-type": reply.contentType, "content-length": reply.bytes.length });
+    response.end(reply.bytes);
+    return;
+  }
+  const body = JSON.stringify(reply.json);
+  response.writeHead(reply.status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body) });
+  response.end(body);
+}
+
+/**
+ * Starts the registry's HTTP service (JSON under `/v1`, OpenAPI at `/v1/openapi.json`) on
+ * loopback by default. Every failure a request can cause is a 4xx with a JSON error; a 500 means
+ * a bug of ours and is logged.
+ */
+export async function startRegistry(options: RegistryOptions): Promise<RunningRegistry> {
+  const ownsStore = !("saveModel" in options.store);
+  const store = "saveModel" in options.store ? options.store : await openStore(options.store);
+  const services: Services = { store, artifacts: createLocalArtifacts(options.artifactsDir), now: options.now ?? (() => new Date()), maxBodyBytes: options.maxBodyBytes ?? 16 * 1024 * 1024 };
+  const authenticate = createAuthenticator(store);
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    try {
+      const { segments, query } = splitPath(request.url ?? "/");
+      const method = request.method ?? "GET";
+      const match = matchRoute(routes, method, segments);
+      if (!match) throw new EnvelopeError("ENVELOPE_NOT_FOUND", `no route ${method} ${request.url?.split("?")[0]}; see GET /v1/openapi.json`);
+      if ("allowed" in match) {
+        response.setHeader("allow", match.allowed.join(", "));
+        throw new EnvelopeError("ENVELOPE_METHOD_NOT_ALLOWED", `${method} is not allowed here; expected ${match.allowed.join(" or ")}`);
+      }
+      const principal = match.route.auth ? await authenticate(request.headers.authorization) : anonymous;
+      const reply = await match.route.handle({ params: match.params, query, principal, json: async () => parseJson(await readBody(request, services.maxBodyBytes)), services });
+      send(response, reply);
+    } catch (error) {
+      const { status, body } = errorBody(error);
+      if (status === 500) log(`registry: ${request.method} ${request.url}: ${(error as Error)?.stack ?? String(error)}`);
+      if (!response.headersSent) send(response, { status, json: body });
+      else response.destroy();
+    }
+  }
+
+  const server = createServer({ keepAliveTimeout: 10_000 }, (request, response) => void handle(request, response));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
+  });
+  const { port, address } = server.address() as AddressInfo;
+  const host = address.includes(":") ? `[${address}]` : address;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    store,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      if (ownsStore) await store.close();
+    },
+  };
+}

@@ -1,0 +1,190 @@
+import { EnvelopeError } from "../errors/EnvelopeError.ts";
+import type { Metric, ModelSummary, SavedEnvelope } from "../envelope/Envelope.ts";
+import type { UsageEvent } from "../tracking/UsageEvent.ts";
+import type { Database, Queryable } from "./Database.ts";
+import { schemaLockKey, schemaSql } from "./schema.ts";
+import type { IndexedSummary, NewModel, Principal, Store, StoreHooks, VersionRef } from "./Store.ts";
+
+interface ModelRow {
+  id: number;
+  name: string;
+  version: number;
+  owner: string;
+  team: string;
+  description: string;
+  created_at: Date | string;
+  tags: Record<string, string>;
+}
+
+const summaryColumns = "id, name, version, owner, team, description, created_at, tags";
+
+// jsonb keeps keys in its own order (shortest first); people read tags sorted
+function sortedTags(tags: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(tags).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+function toSummary(row: ModelRow): IndexedSummary {
+  return { id: row.id, name: row.name, version: row.version, owner: row.owner, team: row.team, description: row.description, createdAt: new Date(row.created_at).toISOString(), tags: sortedTags(row.tags) };
+}
+
+function publicSummary({ id: _id, ...summary }: IndexedSummary): ModelSummary {
+  return summary;
+}
+
+/** The `WHERE` for a version reference, as SQL and parameters after `name`. */
+function versionClause(version: VersionRef): [string, unknown[]] {
+  return version === "latest" ? ["version = (SELECT last_version FROM envelope_names n WHERE n.name = $1)", []] : ["version = $2", [version]];
+}
+
+/** Creates the tables when missing, under an advisory lock so that two registries starting together don't race. */
+export async function migrate(db: Database): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query("SELECT pg_advisory_xact_lock($1)", [schemaLockKey]);
+    for (const statement of schemaSql.split(";").map((part) => part.trim()).filter(Boolean)) await tx.query(statement);
+  });
+}
+
+/** The store over a Postgres (PGlite or a server): the same SQL for both. */
+export function createSqlStore(db: Database, hooks: StoreHooks = {}): Store {
+  async function modelRow(q: Queryable, name: string, version: VersionRef, lock = false): Promise<ModelRow | undefined> {
+    const [clause, params] = versionClause(version);
+    const rows = await q.query<ModelRow>(`SELECT ${summaryColumns} FROM envelope_models WHERE name = $1 AND ${clause}${lock ? " FOR UPDATE" : ""}`, [name, ...params]);
+    return rows[0];
+  }
+
+  async function writable(q: Queryable, name: string, version: VersionRef, team: string): Promise<ModelRow> {
+    const row = await modelRow(q, name, version, true);
+    if (!row) throw new EnvelopeError("ENVELOPE_NOT_FOUND", `model ${name} version ${version} not found`);
+    if (row.team !== team) throw new EnvelopeError("ENVELOPE_FORBIDDEN", `model ${name} belongs to team ${row.team}; team ${team} cannot change it`);
+    return row;
+  }
+
+  async function metricsOf(q: Queryable, id: number): Promise<Metric[]> {
+    const rows = await q.query<{ metric: Metric }>("SELECT metric FROM envelope_metrics WHERE model_id = $1 ORDER BY id", [id]);
+    return rows.map((row) => row.metric);
+  }
+
+  async function insertMetrics(q: Queryable, id: number, metrics: Metric[], at: string): Promise<void> {
+    for (const metric of metrics) await q.query("INSERT INTO envelope_metrics (model_id, metric, logged_at) VALUES ($1, $2::jsonb, $3)", [id, JSON.stringify(metric), at]);
+  }
+
+  return {
+    kind: db.kind,
+
+    async saveModel(model: NewModel) {
+      return db.transaction(async (tx) => {
+        // the upsert locks the name's row until commit: concurrent saves queue here
+        const bumped = await tx.query<{ last_version: number }>(
+          `INSERT INTO envelope_names (name, team, last_version) VALUES ($1, $2, 1)
+           ON CONFLICT (name) DO UPDATE SET last_version = envelope_names.last_version + 1 WHERE envelope_names.team = EXCLUDED.team
+           RETURNING last_version`,
+          [model.name, model.team],
+        );
+        if (bumped.length === 0) {
+          const [owner] = await tx.query<{ team: string }>("SELECT team FROM envelope_names WHERE name = $1", [model.name]);
+          throw new EnvelopeError("ENVELOPE_FORBIDDEN", `model ${model.name} belongs to team ${owner?.team}; team ${model.team} cannot save a version of it`);
+        }
+        const version = bumped[0]!.last_version;
+        const [row] = await tx.query<ModelRow>(
+          `INSERT INTO envelope_models (name, version, owner, team, description, created_at, tags, shape, context, features, artifact)
+           VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9::jsonb, $10::jsonb, $11::jsonb) RETURNING ${summaryColumns}`,
+          [model.name, version, model.owner, model.team, model.description, model.createdAt, JSON.stringify(model.tags), JSON.stringify(model.shape), JSON.stringify(model.context), JSON.stringify(model.features), JSON.stringify(model.artifact)],
+        );
+        await insertMetrics(tx, row!.id, model.metrics, model.createdAt);
+        await hooks.beforeCommit?.({ ...model, version });
+        return toSummary(row!);
+      });
+    },
+
+    async getModel(name, version) {
+      const [clause, params] = versionClause(version);
+      const rows = await db.query<ModelRow & Pick<SavedEnvelope, "context"> & { shape: SavedEnvelope["function"]["shape"]; features: SavedEnvelope["data"]["features"]; artifact: SavedEnvelope["function"]["artifact"] }>(
+        `SELECT ${summaryColumns}, shape, context, features, artifact FROM envelope_models WHERE name = $1 AND ${clause}`,
+        [name, ...params],
+      );
+      const row = rows[0];
+      if (!row) return undefined;
+      const { id, ...summary } = toSummary(row);
+      return { ...summary, function: { artifact: row.artifact, shape: row.shape }, context: row.context, data: { features: row.features, metrics: await metricsOf(db, id) } };
+    },
+
+    async findModels(query) {
+      const latest = query.latest ? " AND version = (SELECT last_version FROM envelope_names n WHERE n.name = m.name)" : "";
+      const rows = await db.query<ModelRow>(`SELECT ${summaryColumns} FROM envelope_models m WHERE tags @> $1::jsonb${latest} ORDER BY id DESC LIMIT $2`, [JSON.stringify(query.tags), query.limit]);
+      return rows.map((row) => publicSummary(toSummary(row)));
+    },
+
+    async listSummaries() {
+      return (await db.query<ModelRow>(`SELECT ${summaryColumns} FROM envelope_models ORDER BY id`)).map(toSummary);
+    },
+
+    async addTags(name, version, tags, team) {
+      return db.transaction(async (tx) => {
+        const row = await writable(tx, name, version, team);
+        const [updated] = await tx.query<ModelRow>(`UPDATE envelope_models SET tags = tags || $2::jsonb WHERE id = $1 RETURNING ${summaryColumns}`, [row.id, JSON.stringify(tags)]);
+        return toSummary(updated!);
+      });
+    },
+
+    async logMetrics(name, version, metrics, team, at) {
+      await db.transaction(async (tx) => {
+        const row = await writable(tx, name, version, team);
+        await insertMetrics(tx, row.id, metrics, at);
+      });
+    },
+
+    async readMetrics(name, version) {
+      const row = await modelRow(db, name, version);
+      return row ? metricsOf(db, row.id) : undefined;
+    },
+
+    async saveToken(hash, principal) {
+      await db.query(
+        `INSERT INTO envelope_tokens (hash, user_name, team, admin) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (hash) DO UPDATE SET user_name = EXCLUDED.user_name, team = EXCLUDED.team, admin = EXCLUDED.admin`,
+        [hash, principal.user, principal.team, principal.admin],
+      );
+    },
+
+    async principalOf(hash) {
+      const [row] = await db.query<{ user_name: string; team: string; admin: boolean }>("SELECT user_name, team, admin FROM envelope_tokens WHERE hash = $1", [hash]);
+      return row ? ({ user: row.user_name, team: row.team, admin: row.admin } satisfies Principal) : undefined;
+    },
+
+    async recordEvents(events: UsageEvent[]) {
+      if (events.length === 0) return;
+      await db.transaction(async (tx) => {
+        for (const event of events) {
+          await tx.query(
+            `INSERT INTO envelope_events (at, user_name, team, fn, args, success, error_class, error_code, error_message, duration_ms, client_version, model)
+             VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10, $11, $12)`,
+            [event.at, event.user, event.team, event.fn, JSON.stringify(event.args ?? null), event.success, event.errorClass, event.errorCode, event.errorMessage, event.durationMs, event.clientVersion, event.model],
+          );
+        }
+      });
+    },
+
+    async readEvents(since, team) {
+      const rows = await db.query<{ at: Date | string; user_name: string | null; team: string | null; fn: string; args: unknown; success: boolean; error_class: string | null; error_code: string | null; error_message: string | null; duration_ms: number; client_version: string; model: string | null }>(
+        `SELECT * FROM envelope_events WHERE at >= $1${team === undefined ? "" : " AND team = $2"} ORDER BY at, id`,
+        team === undefined ? [since] : [since, team],
+      );
+      return rows.map((row) => ({
+        at: new Date(row.at).toISOString(),
+        fn: row.fn,
+        args: row.args,
+        success: row.success,
+        errorClass: row.error_class,
+        errorCode: row.error_code,
+        errorMessage: row.error_message,
+        durationMs: row.duration_ms,
+        user: row.user_name,
+        team: row.team,
+        clientVersion: row.client_version,
+        model: row.model,
+      }));
+    },
+
+    close: () => db.close(),
+  };
+}

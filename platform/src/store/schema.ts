@@ -1,0 +1,62 @@
+/**
+ * The registry's tables, the same for PGlite and PostgreSQL. `envelope_names` holds one row per
+ * model name with its owning team and last version: saving bumps it with an upsert, which locks
+ * the row, so concurrent saves of a name get distinct, consecutive versions and a save whose
+ * transaction never commits leaves no trace.
+ */
+export const schemaSql = `
+CREATE TABLE IF NOT EXISTS envelope_tokens (
+  hash text PRIMARY KEY,
+  user_name text NOT NULL,
+  team text NOT NULL,
+  admin boolean NOT NULL DEFAULT false,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE IF NOT EXISTS envelope_names (
+  name text PRIMARY KEY,
+  team text NOT NULL,
+  last_version integer NOT NULL
+);
+CREATE TABLE IF NOT EXISTS envelope_models (
+  id serial PRIMARY KEY,
+  name text NOT NULL REFERENCES envelope_names (name),
+  version integer NOT NULL,
+  owner text NOT NULL,
+  team text NOT NULL,
+  description text NOT NULL,
+  created_at timestamptz NOT NULL,
+  tags jsonb NOT NULL,
+  shape jsonb NOT NULL,
+  context jsonb NOT NULL,
+  features jsonb NOT NULL,
+  artifact jsonb NOT NULL,
+  UNIQUE (name, version)
+);
+CREATE INDEX IF NOT EXISTS envelope_models_tags ON envelope_models USING gin (tags jsonb_path_ops);
+CREATE TABLE IF NOT EXISTS envelope_metrics (
+  id serial PRIMARY KEY,
+  model_id integer NOT NULL REFERENCES envelope_models (id),
+  metric jsonb NOT NULL,
+  logged_at timestamptz NOT NULL
+);
+CREATE INDEX IF NOT EXISTS envelope_metrics_model ON envelope_metrics (model_id, id);
+CREATE TABLE IF NOT EXISTS envelope_events (
+  id serial PRIMARY KEY,
+  at timestamptz NOT NULL,
+  user_name text,
+  team text,
+  fn text NOT NULL,
+  args jsonb NOT NULL,
+  success boolean NOT NULL,
+  error_class text,
+  error_code text,
+  error_message text,
+  duration_ms double precision NOT NULL,
+  client_version text NOT NULL,
+  model text
+);
+CREATE INDEX IF NOT EXISTS envelope_events_at ON envelope_events (at);
+`;
+
+/** An arbitrary constant for the advisory lock that serialises schema creation across registries. */
+export const schemaLockKey = 7_461_221;

@@ -1,0 +1,40 @@
+import { expect, test } from "vitest";
+import { createAlerter } from "../../src/alerts/createAlerter.ts";
+import { EnvelopeError } from "../../src/errors/EnvelopeError.ts";
+
+function webhook() {
+  const posted: Array<{ url: string; body: any }> = [];
+  const fetch = (async (url: string, init: RequestInit) => {
+    posted.push({ url, body: JSON.parse(String(init.body)) });
+    return new Response("ok");
+  }) as unknown as typeof globalThis.fetch;
+  return { posted, fetch };
+}
+
+const facts = (error: unknown) => ({ team: "churn", user: "ada", fn: "save", model: "churn", error });
+
+test("posts one alert per error kind per interval, then says how many were held back", async () => {
+  let now = 0;
+  const hook = webhook();
+  const alerter = createAlerter({ webhook: "http://127.0.0.1:1/hook", minIntervalMs: 60_000, now: () => now, fetch: hook.fetch });
+  const unauthorized = new EnvelopeError("ENVELOPE_UNAUTHORIZED", "unknown bearer token", { status: 401 });
+  for (let index = 0; index < 10; index++) alerter.notify(facts(unauthorized));
+  alerter.notify(facts(new EnvelopeError("ENVELOPE_TOO_LARGE", "too big", { status: 413, details: { limit: 10 } })));
+  await alerter.flush();
+  expect(hook.posted.map((post) => post.body.text)).toEqual(["save failed for ada (churn) on churn: ENVELOPE_UNAUTHORIZED (401)", "save failed for ada (churn) on churn: ENVELOPE_TOO_LARGE (413)"]);
+  now = 60_000;
+  alerter.notify(facts(unauthorized));
+  await alerter.flush();
+  expect(hook.posted).toHaveLength(3);
+  expect(JSON.stringify(hook.posted[2]!.body.blocks)).toContain("9 similar alerts held back by the rate limit");
+});
+
+test("ignores failures that are not 4xx, 5xx or network, and never throws when the webhook fails", async () => {
+  const errors: unknown[] = [];
+  const alerter = createAlerter({ webhook: "http://127.0.0.1:1/hook", fetch: (async () => Promise.reject(new Error("refused"))) as unknown as typeof fetch, onError: (error) => errors.push(error) });
+  alerter.notify(facts(new TypeError("a bug in the caller")));
+  alerter.notify(facts(new EnvelopeError("ENVELOPE_TRACKING_FAILED", "strict")));
+  alerter.notify(facts(new EnvelopeError("ENVELOPE_NETWORK", "no answer")));
+  await alerter.flush();
+  expect(errors.map((error) => (error as Error).message)).toEqual(["refused"]);
+});

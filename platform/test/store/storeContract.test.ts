@@ -1,0 +1,130 @@
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { openStore, type StoreOptions } from "../../src/store/openStore.ts";
+import type { Store } from "../../src/store/Store.ts";
+import { newModel } from "../support/models.ts";
+import { startPostgres, type ThrowawayPostgres } from "../support/startPostgres.ts";
+import { tempDir } from "../support/tempDir.ts";
+
+// one contract, three stores: the embedded store with its in-memory tag index (the default),
+// the embedded store on plain SQL, and a real PostgreSQL server (skipped when not installed)
+const postgres = await startPostgres();
+if ("skip" in postgres) console.warn(`storeContract: PostgreSQL cases skipped: ${postgres.skip}`);
+
+const dirs: Array<{ remove: () => void }> = [];
+const freshDataDir = () => {
+  const temp = tempDir();
+  dirs.push(temp);
+  return path.join(temp.dir, "data");
+};
+
+const backends: Array<[string, () => StoreOptions | undefined]> = [
+  ["pglite + index", () => ({ dataDir: freshDataDir() })],
+  ["pglite sql", () => ({ dataDir: freshDataDir(), index: false })],
+  ["postgres", () => ("url" in postgres ? { databaseUrl: postgres.url } : undefined)],
+];
+
+afterAll(() => {
+  if ("url" in postgres) (postgres as ThrowawayPostgres).stop();
+  for (const dir of dirs) dir.remove();
+});
+
+describe.each(backends)("store contract: %s", (_label, options) => {
+  const resolved = options();
+  let store: Store;
+  // names are unique per test so that the shared PostgreSQL database needs no cleaning
+  const unique = (name: string) => `${name}-${randomUUID().slice(0, 8)}`;
+
+  beforeAll(async () => {
+    if (resolved) store = await openStore(resolved);
+  }, 60_000);
+  afterAll(async () => {
+    await store?.close();
+  });
+
+  test.skipIf(!resolved)("numbers versions of a name from 1, and reads latest or a given one", async () => {
+    const name = unique("churn");
+    const first = await store.saveModel(newModel(name, "a"));
+    const second = await store.saveModel(newModel(name, "a"));
+    expect([first.version, second.version]).toEqual([1, 2]);
+    expect((await store.getModel(name, "latest"))?.version).toBe(2);
+    const v1 = await store.getModel(name, 1);
+    expect(v1?.version).toBe(1);
+    expect(v1?.data.metrics).toEqual([{ name: "auc", kind: "scalar", value: 0.5 }]);
+    expect(v1?.tags).toEqual({ description: "", name, owner: "a-user", team: "a" });
+    expect(await store.getModel(name, 3)).toBeUndefined();
+    expect(await store.getModel(unique("missing"), "latest")).toBeUndefined();
+  });
+
+  test.skipIf(!resolved)("concurrent saves of one name get distinct, consecutive versions", async () => {
+    const name = unique("race");
+    const saved = await Promise.all(Array.from({ length: 20 }, () => store.saveModel(newModel(name, "a"))));
+    expect(saved.map((model) => model.version).sort((x, y) => x - y)).toEqual(Array.from({ length: 20 }, (_, index) => index + 1));
+  });
+
+  test.skipIf(!resolved)("another team cannot save, tag or log metrics for a name: 403; absent versions: 404", async () => {
+    const name = unique("owned");
+    await store.saveModel(newModel(name, "a"));
+    await expect(store.saveModel(newModel(name, "b"))).rejects.toMatchObject({ code: "ENVELOPE_FORBIDDEN", message: expect.stringMatching(/belongs to team a; team b cannot/) });
+    await expect(store.addTags(name, 1, { stage: "prod" }, "b")).rejects.toMatchObject({ code: "ENVELOPE_FORBIDDEN" });
+    await expect(store.logMetrics(name, 1, [{ name: "auc", kind: "scalar", value: 1 }], "b", new Date().toISOString())).rejects.toMatchObject({ code: "ENVELOPE_FORBIDDEN" });
+    await expect(store.addTags(name, 9, { stage: "prod" }, "a")).rejects.toMatchObject({ code: "ENVELOPE_NOT_FOUND" });
+    // the refused save left no version behind
+    expect((await store.getModel(name, "latest"))?.version).toBe(1);
+  });
+
+  test.skipIf(!resolved)("finds versions having every tag, newest first, with latest and limit", async () => {
+    const suite = unique("suite");
+    const [a, b] = [unique("a"), unique("b")];
+    await store.saveModel(newModel(a, "t", { suite, region: "us", stage: "prod" }));
+    await store.saveModel(newModel(b, "t", { suite, region: "eu", stage: "prod" }));
+    await store.saveModel(newModel(a, "t", { suite, region: "us", stage: "prod" }));
+    await store.saveModel(newModel(b, "t", { suite, region: "us", stage: "dev" }));
+    const names = async (tags: Record<string, string>, latest = false, limit = 50) => (await store.findModels({ tags: { suite, ...tags }, latest, limit })).map((model) => `${model.name === a ? "a" : "b"}${model.version}`);
+    expect(await names({ region: "us", stage: "prod" })).toEqual(["a2", "a1"]);
+    expect(await names({})).toEqual(["b2", "a2", "b1", "a1"]);
+    expect(await names({}, true)).toEqual(["b2", "a2"]);
+    expect(await names({ stage: "prod" }, true)).toEqual(["a2"]);
+    expect(await names({}, false, 3)).toEqual(["b2", "a2", "b1"]);
+    expect(await names({ region: "ap" })).toEqual([]);
+    expect(await names({ nosuchkey: "x" })).toEqual([]);
+  });
+
+  test.skipIf(!resolved)("unicode tags are stored and found as given", async () => {
+    const name = unique("unicode");
+    const tags = { city: "Zürich", "区域": "東京", emoji: "🚀 launch" };
+    await store.saveModel(newModel(name, "t", tags));
+    const [found] = await store.findModels({ tags: { "区域": "東京", emoji: "🚀 launch", name }, latest: false, limit: 5 });
+    expect(found?.tags).toMatchObject(tags);
+  });
+
+  test.skipIf(!resolved)("re-tagging moves a version between queries", async () => {
+    const name = unique("promote");
+    await store.saveModel(newModel(name, "t", { stage: "dev" }));
+    const updated = await store.addTags(name, "latest", { stage: "prod", owner2: "x" }, "t");
+    expect(updated.tags).toMatchObject({ stage: "prod", owner2: "x", name });
+    expect(await store.findModels({ tags: { name, stage: "dev" }, latest: false, limit: 5 })).toEqual([]);
+    expect((await store.findModels({ tags: { name, stage: "prod" }, latest: false, limit: 5 })).map((model) => model.version)).toEqual([1]);
+  });
+
+  test.skipIf(!resolved)("metrics: saved ones first, then logged ones, in order", async () => {
+    const name = unique("metrics");
+    await store.saveModel(newModel(name, "t"));
+    await store.logMetrics(name, 1, [{ name: "roc", kind: "series", points: [{ x: 0, y: 0 }, { x: 1, y: 1 }] }, { name: "loss", kind: "scalar", value: 0.3, step: 2 }], "t", new Date().toISOString());
+    expect((await store.readMetrics(name, "latest"))?.map((metric) => metric.name)).toEqual(["auc", "roc", "loss"]);
+    expect(await store.readMetrics(unique("none"), 1)).toBeUndefined();
+  });
+
+  test.skipIf(!resolved)("tokens by hash, and usage events by time and team", async () => {
+    const hash = unique("hash");
+    expect(await store.principalOf(hash)).toBeUndefined();
+    await store.saveToken(hash, { user: "ada", team: "churn", admin: false });
+    expect(await store.principalOf(hash)).toEqual({ user: "ada", team: "churn", admin: false });
+    const team = unique("team");
+    const event = (at: string, fn: string) => ({ at, fn, args: [{ name: "x" }], success: fn !== "get", errorClass: null, errorCode: fn === "get" ? "ENVELOPE_NOT_FOUND" : null, errorMessage: null, durationMs: 1.5, user: "ada", team, clientVersion: "0.1.0", model: "x" });
+    await store.recordEvents([event("2030-01-01T00:00:00.000Z", "save"), event("2030-01-02T00:00:00.000Z", "get")]);
+    const events = await store.readEvents("2030-01-01T12:00:00.000Z", team);
+    expect(events).toEqual([event("2030-01-02T00:00:00.000Z", "get")]);
+  });
+});
