@@ -11,8 +11,6 @@ export interface CommandIo {
 /** One `exemplar <name>` subcommand. */
 export interface Command {
   name: string;
-  /** one line for `exemplar --help` */
-  summary: string;
   /** the full text printed by `exemplar <name> --help` */
   help: string;
   /** runs the command; resolves with the exit code (0 ok, 1 failed, 2 usage or configuration error) */

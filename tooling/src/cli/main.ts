@@ -1,15 +1,27 @@
 import { ExemplarError } from "../errors/ExemplarError.ts";
 import { didYouMean } from "../find/didYouMean.ts";
 import type { Command, CommandIo } from "./Command.ts";
-import { checkCommand } from "./commands/check.ts";
-import { listCommand } from "./commands/list.ts";
-import { prCommentCommand } from "./commands/pr-comment.ts";
-import { publishCommand } from "./commands/publish.ts";
-import { spliceCommand } from "./commands/splice.ts";
-import { unpublishCommand } from "./commands/unpublish.ts";
 
-/** Every subcommand, in the order `exemplar --help` lists them. */
-export const commands: Command[] = [checkCommand, listCommand, spliceCommand, publishCommand, unpublishCommand, prCommentCommand];
+/** A subcommand as `exemplar --help` lists it; its module loads only when it runs. */
+export interface CommandEntry {
+  name: string;
+  /** one line for `exemplar --help` */
+  summary: string;
+  load: () => Promise<Command>;
+}
+
+/**
+ * Every subcommand, in the order `exemplar --help` lists them. Loaded on demand: `check` need not
+ * load the S3 client that `publish` uses.
+ */
+export const commands: CommandEntry[] = [
+  { name: "check", summary: "run every example and check its output", load: async () => (await import("./commands/check.ts")).checkCommand },
+  { name: "list", summary: "list the examples and their expectations", load: async () => (await import("./commands/list.ts")).listCommand },
+  { name: "splice", summary: "fill the docs' example blocks with the examples' code and output", load: async () => (await import("./commands/splice.ts")).spliceCommand },
+  { name: "publish", summary: "publish a built site to an S3 bucket prefix, uploading only what changed", load: async () => (await import("./commands/publish.ts")).publishCommand },
+  { name: "unpublish", summary: "delete every object under an S3 bucket prefix (a closed preview)", load: async () => (await import("./commands/unpublish.ts")).unpublishCommand },
+  { name: "pr-comment", summary: "create or update the pull request comment with the preview URL and check summary", load: async () => (await import("./commands/pr-comment.ts")).prCommentCommand },
+];
 
 function usage(): string {
   const width = Math.max(...commands.map((command) => command.name.length));
@@ -44,13 +56,14 @@ export async function main(argv: string[], io: CommandIo = processIo()): Promise
     io.stdout(usage());
     return name === undefined ? 2 : 0;
   }
-  const command = commands.find((candidate) => candidate.name === name);
-  if (!command) {
+  const entry = commands.find((candidate) => candidate.name === name);
+  if (!entry) {
     const hint = didYouMean(name, commands.map((candidate) => candidate.name));
     io.stderr(`exemplar: unknown command \`${name}\`${hint ? `; did you mean \`${hint}\`?` : ""}\n\n${usage()}`);
     return 2;
   }
   try {
+    const command = await entry.load();
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof ExemplarError) {

@@ -105,9 +105,9 @@ describe(".github/workflows/docs.yml", () => {
     expect(gating).toEqual(["docs.yml"]);
   });
 
-  test("every run step is one line calling npm ci, an npm script that exists, an exemplar command, .ci/run or a notice", () => {
+  test("every run step is one line calling npm ci, an npm script that exists, an exemplar command, .ci/run or a notice", async () => {
     expect(text).not.toMatch(/run:\s*[|>]/);
-    const exemplarCommands = new Map(commands.map((command) => [command.name, command]));
+    const exemplarCommands = new Map(await Promise.all(commands.map(async (entry) => [entry.name, await entry.load()] as const)));
     for (const { run } of runs) {
       const [program, first, second, ...rest] = words(run!);
       if (program === "npm" && first === "run") expect(scripts, run).toHaveProperty([second!]);

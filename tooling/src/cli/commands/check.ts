@@ -7,7 +7,6 @@ import { ExemplarError } from "../../errors/ExemplarError.ts";
 import { reportPretty } from "../../report/reportPretty.ts";
 import { reporters, type ReporterName } from "../../report/reporters.ts";
 import { formatSummary, summarize } from "../../report/summarize.ts";
-import { checkDocs } from "../../splice/checkDocs.ts";
 import type { Command, CommandIo } from "../Command.ts";
 import { parseFlags, positiveInteger } from "../parseFlags.ts";
 import { createProgress } from "../createProgress.ts";
@@ -39,7 +38,6 @@ Exit codes: 0 all passed, 1 some example failed, 2 usage or configuration error.
 /** `exemplar check`: find, run and check the examples, then report. */
 export const checkCommand: Command = {
   name: "check",
-  summary: "run every example and check its output",
   help,
   async run(argv: string[], io: CommandIo): Promise<number> {
     const { values, positionals } = parseFlags("check", argv, {
@@ -87,6 +85,8 @@ export const checkCommand: Command = {
       if (values.docs && !existsSync(config.docs)) {
         throw new ExemplarError("EXEMPLAR_DOCS_NOT_FOUND", `exemplar check: docs folder not found: ${config.docs} (from --docs)`);
       }
+      // loaded here: the Markdown parser is only needed when there are docs to check
+      const { checkDocs } = await import("../../splice/checkDocs.ts");
       const docs = await checkDocs(config, report);
       if (docs) report.docs = docs;
     }

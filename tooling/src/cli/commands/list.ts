@@ -20,7 +20,6 @@ Options:
 /** `exemplar list`: what the examples are and what they expect. */
 export const listCommand: Command = {
   name: "list",
-  summary: "list the examples and their expectations",
   help,
   async run(argv: string[], io: CommandIo): Promise<number> {
     const { values } = parseFlags("list", argv, {

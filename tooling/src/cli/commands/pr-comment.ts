@@ -31,7 +31,6 @@ Exit codes: 0 comment created, updated or already current, 1 the GitHub API fail
 /** `exemplar pr-comment`: a thin shell over `formatPreviewComment` and `upsertPullRequestComment`. */
 export const prCommentCommand: Command = {
   name: "pr-comment",
-  summary: "create or update the pull request comment with the preview URL and check summary",
   help,
   async run(argv: string[], io: CommandIo): Promise<number> {
     try {

@@ -39,7 +39,6 @@ const USAGE_CODES = new Set<ExemplarErrorCode>(["EXEMPLAR_USAGE", "EXEMPLAR_PUBL
 /** `exemplar publish`: a thin shell over `publishSite`. */
 export const publishCommand: Command = {
   name: "publish",
-  summary: "publish a built site to an S3 bucket prefix, uploading only what changed",
   help,
   async run(argv: string[], io: CommandIo): Promise<number> {
     // the SDK's multi-line notice about Node 20 would break the one-line output; readers of a

@@ -30,7 +30,6 @@ Exit codes: 0 up to date (or written), 1 errors or stale pages with --check, 2 u
 /** `exemplar splice`: keep the docs' code and output blocks equal to the examples. */
 export const spliceCommand: Command = {
   name: "splice",
-  summary: "fill the docs' example blocks with the examples' code and output",
   help,
   async run(argv: string[], io: CommandIo): Promise<number> {
     const { values, positionals } = parseFlags("splice", argv, {

@@ -33,7 +33,6 @@ const USAGE_CODES = new Set<ExemplarErrorCode>(["EXEMPLAR_USAGE", "EXEMPLAR_PUBL
 /** `exemplar unpublish`: a thin shell over `unpublishPrefix`. */
 export const unpublishCommand: Command = {
   name: "unpublish",
-  summary: "delete every object under an S3 bucket prefix (a closed preview)",
   help,
   async run(argv: string[], io: CommandIo): Promise<number> {
     // as in publish: the SDK's multi-line Node 20 notice would break the one-line output
