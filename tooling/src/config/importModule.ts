@@ -1,4 +1,5 @@
 import { pathToFileURL } from "node:url";
+import { typescriptLoader } from "../loader/typescriptLoader.ts";
 
 let registered: Promise<unknown> | undefined;
 
@@ -7,8 +8,8 @@ let registered: Promise<unknown> | undefined;
  * is registered on first need only: a run without a config never pays for it.
  */
 export async function importModule(file: string): Promise<Record<string, unknown>> {
-  if (/\.[cm]?tsx?$/.test(file)) {
-    registered ??= import("tsx/esm/api").then(({ register }) => register());
+  if (/\.[cm]?ts$/.test(file)) {
+    registered ??= import(typescriptLoader);
     await registered;
   }
   return (await import(pathToFileURL(file).href)) as Record<string, unknown>;

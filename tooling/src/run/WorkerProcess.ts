@@ -1,11 +1,12 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { typescriptLoader } from "../loader/typescriptLoader.ts";
 import type { FromWorker, ToWorker } from "./protocol.ts";
 import type { RunResult } from "./RunResult.ts";
 
 // bundled into dist/ the worker sits beside the CLI as worker.js; from source it is worker.ts
 const workerFile = fileURLToPath(new URL(import.meta.url.endsWith(".ts") ? "./worker.ts" : "./worker.js", import.meta.url));
-const tsxLoader = import.meta.resolve("tsx");
+
 
 export interface RunRequest {
   key: string;
@@ -51,7 +52,7 @@ export class WorkerProcess {
       cwd: options.cwd,
       env: options.env,
       // EXEMPLAR_WORKER_CPU_PROF=DIR writes a CPU profile of every worker, to see where time goes
-      execArgv: ["--import", tsxLoader, ...(process.env.EXEMPLAR_WORKER_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.EXEMPLAR_WORKER_CPU_PROF}`] : [])],
+      execArgv: ["--import", typescriptLoader, ...(process.env.EXEMPLAR_WORKER_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.EXEMPLAR_WORKER_CPU_PROF}`] : [])],
       // fd 4 carries the synchronous mirror of what the running example writes (see worker.ts)
       stdio: ["ignore", "pipe", "pipe", "ipc", "pipe"],
     });

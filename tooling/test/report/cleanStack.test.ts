@@ -4,7 +4,7 @@ import { cleanStack } from "../../src/report/cleanStack.ts";
 
 const root = "/home/me/project";
 
-it("keeps the example's frames, relative to the root, and drops Node's, tsx's and the runner's", () => {
+it("keeps the example's frames, relative to the root, and drops Node's and the runner's (worker, TypeScript loader)", () => {
   const stack = [
     "Error: boom",
     `    at fail (${pathToFileURL(`${root}/examples/a.ts`).href}:3:9)`,
@@ -14,7 +14,7 @@ it("keeps the example's frames, relative to the root, and drops Node's, tsx's an
     "    at <anonymous> (/repo/tooling/dist/worker.js:135:13)",
     "    at new Promise (<anonymous>)",
     "    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)",
-    "    at load (/repo/node_modules/tsx/dist/esm/index.mjs:2:1)",
+    "    at load (/repo/tooling/src/loader/hooks.mjs:60:3)",
   ].join("\n");
   expect(cleanStack(stack, root)).toBe("Error: boom\n    at fail (examples/a.ts:3:9)\n    at run (examples/a.ts:7:3)");
 });
