@@ -24,6 +24,8 @@ const scriptLangs = new Set(["ts", "js", "typescript", "javascript", "tsx", "jsx
  */
 export function findKeyedBlocks(text: string, file: string): FoundBlocks {
   const found: FoundBlocks = { blocks: [], snippets: [], problems: [] };
+  // every block this reports is a fenced one: a page with no fence has none, and needs no parse
+  if (!text.includes("```") && !text.includes("~~~")) return found;
   // remark-parse knows no front matter: it would read `title: x\n---` as a heading
   const bodyStart = frontMatterLength(text);
   let heading: string | undefined;

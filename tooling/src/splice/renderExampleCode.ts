@@ -3,12 +3,15 @@ import { ts } from "../typescript.ts";
 import type { Example } from "../example.ts";
 import type { Problem } from "../find/Problem.ts";
 import { hiddenLines } from "./hiddenLines.ts";
+import { parseExampleSource } from "./parseExampleSource.ts";
 import { referencedNames } from "./referencedNames.ts";
 import { usedImports } from "./usedImports.ts";
 
 export interface RenderOptions {
   /** the whole declaration, from `export` to its end, instead of the body */
   full?: boolean;
+  /** `text` already parsed by `parseExampleSource`, so that a file's examples share one parse */
+  sourceFile?: TS.SourceFile;
 }
 
 export interface RenderedCode {
@@ -35,7 +38,7 @@ interface Segment {
  * only hidden lines use. `text` is the example file's text.
  */
 export function renderExampleCode(example: Example, text: string, options: RenderOptions = {}): RenderedCode {
-  const sourceFile = ts.createSourceFile(example.file, text, ts.ScriptTarget.ES2023, true, ts.ScriptKind.TS);
+  const sourceFile = options.sourceFile ?? parseExampleSource(example.file, text);
   const from = options.full ? example.start : example.bodyStart;
   const to = options.full ? example.end : example.bodyEnd;
   const segments = linesBetween(sourceFile, from, to);

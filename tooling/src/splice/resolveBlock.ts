@@ -3,10 +3,14 @@ import { formatPlace, type Example } from "../example.ts";
 import { didYouMean } from "../find/didYouMean.ts";
 import { formatProblem } from "../find/Problem.ts";
 import type { KeyedBlock } from "./KeyedBlock.ts";
-import { renderExampleCode } from "./renderExampleCode.ts";
+import { spliceCache } from "./spliceCache.ts";
 import type { BlockContent } from "./spliceMarkdown.ts";
 
-/** What blocks are filled from: the examples, their files' texts, and this run's verdicts. */
+/**
+ * What blocks are filled from: the examples, their files' texts, and this run's verdicts.
+ * `resolveBlock` works out the examples by key and each example's code once per context (see
+ * `spliceCache`), checking each entry against the example and text it was made from.
+ */
 export interface SpliceContext {
   examples: readonly Example[];
   /** example file (relative to the root) to its text */
@@ -22,7 +26,8 @@ export interface SpliceContext {
  */
 export function resolveBlock(block: KeyedBlock, context: SpliceContext): BlockContent {
   const word = `${block.kind === "code" ? "example" : "example-output"}=${block.key}`;
-  const example = context.examples.find((candidate) => candidate.key === block.key);
+  const cache = spliceCache(context);
+  const example = cache.example(block.key);
   if (example === undefined) {
     const suggestion = didYouMean(block.key, context.examples.map((candidate) => candidate.key));
     return { problem: `unknown example key in \`${word}\`: ${suggestion ? `did you mean \`${suggestion}\`?` : "no @example has this key"}` };
@@ -30,7 +35,7 @@ export function resolveBlock(block: KeyedBlock, context: SpliceContext): BlockCo
   if (block.kind === "code") {
     const text = context.sources.get(example.file);
     if (text === undefined) return { problem: `\`${word}\`: the text of ${example.file} was not read` };
-    const rendered = renderExampleCode(example, text, { full: block.full });
+    const rendered = cache.code(example, text, block.full);
     if (rendered.problems.length > 0) return { problem: `\`${word}\`: ${rendered.problems.map(formatProblem).join("; ")}` };
     return { text: rendered.code };
   }

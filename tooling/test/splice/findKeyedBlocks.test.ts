@@ -45,6 +45,12 @@ test.each([
   expect(blocks[0]).toMatchObject({ key: "k", ...expected });
 });
 
+test("a page without a fence has nothing to find, whatever else it holds", () => {
+  // such pages skip the parse: code spans, indented code and HTML hold no keyed block
+  const text = "# Title\n\nSome `code` and ``more``.\n\n    indented example=k\n\n<pre>\nts example=k\n</pre>\n";
+  expect(findKeyedBlocks(text, "docs/a.md")).toEqual({ blocks: [], snippets: [], problems: [] });
+});
+
 test("the heading is the nearest one above, as text; front matter is not a heading", () => {
   const text = "---\ntitle: x\n---\n\n```ts example=a\n```\n\n## Use *the* `registry`\n\n> ```ts example=b\n> ```\n";
   expect(findKeyedBlocks(text, "docs/a.md").blocks.map((block) => [block.key, block.heading])).toEqual([["a", undefined], ["b", "Use the registry"]]);

@@ -70,6 +70,48 @@ test("the examples do not run when no page shows an output", async () => {
   expect(report.pages[0]!.after).toBe('```ts example=greeting.fails\nconsole.log("something else");\n```\n');
 });
 
+test("only the examples whose output some page shows run", async () => {
+  const selected: string[] = [];
+  const report = await spliceDocs(config(), {
+    run: async (config, { select }) => {
+      const { examples } = findExamples(await readExampleFiles(config.root, config.examples));
+      selected.push(...examples.filter((example) => select?.(example) ?? true).map((example) => example.key));
+      return fakeRun(config);
+    },
+  });
+  expect(selected).toEqual(["greeting.hello"]);
+  expect(report.pages[0]!.after).toContain("```text example-output=greeting.hello\nfake greeting.hello\n```");
+});
+
+test("an output that only prose mentions starts a run whose results nothing shows", async () => {
+  mkdirSync(path.join(root, "prose"));
+  writeFileSync(path.join(root, "prose", "a.md"), "Show output with `example-output=greeting.hello`.\n\n```ts example=greeting.hello\n```\n");
+  const failing = async () => {
+    runs++;
+    throw new Error("setup failed");
+  };
+  const report = await spliceDocs(config("prose"), { run: failing });
+  expect(runs).toBe(1);
+  expect(report.ran).toBe(false);
+  expect(report.errors).toEqual([]);
+  expect(report.pages[0]!.errors).toEqual([]);
+  expect(report.pages[0]!.after).toContain("```ts example=greeting.hello\nimport { greet, type Greeting }");
+});
+
+test("a run that fails while output blocks wait for it fails the splice", async () => {
+  await expect(spliceDocs(config(), { run: async () => Promise.reject(new Error("setup failed")) })).rejects.toThrow("setup failed");
+});
+
+test("the report says how long each phase took", async () => {
+  const withRun = await spliceDocs(config(), { run: fakeRun });
+  expect(Object.keys(withRun.timings).sort()).toEqual(["find", "parse", "read", "run", "splice"]);
+  expect(Object.values(withRun.timings).every((ms) => Number.isInteger(ms) && ms >= 0)).toBe(true);
+  mkdirSync(path.join(root, "code-only"));
+  writeFileSync(path.join(root, "code-only", "a.md"), "```ts example=greeting.hello\n```\n");
+  const codeOnly = await spliceDocs(config("code-only"), { run: fakeRun });
+  expect(Object.keys(codeOnly.timings).sort()).toEqual(["find", "parse", "read", "splice"]);
+});
+
 test("problems in the example files stop everything before the docs are read", async () => {
   writeFileSync(path.join(root, "examples", "bad.ts"), "/**\n * @example Bad_Key\n */\nexport function f() {}\n");
   const report = await spliceDocs(config(), { run: fakeRun });
