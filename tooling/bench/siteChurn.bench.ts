@@ -15,15 +15,19 @@ const work = path.join(repo, ".bench", "site-churn");
 const page = path.join(repo, "docs", "guide", "getting-started.md");
 const vitepress = path.join(repo, "node_modules", "vitepress", "bin", "vitepress.js");
 
+/** file -> content hash, and file -> size, of a build */
 function hashes(dir: string): Map<string, string> {
   const files = new Map<string, string>();
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const file = path.join(entry.parentPath, entry.name);
-    files.set(path.relative(dir, file), createHash("sha256").update(readFileSync(file)).digest("hex"));
+    const bytes = readFileSync(file);
+    sizes.set(`${dir}:${path.relative(dir, file)}`, bytes.length);
+    files.set(path.relative(dir, file), createHash("sha256").update(bytes).digest("hex"));
   }
   return files;
 }
+const sizes = new Map<string, number>();
 
 function build(outDir: string, metaChunk: boolean) {
   execFileSync(process.execPath, [vitepress, "build", "docs", "--outDir", outDir], {
@@ -39,22 +43,26 @@ mkdirSync(work, { recursive: true });
 const original = readFileSync(page, "utf8");
 const rows = [];
 for (const metaChunk of [false, true]) {
+  const afterDir = path.join(work, `${metaChunk}-after`);
   const before = build(path.join(work, `${metaChunk}-before`), metaChunk);
   let after: Map<string, string>;
   try {
     writeFileSync(page, `${original}\nOne more sentence, to measure what a one-page edit changes.\n`);
-    after = build(path.join(work, `${metaChunk}-after`), metaChunk);
+    after = build(afterDir, metaChunk);
   } finally {
     writeFileSync(page, original);
   }
   const changed = [...after].filter(([file, hash]) => before.has(file) && before.get(file) !== hash).map(([file]) => file);
   const added = [...after.keys()].filter((file) => !before.has(file));
   const removed = [...before.keys()].filter((file) => !after.has(file));
-  rows.push({ metaChunk, files: after.size, changed: changed.length, added: added.length, removed: removed.length, uploads: changed.length + added.length, examples: [...changed, ...added].slice(0, 8) });
+  const uploaded = [...changed, ...added];
+  const bytes = uploaded.reduce((total, file) => total + (sizes.get(`${afterDir}:${file}`) ?? 0), 0);
+  const html = uploaded.filter((file) => file.endsWith(".html")).length;
+  rows.push({ metaChunk, files: after.size, changed: changed.length, added: added.length, removed: removed.length, uploads: uploaded.length, html, bytes, examples: uploaded.slice(0, 8) });
 }
 
-console.log("| metaChunk | files in build | changed | added | removed | uploads for a one-page edit |");
-console.log("| --- | ---: | ---: | ---: | ---: | ---: |");
-for (const row of rows) console.log(`| ${row.metaChunk} | ${row.files} | ${row.changed} | ${row.added} | ${row.removed} | ${row.uploads} |`);
+console.log("| metaChunk | files in build | changed | added | removed | uploads for a one-page edit | of which HTML | bytes uploaded |");
+console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+for (const row of rows) console.log(`| ${row.metaChunk} | ${row.files} | ${row.changed} | ${row.added} | ${row.removed} | ${row.uploads} | ${row.html} | ${row.bytes} |`);
 for (const row of rows) console.log(`metaChunk ${row.metaChunk}: ${row.examples.join(", ")}${row.uploads > 8 ? ", ..." : ""}`);
 writeFileSync(path.join(repo, ".bench", "site-churn.json"), JSON.stringify({ date: new Date().toISOString(), rows }, null, 2) + "\n");
