@@ -1,12 +1,13 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { ExemplarError } from "../../errors/ExemplarError.ts";
 import { formatPreviewComment } from "../../github/formatPreviewComment.ts";
 import { GitHubError } from "../../github/GitHubError.ts";
 import { parseCheckReport } from "../../github/parseCheckReport.ts";
 import { upsertPullRequestComment } from "../../github/upsertPullRequestComment.ts";
 import type { Command, CommandIo } from "../Command.ts";
+import { commandErrorLine } from "../commandErrorLine.ts";
+import { parseFlags as parseCommandFlags } from "../parseFlags.ts";
 
 const help = `Usage: exemplar pr-comment --repo OWNER/NAME --pr N --url URL --report FILE [options]
 
@@ -56,7 +57,7 @@ export const prCommentCommand: Command = {
       return 0;
     } catch (error) {
       if (error instanceof ExemplarError) {
-        io.stderr(`exemplar pr-comment: ${error.shortMessage}\n`);
+        io.stderr(`${commandErrorLine("pr-comment", error)}\n`);
         return error.code === "EXEMPLAR_USAGE" ? 2 : 1;
       }
       if (error instanceof GitHubError) {
@@ -68,25 +69,20 @@ export const prCommentCommand: Command = {
   },
 };
 
+const flagOptions = {
+  repo: { type: "string" },
+  pr: { type: "string" },
+  url: { type: "string" },
+  report: { type: "string" },
+  commit: { type: "string" },
+  "dry-run": { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
 function parseFlags(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        repo: { type: "string" },
-        pr: { type: "string" },
-        url: { type: "string" },
-        report: { type: "string" },
-        commit: { type: "string" },
-        "dry-run": { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    }).values;
-  } catch (error) {
-    throw usage(`${error instanceof Error ? error.message : String(error)} (see \`exemplar pr-comment --help\`)`);
-  }
+  const { values, positionals } = parseCommandFlags("pr-comment", argv, flagOptions);
+  if (positionals.length > 0) throw usage(`unexpected argument \`${positionals[0]}\`; every value goes with a flag (see \`exemplar pr-comment --help\`)`);
+  return values;
 }
 
 function validate(flags: ReturnType<typeof parseFlags>): { repo: string; pr: number; url: string; report: string } {

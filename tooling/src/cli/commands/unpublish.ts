@@ -1,9 +1,10 @@
-import { parseArgs } from "node:util";
 import { ExemplarError, type ExemplarErrorCode } from "../../errors/ExemplarError.ts";
 import { createS3Client, regionOf } from "../../publish/createS3Client.ts";
 import { formatUnpublishSummary } from "../../publish/formatUnpublishSummary.ts";
 import { unpublishPrefix } from "../../publish/unpublishPrefix.ts";
 import type { Command, CommandIo } from "../Command.ts";
+import { commandErrorLine } from "../commandErrorLine.ts";
+import { parseFlags as parseCommandFlags } from "../parseFlags.ts";
 
 const help = `Usage: exemplar unpublish --bucket NAME --prefix PREFIX [options]
 
@@ -66,8 +67,8 @@ export const unpublishCommand: Command = {
       return 1;
     } catch (error) {
       const known = error instanceof ExemplarError;
-      const line = known ? error.shortMessage : `unexpected error: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`;
-      io.stderr(`exemplar unpublish: ${line}\n`);
+      const line = commandErrorLine("unpublish", error);
+      io.stderr(`${line}\n`);
       if (known && error.code === "EXEMPLAR_USAGE") io.stderr("run `exemplar unpublish --help` for the options\n");
       if (json) io.stdout(`${JSON.stringify({ ok: false, error: { code: known ? error.code : "UNEXPECTED", message: line } }, null, 2)}\n`);
       return known && USAGE_CODES.has(error.code) ? 2 : 1;
@@ -77,28 +78,23 @@ export const unpublishCommand: Command = {
   },
 };
 
+const flagOptions = {
+  bucket: { type: "string" },
+  prefix: { type: "string" },
+  root: { type: "boolean" },
+  keep: { type: "string", multiple: true },
+  endpoint: { type: "string" },
+  "path-style": { type: "boolean" },
+  region: { type: "string" },
+  "dry-run": { type: "boolean" },
+  json: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
 function parseFlags(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        bucket: { type: "string" },
-        prefix: { type: "string" },
-        root: { type: "boolean" },
-        keep: { type: "string", multiple: true },
-        endpoint: { type: "string" },
-        "path-style": { type: "boolean" },
-        region: { type: "string" },
-        "dry-run": { type: "boolean" },
-        json: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    }).values;
-  } catch (error) {
-    throw usage(error instanceof Error ? error.message : String(error));
-  }
+  const { values, positionals } = parseCommandFlags("unpublish", argv, flagOptions);
+  if (positionals.length > 0) throw usage(`unexpected argument \`${positionals[0]}\`; every value goes with a flag (see \`exemplar unpublish --help\`)`);
+  return values;
 }
 
 function usage(message: string): ExemplarError {
