@@ -79,7 +79,7 @@ export const publishCommand: Command = {
       const known = error instanceof ExemplarError;
       const line = commandErrorLine("publish", error);
       io.stderr(`${line}\n`);
-      if (known && error.code === "EXEMPLAR_USAGE") io.stderr("run `exemplar publish --help` for the options\n");
+      if (known && error.code === "EXEMPLAR_USAGE" && !line.includes("--help")) io.stderr("run `exemplar publish --help` for the options\n");
       if (json) io.stdout(`${JSON.stringify({ ok: false, error: { code: known ? error.code : "UNEXPECTED", message: line } }, null, 2)}\n`);
       return known && USAGE_CODES.has(error.code) ? 2 : 1;
     } finally {

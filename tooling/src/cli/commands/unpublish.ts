@@ -69,7 +69,7 @@ export const unpublishCommand: Command = {
       const known = error instanceof ExemplarError;
       const line = commandErrorLine("unpublish", error);
       io.stderr(`${line}\n`);
-      if (known && error.code === "EXEMPLAR_USAGE") io.stderr("run `exemplar unpublish --help` for the options\n");
+      if (known && error.code === "EXEMPLAR_USAGE" && !line.includes("--help")) io.stderr("run `exemplar unpublish --help` for the options\n");
       if (json) io.stdout(`${JSON.stringify({ ok: false, error: { code: known ? error.code : "UNEXPECTED", message: line } }, null, 2)}\n`);
       return known && USAGE_CODES.has(error.code) ? 2 : 1;
     } finally {
