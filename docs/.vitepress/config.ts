@@ -40,6 +40,8 @@ export default withExemplar(
             { text: "Saving a model", link: "/platform/saving-a-model" },
             { text: "Finding models by tags", link: "/platform/finding-by-tags" },
             { text: "Metrics", link: "/platform/metrics" },
+            { text: "Serving a model", link: "/platform/serving" },
+            { text: "Deployment rules", link: "/platform/deployment-rules" },
             { text: "Usage tracking and alerts", link: "/platform/usage-and-alerts" },
             { text: "Errors and how to fix them", link: "/platform/errors" },
           ],

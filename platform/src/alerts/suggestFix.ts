@@ -23,6 +23,12 @@ export function suggestFix(error: unknown): string | undefined {
       return "The registry did not answer: check ENVELOPE_REGISTRY_URL and that the service is running.";
     case "ENVELOPE_MALFORMED_JSON":
       return "The client sent malformed JSON: update @envelope/platform, or report it with the call's arguments.";
+    case "ENVELOPE_MODEL_FAILED":
+      return "The model's predict failed on this request (its error is above): fix its code or the rows it cannot handle, and save a new version; the service keeps serving other requests.";
+    case "ENVELOPE_MODEL_TIMEOUT":
+      return "The model's predict took longer than the service's timeout: look for a loop that never ends or a slow call, or raise --timeout; its worker was replaced.";
+    case "ENVELOPE_MODEL_CRASHED":
+      return "The model's worker died during predict (an uncaught error in a callback, process.exit, out of memory): fix the model's code; its worker was replaced.";
     case "ENVELOPE_SERVER":
       return "The registry failed: retry; if it persists, tell the platform team the time of the call.";
     default:

@@ -1,4 +1,5 @@
 import { createAlerter, type Alerter } from "../alerts/createAlerter.ts";
+import type { DeployRule, DeployRuleInput, Deployment } from "../deploy/DeployRule.ts";
 import { bundleCustomCode } from "../context/bundleCustomCode.ts";
 import { readLockedVersions } from "../context/readLockedVersions.ts";
 import { EnvelopeError } from "../errors/EnvelopeError.ts";
@@ -146,6 +147,21 @@ export class Registry {
       const query = new URLSearchParams(since ? { since: since.toISOString() } : {});
       return (await this.#request<{ events: UsageEvent[] }>("GET", "/v1/events", { query })).events;
     });
+  }
+
+  /** Adds a deployment rule (or replaces your team's rule for that service): the service runs the newest model with every tag. */
+  addDeployRule(rule: DeployRuleInput): Promise<DeployRule> {
+    return this.#tracker.run("addDeployRule", [rule], rule.tags["name"] ?? null, () => this.#request<DeployRule>("POST", "/v1/deploy-rules", { json: rule }));
+  }
+
+  /** Every deployment rule, by service, with the model version its service runs. */
+  deployRules(): Promise<DeployRule[]> {
+    return this.#tracker.run("deployRules", [], null, async () => (await this.#request<{ rules: DeployRule[] }>("GET", "/v1/deploy-rules")).rules);
+  }
+
+  /** Records that a service of your team now runs a model version (`reconcile` does this). */
+  recordDeployment(service: string, model: { name: string; version: number }): Promise<Deployment> {
+    return this.#tracker.run("recordDeployment", [service, model], model.name, () => this.#request<Deployment>("POST", `/v1/deploy-rules/${encodeURIComponent(service)}/deployment`, { json: { name: model.name, version: model.version } }));
   }
 
   /** Waits until every usage event and alert so far has been delivered (or has failed to be). */

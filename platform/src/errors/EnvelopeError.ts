@@ -15,7 +15,11 @@ export type EnvelopeErrorCode =
   | "ENVELOPE_NETWORK"
   | "ENVELOPE_TRACKING_FAILED"
   | "ENVELOPE_CONFIG"
-  | "ENVELOPE_STORE";
+  | "ENVELOPE_STORE"
+  | "ENVELOPE_NOT_SERVABLE"
+  | "ENVELOPE_MODEL_FAILED"
+  | "ENVELOPE_MODEL_CRASHED"
+  | "ENVELOPE_MODEL_TIMEOUT";
 
 /** The HTTP status each code is served with (network and client-side codes have none). */
 export const statusOf: Record<EnvelopeErrorCode, number | undefined> = {
@@ -31,6 +35,10 @@ export const statusOf: Record<EnvelopeErrorCode, number | undefined> = {
   ENVELOPE_TRACKING_FAILED: undefined,
   ENVELOPE_CONFIG: undefined,
   ENVELOPE_STORE: undefined,
+  ENVELOPE_NOT_SERVABLE: undefined,
+  ENVELOPE_MODEL_FAILED: 500,
+  ENVELOPE_MODEL_CRASHED: 500,
+  ENVELOPE_MODEL_TIMEOUT: 504,
 };
 
 export interface EnvelopeErrorOptions {

@@ -82,4 +82,14 @@ export const openApiSchemas: Record<string, Record<string, unknown>> = {
     required: ["at", "fn", "success", "durationMs", "clientVersion"],
     properties: { at: string, fn: string, args: {}, success: { type: "boolean" }, errorClass: { type: ["string", "null"] }, errorCode: { type: ["string", "null"] }, errorMessage: { type: ["string", "null"] }, durationMs: { type: "number" }, user: { type: ["string", "null"] }, team: { type: ["string", "null"] }, clientVersion: string, model: { type: ["string", "null"] } },
   },
+  DeployRuleInput: {
+    type: "object",
+    required: ["service", "tags"],
+    properties: { service: string, tags: { type: "object", additionalProperties: string, description: "every tag must match; base tags (name, team, ...) included" }, port: { type: ["integer", "null"], minimum: 1, maximum: 65535 } },
+  },
+  Deployment: { type: "object", required: ["name", "version", "deployedAt"], properties: { name: string, version: { type: "integer" }, deployedAt: { type: "string", format: "date-time" } } },
+  DeployRule: {
+    type: "object",
+    properties: { service: string, tags: { type: "object", additionalProperties: string }, port: { type: ["integer", "null"] }, team: string, createdBy: string, createdAt: { type: "string", format: "date-time" }, running: { oneOf: [{ $ref: "#/components/schemas/Deployment" }, { type: "null" }] } },
+  },
 };

@@ -1,3 +1,4 @@
+import type { DeployRule, DeployRuleInput, Deployment } from "../deploy/DeployRule.ts";
 import type { ArtifactInfo, Context, FeatureSummary, Metric, ModelSummary, SavedEnvelope, Shape } from "../envelope/Envelope.ts";
 import type { UsageEvent } from "../tracking/UsageEvent.ts";
 
@@ -64,5 +65,11 @@ export interface Store {
   recordEvents(events: UsageEvent[]): Promise<void>;
   /** events at or after `since`, oldest first; only `team`'s when given */
   readEvents(since: string, team?: string): Promise<UsageEvent[]>;
+  /** adds a deployment rule, or replaces the caller's team's rule for that service; 403 for another team's */
+  saveRule(rule: DeployRuleInput, principal: Principal, at: string): Promise<DeployRule>;
+  /** every rule, by service, with the model its service runs */
+  listRules(): Promise<DeployRule[]>;
+  /** records that a service of `team` now runs a model version; 404 without a rule, 403 for another team's */
+  recordDeployment(service: string, model: { name: string; version: number }, team: string, at: string): Promise<Deployment>;
   close(): Promise<void>;
 }

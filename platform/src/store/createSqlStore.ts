@@ -2,6 +2,7 @@ import { EnvelopeError } from "../errors/EnvelopeError.ts";
 import type { Metric, ModelSummary, SavedEnvelope } from "../envelope/Envelope.ts";
 import type { UsageEvent } from "../tracking/UsageEvent.ts";
 import type { Database, Queryable } from "./Database.ts";
+import { deployRuleQueries } from "./deployRuleQueries.ts";
 import { schemaLockKey, schemaSql } from "./schema.ts";
 import type { IndexedSummary, NewModel, Principal, Store, StoreHooks, VersionRef } from "./Store.ts";
 
@@ -184,6 +185,8 @@ export function createSqlStore(db: Database, hooks: StoreHooks = {}): Store {
         model: row.model,
       }));
     },
+
+    ...deployRuleQueries(db),
 
     close: () => db.close(),
   };

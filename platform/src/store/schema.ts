@@ -2,7 +2,8 @@
  * The registry's tables, the same for PGlite and PostgreSQL. `envelope_names` holds one row per
  * model name with its owning team and last version: saving bumps it with an upsert, which locks
  * the row, so concurrent saves of a name get distinct, consecutive versions and a save whose
- * transaction never commits leaves no trace.
+ * transaction never commits leaves no trace. `envelope_deploy_rules` holds one rule per service
+ * (the tags its model must have) and `envelope_deployments` the model each service last ran.
  */
 export const schemaSql = `
 CREATE TABLE IF NOT EXISTS envelope_tokens (
@@ -56,6 +57,20 @@ CREATE TABLE IF NOT EXISTS envelope_events (
   model text
 );
 CREATE INDEX IF NOT EXISTS envelope_events_at ON envelope_events (at);
+CREATE TABLE IF NOT EXISTS envelope_deploy_rules (
+  service text PRIMARY KEY,
+  tags jsonb NOT NULL,
+  port integer,
+  team text NOT NULL,
+  created_by text NOT NULL,
+  created_at timestamptz NOT NULL
+);
+CREATE TABLE IF NOT EXISTS envelope_deployments (
+  service text PRIMARY KEY REFERENCES envelope_deploy_rules (service),
+  name text NOT NULL,
+  version integer NOT NULL,
+  deployed_at timestamptz NOT NULL
+);
 `;
 
 /** An arbitrary constant for the advisory lock that serialises schema creation across registries. */

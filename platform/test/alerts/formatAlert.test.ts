@@ -26,3 +26,10 @@ test.each([
 test("no fix for errors it does not know", () => {
   expect(suggestFix(new Error("x"))).toBeUndefined();
 });
+
+test("an alert for a served model's failure names the model and version, with a fix", () => {
+  const error = new EnvelopeError("ENVELOPE_MODEL_TIMEOUT", "churn@3: predict took longer than 5000 ms; its worker was stopped and replaced");
+  const alert = formatAlert({ team: "churn", user: "churn-api", fn: "predict", model: "churn@3", error });
+  expect(alert.text).toBe("predict failed for churn-api (churn) on churn@3: ENVELOPE_MODEL_TIMEOUT (504)");
+  expect(JSON.stringify(alert.blocks)).toContain("raise --timeout");
+});

@@ -127,4 +127,19 @@ describe.each(backends)("store contract: %s", (_label, options) => {
     const events = await store.readEvents("2030-01-01T12:00:00.000Z", team);
     expect(events).toEqual([event("2030-01-02T00:00:00.000Z", "get")]);
   });
+
+  test.skipIf(!resolved)("deployment rules: one per service, owned by a team, with the model it runs", async () => {
+    const service = unique("churn-api");
+    const ada = { user: "ada", team: unique("team"), admin: false };
+    const rule = await store.saveRule({ service, tags: { stage: "prod", name: "churn" }, port: 8081 }, ada, "2030-01-01T00:00:00.000Z");
+    expect(rule).toEqual({ service, tags: { name: "churn", stage: "prod" }, port: 8081, team: ada.team, createdBy: "ada", createdAt: "2030-01-01T00:00:00.000Z", running: null });
+    const replaced = await store.saveRule({ service, tags: { name: "churn", stage: "canary" } }, ada, "2030-01-02T00:00:00.000Z");
+    expect([replaced.tags, replaced.port]).toEqual([{ name: "churn", stage: "canary" }, null]);
+    await expect(store.saveRule({ service, tags: { name: "x" } }, { user: "eve", team: unique("other"), admin: false }, "2030-01-03T00:00:00.000Z")).rejects.toMatchObject({ code: "ENVELOPE_FORBIDDEN" });
+    expect(await store.recordDeployment(service, { name: "churn", version: 3 }, ada.team, "2030-01-04T00:00:00.000Z")).toEqual({ name: "churn", version: 3, deployedAt: "2030-01-04T00:00:00.000Z" });
+    await store.recordDeployment(service, { name: "churn", version: 4 }, ada.team, "2030-01-05T00:00:00.000Z");
+    const listed = (await store.listRules()).find((entry) => entry.service === service);
+    expect(listed?.running).toEqual({ name: "churn", version: 4, deployedAt: "2030-01-05T00:00:00.000Z" });
+    await expect(store.recordDeployment(unique("none"), { name: "churn", version: 1 }, ada.team, "2030-01-05T00:00:00.000Z")).rejects.toMatchObject({ code: "ENVELOPE_NOT_FOUND" });
+  });
 });

@@ -1,44 +1,64 @@
-import path from "node:path";
+import { Registry } from "../../client/Registry.ts";
 import { EnvelopeError } from "../../errors/EnvelopeError.ts";
-import { startRegistry } from "../../server/startRegistry.ts";
+import { loadServable } from "../../serving/loadServable.ts";
+import { parseModelRef } from "../../serving/parseModelRef.ts";
+import { serve } from "../../serving/serve.ts";
+import { registrySink } from "../../tracking/registrySink.ts";
 import type { CliIo } from "../CliIo.ts";
+import { stopSignal } from "../stopSignal.ts";
 
-export const serveHelp = `envelope serve: run the registry
+export const serveHelp = `envelope serve: serve a model's predictions over HTTP
 
-Usage: envelope serve [--port N] [--host H] [--data DIR] [--artifacts DIR] [--max-body-bytes N]
+Usage: envelope serve MODEL [--port N] [--host H] [--timeout MS] [--workers N] [--service NAME]
+                            [--url URL --token TOKEN]
 
-  --port N            default 8080 (0: any free port)
-  --host H            default 127.0.0.1
-  --data DIR          the embedded store's data directory (default .envelope/data);
-                      with DATABASE_URL set, PostgreSQL is used instead
-  --artifacts DIR     the artifact folder (default .envelope/artifacts)
-  --max-body-bytes N  the largest request accepted (default 16 MiB)`;
+  MODEL           name@version (churn@3), name (its latest version), or a tag query
+                  (name=churn,stage=prod: the newest version with every tag)
+  --port N        default 8081 (0: any free port)
+  --host H        default 127.0.0.1
+  --timeout MS    a prediction slower than this is answered 504 and its worker replaced
+                  (default 5000)
+  --workers N     worker threads running the model (default 1)
+  --service NAME  the service's name in usage events and alerts (default MODEL's name@version)
+  --url URL       the registry (default: ENVELOPE_REGISTRY_URL)
+  --token T       a registry token (default: ENVELOPE_TOKEN)
 
-function stopSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    process.once("SIGINT", () => resolve());
-    process.once("SIGTERM", () => resolve());
-  });
+  Endpoints: POST /predict {"rows": [...]}, GET /openapi.json, GET /healthz, GET /metrics.
+  Each request is a usage event \`predict\` in the registry; with ENVELOPE_ALERT_WEBHOOK set, a
+  model failure (500, 504) posts an alert naming the model and version.`;
+
+function whole(values: Record<string, string | boolean | undefined>, name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  const value = Number(values[name] ?? fallback);
+  if (!Number.isInteger(value) || value < min || value > max) throw new EnvelopeError("ENVELOPE_CONFIG", `--${name} ${values[name]}: expected a whole number from ${min}${max === Number.MAX_SAFE_INTEGER ? "" : ` to ${max}`}`);
+  return value;
 }
 
-/** `envelope serve`: starts the registry and runs until stopped. */
-export async function serveCommand(values: Record<string, string | boolean | undefined>, io: CliIo): Promise<number> {
-  const port = Number(values["port"] ?? 8080);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new EnvelopeError("ENVELOPE_CONFIG", `--port ${values["port"]}: expected a port number from 0 to 65535`);
-  const maxBodyBytes = values["max-body-bytes"] === undefined ? undefined : Number(values["max-body-bytes"]);
-  if (maxBodyBytes !== undefined && !(Number.isInteger(maxBodyBytes) && maxBodyBytes > 0)) throw new EnvelopeError("ENVELOPE_CONFIG", `--max-body-bytes ${values["max-body-bytes"]}: expected a whole number of bytes`);
-  const databaseUrl = io.env["DATABASE_URL"];
-  const dataDir = path.resolve((values["data"] as string | undefined) ?? ".envelope/data");
-  const registry = await startRegistry({
-    store: databaseUrl ? { databaseUrl } : { dataDir },
-    artifactsDir: path.resolve((values["artifacts"] as string | undefined) ?? ".envelope/artifacts"),
-    host: (values["host"] as string | undefined) ?? "127.0.0.1",
+/** `envelope serve MODEL`: reads the model from the registry and serves it until stopped. */
+export async function serveCommand(positionals: string[], values: Record<string, string | boolean | undefined>, io: CliIo): Promise<number> {
+  const [model, ...extra] = positionals;
+  if (model === undefined || extra.length > 0) throw new EnvelopeError("ENVELOPE_CONFIG", `envelope serve: expected one MODEL (churn@3 or name=churn,stage=prod), got ${positionals.length === 0 ? "none" : positionals.join(" ")}`);
+  const ref = parseModelRef(model);
+  const port = whole(values, "port", 8081, 0, 65535);
+  const timeoutMs = whole(values, "timeout", 5000, 1);
+  const workers = whole(values, "workers", 1, 1, 64);
+  const url = (values["url"] as string | undefined) ?? io.env["ENVELOPE_REGISTRY_URL"];
+  const token = (values["token"] as string | undefined) ?? io.env["ENVELOPE_TOKEN"];
+  if (!url || !token) throw new EnvelopeError("ENVELOPE_CONFIG", "no registry: pass --url and --token (or set ENVELOPE_REGISTRY_URL and ENVELOPE_TOKEN)");
+  const webhook = io.env["ENVELOPE_ALERT_WEBHOOK"];
+  const { envelope, state } = await loadServable(new Registry({ url, token }), ref);
+  const service = await serve(envelope, {
+    state,
     port,
-    ...(maxBodyBytes === undefined ? {} : { maxBodyBytes }),
+    host: (values["host"] as string | undefined) ?? "127.0.0.1",
+    timeoutMs,
+    workers,
+    ...(typeof values["service"] === "string" ? { service: values["service"] } : {}),
+    tracking: registrySink({ url, token }),
+    ...(webhook ? { alerts: { webhook } } : {}),
     log: (line) => io.stderr(`${line}\n`),
   });
-  io.stdout(`registry listening on ${registry.url} (${registry.store.kind} store${databaseUrl ? "" : ` in ${dataDir}`})\n`);
+  io.stdout(`serving ${envelope.name}@${envelope.version} on ${service.url} (POST /predict, GET /openapi.json, GET /healthz, GET /metrics)\n`);
   await (io.stopped ?? stopSignal());
-  await registry.close();
+  await service.close();
   return 0;
 }

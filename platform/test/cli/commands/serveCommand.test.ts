@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, expect, test } from "vitest";
+import type { CliIo } from "../../../src/cli/CliIo.ts";
+import { main } from "../../../src/cli/main.ts";
+import { Registry } from "../../../src/client/Registry.ts";
+import { startTestRegistry, type TestRegistry } from "../../support/startTestRegistry.ts";
+import { servableEnvelope } from "../../support/servableEnvelope.ts";
+
+let registry: TestRegistry;
+beforeAll(async () => {
+  registry = await startTestRegistry();
+  const ada = new Registry({ url: registry.url, token: registry.tokens.ada, tracking: { sink: "none" } });
+  const code = servableEnvelope().context.code!;
+  const inputs = [{ x: 1, plan: "pro", visits: 2 }, { x: 9, plan: "basic", visits: null }];
+  await ada.save({ name: "linear", artifact: { slope: 2, intercept: 1 }, inputs, outputs: [{ y: 3 }, { y: 19 }], code, tags: { stage: "prod" } });
+  await ada.save({ name: "linear", artifact: { slope: 10, intercept: 0 }, inputs, outputs: [{ y: 10 }, { y: 90 }], code });
+}, 60_000);
+afterAll(() => registry.close());
+
+/** Runs `envelope serve` until the test says stop; resolves its URL once it serves. */
+function serveCli(argv: string[]) {
+  let stop!: () => void;
+  const stopped = new Promise<void>((resolve) => (stop = resolve));
+  let listening!: (url: string) => void;
+  const url = new Promise<string>((resolve) => (listening = resolve));
+  const captured = { out: "", err: "" };
+  const io: CliIo = {
+    stdout: (text) => {
+      captured.out += text;
+      const match = / on (http:\/\/\S+) /.exec(captured.out);
+      if (match) listening(match[1]!);
+    },
+    stderr: (text) => void (captured.err += text),
+    env: { ENVELOPE_REGISTRY_URL: registry.url, ENVELOPE_TOKEN: registry.tokens.ada },
+    now: () => new Date(),
+    stopped,
+  };
+  const exit = main(["serve", ...argv], io);
+  const served = Promise.race([url, exit.then((code) => Promise.reject(new Error(`exited ${code}: ${captured.err}`)))]);
+  // a run expected to fail never serves; its exit code is what such a test awaits
+  served.catch(() => {});
+  return { url: served, exit, stop, captured };
+}
+
+test.each([
+  // MODEL, served, prediction for x = 2
+  ["linear@1", "linear@1", 5],
+  ["stage=prod,name=linear", "linear@1", 5],
+  ["linear", "linear@2", 20],
+])("envelope serve %s serves %s; its predictions are tracked in the registry", async (model, served, y) => {
+  const run = serveCli([model, "--port", "0", "--service", "linear-api"]);
+  const url = await run.url;
+  expect(run.captured.out).toBe(`serving ${served} on ${url} (POST /predict, GET /openapi.json, GET /healthz, GET /metrics)\n`);
+  const response = await fetch(`${url}/predict`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ rows: [{ x: 2, plan: "pro" }] }) });
+  expect(((await response.json()) as { predictions: unknown }).predictions).toEqual([{ y }]);
+  run.stop();
+  expect(await run.exit).toBe(0);
+  const events = await new Registry({ url: registry.url, token: registry.tokens.ada, tracking: { sink: "none" } }).usageEvents();
+  expect(events.filter((event) => event.fn === "predict").at(-1)).toMatchObject({ model: served, success: true, user: "ada", team: "churn" });
+});
+
+test("a tag query without a match, and an unservable model, exit 1 saying why", async () => {
+  const none = serveCli(["name=linear,stage=nowhere", "--port", "0"]);
+  expect(await none.exit).toBe(1);
+  expect(none.captured.err).toMatch(/^envelope serve: no model version has the tags name=linear,stage=nowhere/);
+  const ada = new Registry({ url: registry.url, token: registry.tokens.ada, tracking: { sink: "none" } });
+  await ada.save({ name: "no-code", artifact: {}, inputs: [{ x: 1 }], outputs: [{ y: 1 }] });
+  const unservable = serveCli(["no-code@1", "--port", "0"]);
+  expect(await unservable.exit).toBe(1);
+  expect(unservable.captured.err).toMatch(/^envelope serve: cannot serve no-code@1: it has no custom code/);
+});

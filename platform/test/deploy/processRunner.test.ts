@@ -1,0 +1,57 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { Registry } from "../../src/client/Registry.ts";
+import { processRunner } from "../../src/deploy/processRunner.ts";
+import { startTestRegistry, type TestRegistry } from "../support/startTestRegistry.ts";
+import { servableEnvelope } from "../support/servableEnvelope.ts";
+
+let registry: TestRegistry;
+let ada: Registry;
+beforeAll(async () => {
+  registry = await startTestRegistry();
+  ada = new Registry({ url: registry.url, token: registry.tokens.ada, tracking: { sink: "none" } });
+}, 60_000);
+afterAll(() => registry.close());
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+test("runs each service as an `envelope serve` process, and a restart replaces the old one", { timeout: 90_000 }, async () => {
+  const code = servableEnvelope().context.code!;
+  const inputs = [{ x: 1, plan: "pro", visits: 1 }];
+  const first = await ada.save({ name: "linear", artifact: { slope: 2, intercept: 1 }, inputs, outputs: [{ y: 3 }], code });
+  const second = await ada.save({ name: "linear", artifact: { slope: 3, intercept: 0 }, inputs, outputs: [{ y: 3 }], code });
+  const rule = await ada.addDeployRule({ service: "linear-api", tags: { name: "linear" } });
+  const dir = path.join(registry.dir, "services");
+  const runner = processRunner({ dir, env: { ...process.env, ENVELOPE_REGISTRY_URL: registry.url, ENVELOPE_TOKEN: registry.tokens.ada } });
+  const pidFile = path.join(dir, "linear-api.pid");
+  const predictOf = async () => {
+    const url = /on (http:\/\/\S+)/.exec(readFileSync(path.join(dir, "linear-api.log"), "utf8"))![1]!;
+    const response = await fetch(`${url}/predict`, { method: "POST", body: JSON.stringify({ rows: [{ x: 2, plan: "pro", visits: 1 }] }) });
+    return ((await response.json()) as { version: number; predictions: unknown }).predictions;
+  };
+  let pids: number[] = [];
+  try {
+    await runner.deploy(rule, first);
+    pids.push(Number(readFileSync(pidFile, "utf8")));
+    expect(await predictOf()).toEqual([{ y: 5 }]);
+    await runner.deploy({ ...rule, running: { name: "linear", version: 1, deployedAt: "" } }, second);
+    pids.push(Number(readFileSync(pidFile, "utf8")));
+    expect(alive(pids[0]!)).toBe(false);
+    expect(await predictOf()).toEqual([{ y: 6 }]);
+    // a model that cannot be served: the deploy fails with the service's own message
+    await ada.save({ name: "linear", artifact: {}, inputs, outputs: [{ y: 3 }] });
+    await expect(runner.deploy(rule, { name: "linear", version: 3 } as never)).rejects.toThrowError(/service linear-api did not start serving linear@3 \(exit code 1\); see .*linear-api\.log: .*cannot serve linear@3: it has no custom code/);
+    expect(existsSync(pidFile)).toBe(false);
+  } finally {
+    pids = pids.filter(alive);
+    for (const pid of pids) process.kill(pid, "SIGKILL");
+  }
+});
