@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createLocalArtifacts } from "../artifacts/createLocalArtifacts.ts";
+import { createLocalArtifacts, type ArtifactStore } from "../artifacts/createLocalArtifacts.ts";
 import { createAuthenticator } from "../auth/createAuthenticator.ts";
 import { EnvelopeError } from "../errors/EnvelopeError.ts";
 import { openStore, type StoreOptions } from "../store/openStore.ts";
@@ -16,8 +16,10 @@ import { splitPath } from "./splitPath.ts";
 export interface RegistryOptions {
   /** an open store, or how to open one (closed with the registry when opened here) */
   store: Store | StoreOptions;
-  /** the artifact folder */
-  artifactsDir: string;
+  /** the artifact folder, unless `artifacts` is given */
+  artifactsDir?: string;
+  /** where artifacts live (see `openArtifacts`: a folder or `s3://bucket/prefix`) */
+  artifacts?: ArtifactStore;
   /** default 127.0.0.1 */
   host?: string;
   /** default 0: an ephemeral port */
@@ -58,7 +60,9 @@ function send(response: ServerResponse, reply: Reply): void {
 export async function startRegistry(options: RegistryOptions): Promise<RunningRegistry> {
   const ownsStore = !("saveModel" in options.store);
   const store = "saveModel" in options.store ? options.store : await openStore(options.store);
-  const services: Services = { store, artifacts: createLocalArtifacts(options.artifactsDir), now: options.now ?? (() => new Date()), maxBodyBytes: options.maxBodyBytes ?? 16 * 1024 * 1024 };
+  if (!options.artifacts && !options.artifactsDir) throw new EnvelopeError("ENVELOPE_CONFIG", "startRegistry: give `artifactsDir` (a folder) or `artifacts` (a store)");
+  const artifacts = options.artifacts ?? createLocalArtifacts(options.artifactsDir!);
+  const services: Services = { store, artifacts, now: options.now ?? (() => new Date()), maxBodyBytes: options.maxBodyBytes ?? 16 * 1024 * 1024 };
   const authenticate = createAuthenticator(store);
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
 

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { openArtifacts } from "../../artifacts/openArtifacts.ts";
 import { EnvelopeError } from "../../errors/EnvelopeError.ts";
 import { startRegistry } from "../../server/startRegistry.ts";
 import type { CliIo } from "../CliIo.ts";
@@ -6,13 +7,14 @@ import { stopSignal } from "../stopSignal.ts";
 
 export const registryHelp = `envelope registry: run the registry
 
-Usage: envelope registry [--port N] [--host H] [--data DIR] [--artifacts DIR] [--max-body-bytes N]
+Usage: envelope registry [--port N] [--host H] [--data DIR] [--artifacts DIR|s3://BUCKET/PREFIX] [--max-body-bytes N]
 
   --port N            default 8080 (0: any free port)
   --host H            default 127.0.0.1
   --data DIR          the embedded store's data directory (default .envelope/data);
                       with DATABASE_URL set, PostgreSQL is used instead
-  --artifacts DIR     the artifact folder (default .envelope/artifacts)
+  --artifacts WHERE   the artifact folder (default .envelope/artifacts), or s3://BUCKET/PREFIX
+                      (AWS credentials chain; ENVELOPE_S3_ENDPOINT for an S3-compatible server)
   --max-body-bytes N  the largest request accepted (default 16 MiB)`;
 
 /** `envelope registry`: starts the registry and runs until stopped. */
@@ -25,7 +27,7 @@ export async function registryCommand(values: Record<string, string | boolean | 
   const dataDir = path.resolve((values["data"] as string | undefined) ?? ".envelope/data");
   const registry = await startRegistry({
     store: databaseUrl ? { databaseUrl } : { dataDir },
-    artifactsDir: path.resolve((values["artifacts"] as string | undefined) ?? ".envelope/artifacts"),
+    artifacts: openArtifacts((values["artifacts"] as string | undefined) ?? ".envelope/artifacts", io.env),
     host: (values["host"] as string | undefined) ?? "127.0.0.1",
     port,
     ...(maxBodyBytes === undefined ? {} : { maxBodyBytes }),
