@@ -231,7 +231,7 @@ const phaseNames: Record<string, string> = {
   load: "load the modules (before spliceDocs; tsx here, the bundle in the CLI)",
   read: "read: example files and pages",
   find: "find examples (loads the TypeScript compiler)",
-  parse: "parse pages with remark (findKeyedBlocks)",
+  parse: "find blocks (findKeyedBlocks: line scanner, remark for pages it does not take)",
   run: "run: wait for the examples after parsing (they start before it)",
   splice: "splice: render code once per example, fill 5,000 blocks",
   total: "total inside spliceDocs",
