@@ -47,7 +47,7 @@ function repeat(label: string, command: string, args: string[], options: { env?:
 const cold = { TSX_DISABLE_CACHE: "1" };
 console.log(`corpus: ${entries.length} examples in ${new Set(entries.map((entry) => entry.file)).size} files at ${dir}`);
 
-const exemplarRun = repeat("exemplar check", process.execPath, [exemplar, "check", "--examples", "examples/**/*.ts", "--reporter", "json"], { env: { ...cold, EXEMPLAR_TIMINGS: "1" } });
+const exemplarRun = repeat("exemplar check", process.execPath, [exemplar, "check", "--examples", "examples/**/*.ts", "--reporter", "json"], { env: cold });
 const report = JSON.parse(exemplarRun.stdout) as { summary: { passed: number; failed: number }; timings?: Record<string, number> };
 if (report.summary.passed !== entries.length) throw new Error(`exemplar passed ${report.summary.passed} of ${entries.length}`);
 const startup = repeat("exemplar --help", process.execPath, [exemplar, "check", "--help"], { env: cold });

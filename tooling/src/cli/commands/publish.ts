@@ -3,7 +3,7 @@ import { createS3Client, regionOf } from "../../publish/createS3Client.ts";
 import { formatPublishSummary } from "../../publish/formatPublishSummary.ts";
 import { publishSite } from "../../publish/publishSite.ts";
 import type { Command, CommandIo } from "../Command.ts";
-import { commandErrorLine } from "../commandErrorLine.ts";
+import { reportCommandError } from "../reportCommandError.ts";
 import { parseFlags as parseCommandFlags } from "../parseFlags.ts";
 
 const help = `Usage: exemplar publish --dir DIR --bucket NAME --prefix PREFIX [options]
@@ -76,12 +76,7 @@ export const publishCommand: Command = {
       io.stderr(`exemplar publish: ${summary.failures.length} ${uploads ? "upload" : "delete"}${summary.failures.length === 1 ? "" : "s"} failed: ${files}${uploads ? "; nothing was deleted" : ""}\n`);
       return 1;
     } catch (error) {
-      const known = error instanceof ExemplarError;
-      const line = commandErrorLine("publish", error);
-      io.stderr(`${line}\n`);
-      if (known && error.code === "EXEMPLAR_USAGE" && !line.includes("--help")) io.stderr("run `exemplar publish --help` for the options\n");
-      if (json) io.stdout(`${JSON.stringify({ ok: false, error: { code: known ? error.code : "UNEXPECTED", message: line } }, null, 2)}\n`);
-      return known && USAGE_CODES.has(error.code) ? 2 : 1;
+      return reportCommandError("publish", error, io, { json, usageCodes: USAGE_CODES });
     } finally {
       client?.destroy();
     }

@@ -3,7 +3,7 @@ import { createS3Client, regionOf } from "../../publish/createS3Client.ts";
 import { formatUnpublishSummary } from "../../publish/formatUnpublishSummary.ts";
 import { unpublishPrefix } from "../../publish/unpublishPrefix.ts";
 import type { Command, CommandIo } from "../Command.ts";
-import { commandErrorLine } from "../commandErrorLine.ts";
+import { reportCommandError } from "../reportCommandError.ts";
 import { parseFlags as parseCommandFlags } from "../parseFlags.ts";
 
 const help = `Usage: exemplar unpublish --bucket NAME --prefix PREFIX [options]
@@ -66,12 +66,7 @@ export const unpublishCommand: Command = {
       io.stderr(`exemplar unpublish: ${summary.failures.length} delete${summary.failures.length === 1 ? "" : "s"} failed: ${summary.failures.map((failure) => failure.key).join(", ")}\n`);
       return 1;
     } catch (error) {
-      const known = error instanceof ExemplarError;
-      const line = commandErrorLine("unpublish", error);
-      io.stderr(`${line}\n`);
-      if (known && error.code === "EXEMPLAR_USAGE" && !line.includes("--help")) io.stderr("run `exemplar unpublish --help` for the options\n");
-      if (json) io.stdout(`${JSON.stringify({ ok: false, error: { code: known ? error.code : "UNEXPECTED", message: line } }, null, 2)}\n`);
-      return known && USAGE_CODES.has(error.code) ? 2 : 1;
+      return reportCommandError("unpublish", error, io, { json, usageCodes: USAGE_CODES });
     } finally {
       client?.destroy();
     }
