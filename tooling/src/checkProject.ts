@@ -60,12 +60,15 @@ export async function checkProject(config: ResolvedConfig, options: CheckOptions
   const sources = await readExampleFiles(config.root, config.examples);
   mark("read", started);
   // workers boot and import the files while the compiler parses: both take a few hundred
-  // milliseconds. A run of a few selected examples starts its workers when it knows which.
+  // milliseconds
   const everything = options.filter === undefined && options.select === undefined;
   // only files that can hold examples are imported: a setup module or helper matched by the
   // globs must not run in a worker
-  const candidates = everything ? sources.filter((source) => source.text.includes("@example")) : [];
-  const workers = startWorkers(config.root, Math.min(config.jobs, candidates.length), candidates);
+  const candidates = sources.filter((source) => source.text.includes("@example"));
+  // a selective run (a filter, the dev loop's one file) starts one worker early, without
+  // knowing its files yet; more start if the selection needs them
+  const early = everything ? Math.min(config.jobs, candidates.length) : Math.min(1, candidates.length);
+  const workers = startWorkers(config.root, early, everything ? candidates : []);
   const findStarted = performance.now();
   const found = findExamples(sources);
   mark("find", findStarted);

@@ -79,7 +79,7 @@ export async function runExamples(examples: readonly Example[], options: RunOpti
   // the largest files first, so the last worker to finish is not stuck with a big one
   const groups = [...byFile.values()].sort((a, b) => b.length - a.length);
   const started = options.workers?.workers ?? [];
-  const lanes = Math.max(1, Math.min(options.jobs ?? availableParallelism(), groups.length, started.length || Infinity));
+  const lanes = Math.max(1, Math.min(options.jobs ?? availableParallelism(), groups.length));
   // each lane first runs the files its worker imported ahead of time, then helps the others
   const queues: Example[][][] = Array.from({ length: lanes }, () => []);
   groups.forEach((group, index) => {
