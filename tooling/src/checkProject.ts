@@ -11,7 +11,7 @@ import type { Problem } from "./find/Problem.ts";
 import type { DocsFindings } from "./splice/checkDocs.ts";
 import type { RunResult } from "./run/RunResult.ts";
 import { runExamples, startWorkers } from "./run/runExamples.ts";
-import { runSetup } from "./setup/runSetup.ts";
+import { runSetup, type ActiveSetup } from "./setup/runSetup.ts";
 import { typecheckFiles } from "./typecheck/typecheckFiles.ts";
 import { applyLineEdits, type LineEdit } from "./update/applyLineEdits.ts";
 import { planExpectUpdate } from "./update/planExpectUpdate.ts";
@@ -22,6 +22,11 @@ export interface CheckOptions {
   filter?: string;
   /** only the examples this returns true for run (beside `filter`), e.g. those of a changed file */
   select?: (example: Example) => boolean;
+  /**
+   * a setup already running (see `runSetup`), kept alive across runs by the caller (the docs
+   * site's writer's loop); without it the config's setup runs for this run and is torn down
+   */
+  setup?: ActiveSetup;
   /** rewrite failing `@expect` blocks with the actual output */
   update?: boolean;
   /** type-check the example files first */
@@ -87,9 +92,9 @@ export async function checkProject(config: ResolvedConfig, options: CheckOptions
     const files = [...new Set(selected.map((example) => example.file))];
     report.typeErrors = typecheckFiles(config.root, files);
   }
-  let setup;
+  let setup = options.setup;
   try {
-    setup = config.setup ? await runSetup(config.setup) : undefined;
+    setup ??= config.setup ? await runSetup(config.setup) : undefined;
   } catch (error) {
     await Promise.all(workers.workers.map((worker) => worker.close()));
     throw error;
@@ -108,7 +113,7 @@ export async function checkProject(config: ResolvedConfig, options: CheckOptions
     report.verdicts = selected.map((example, index) => checkExample(example, results[index]!));
     mark("run", runStarted);
   } finally {
-    await setup?.teardown();
+    if (setup !== options.setup) await setup?.teardown();
   }
   if (options.update) await updateExpectations(config.root, report);
   return finish(report, started);

@@ -8,11 +8,19 @@ export interface SetupResult {
   env?: Record<string, string>;
   /** runs once at the end of the run, whatever happened */
   teardown?: () => unknown;
+  /**
+   * makes the fixtures fresh again for another run, cheaply (empty a store rather than start a
+   * new one). With it, the docs site's writer's loop keeps the setup running across saves and
+   * calls this before each re-run; without it, each re-run gets a setup of its own.
+   */
+  reset?: () => unknown;
 }
 
 export interface ActiveSetup {
   env: Record<string, string>;
   teardown: () => Promise<void>;
+  /** present when the module's setup returned a `reset` */
+  reset?: () => Promise<void>;
 }
 
 /**
@@ -43,10 +51,13 @@ export async function runSetup(file: string): Promise<ActiveSetup> {
   }
   const result: SetupResult = typeof returned === "function" ? { teardown: returned as () => unknown } : ((returned ?? {}) as SetupResult);
   const teardowns = [result.teardown, module.teardown].filter((fn): fn is () => unknown => typeof fn === "function");
-  return {
+  const active: ActiveSetup = {
     env: result.env ?? {},
     teardown: async () => {
       for (const teardown of teardowns) await teardown();
     },
   };
+  const reset = result.reset;
+  if (typeof reset === "function") active.reset = async () => void (await reset());
+  return active;
 }

@@ -4,6 +4,7 @@ import type { Verdict } from "../check/Verdict.ts";
 import type { ExemplarConfig } from "../config/defineConfig.ts";
 import { loadConfig, resolveConfig, type ResolvedConfig } from "../config/loadConfig.ts";
 import { findExamples } from "../find/findExamples.ts";
+import { runSetup, type ActiveSetup } from "../setup/runSetup.ts";
 import { formatProblem, type Problem } from "../find/Problem.ts";
 import { reportPretty } from "../report/reportPretty.ts";
 import { findKeyedBlocks } from "../splice/findKeyedBlocks.ts";
@@ -46,6 +47,8 @@ export interface ExemplarSite {
   refresh(file: string): Promise<string[]>;
   /** whether an absolute path is one of the example files */
   isExampleFile(file: string): boolean;
+  /** tears the config's setup down; the site keeps it running across refreshes until then */
+  close(): Promise<void>;
 }
 
 export function createExemplarSite(options: ExemplarSiteOptions = {}): ExemplarSite {
@@ -66,9 +69,19 @@ export function createExemplarSite(options: ExemplarSiteOptions = {}): ExemplarS
     };
   };
 
+  // a setup that can reset its fixtures (see SetupResult.reset) starts once and serves every
+  // refresh: starting a registry per save would cost the writer's loop seconds. One that cannot
+  // is started afresh by each run, since examples may count on fresh fixtures (`saved churn v1`).
+  let setup: ActiveSetup | undefined;
   const ready = (async () => {
     config = options.config ? resolveConfig(options.config, root) : await loadConfig(root, options.configFile);
-    use(await checkProject(config));
+    const started = config.setup ? await runSetup(config.setup) : undefined;
+    try {
+      use(await checkProject(config, started ? { setup: started } : {}));
+    } finally {
+      if (started?.reset) setup = started;
+      else await started?.teardown();
+    }
   })();
 
   return {
@@ -112,13 +125,20 @@ export function createExemplarSite(options: ExemplarSiteOptions = {}): ExemplarS
     },
     async refresh(file) {
       const relative = path.relative(config.root, file).split(path.sep).join("/");
-      const next = await checkProject(config, { select: (example) => example.file === relative });
+      await setup?.reset?.();
+      const next = await checkProject(config, { select: (example) => example.file === relative, ...(setup ? { setup } : {}) });
       // the run covered one file: the others keep their verdicts from earlier runs
       const all = next.problems.length > 0 ? [] : findExamples(next.sources).examples;
       const ran = new Set(next.verdicts.map((verdict) => verdict.example.key));
       const kept = report.verdicts.filter((verdict) => !ran.has(verdict.example.key) && all.some((example) => example.key === verdict.example.key));
       use({ ...next, examples: all, verdicts: [...kept, ...next.verdicts] });
       return [...keysOnPage].filter(([, keys]) => [...keys].some((key) => ran.has(key) || !context.verdicts.has(key))).map(([page]) => page);
+    },
+    async close() {
+      await ready.catch(() => {});
+      const running = setup;
+      setup = undefined;
+      await running?.teardown();
     },
     isExampleFile(file) {
       const relative = path.relative(config.root, file).split(path.sep).join("/");

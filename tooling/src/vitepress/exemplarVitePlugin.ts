@@ -22,6 +22,9 @@ export function exemplarVitePlugin(site: ExemplarSite): Plugin {
       const failures = describeFailures(site);
       if (failures) this.error(`exemplar: the docs cannot be built while examples fail:\n${failures}`);
     },
+    async buildEnd() {
+      if (command === "build") await site.close();
+    },
     async transform(code, id) {
       const file = id.split("?")[0]!;
       if (!file.endsWith(".md") || id.includes("?")) return undefined;
@@ -41,6 +44,7 @@ export function exemplarVitePlugin(site: ExemplarSite): Plugin {
         if (failures) server.config.logger.warn(failures);
       }, (error: Error) => server.config.logger.error(`exemplar: ${error.message}`));
       server.watcher.on("change", (file) => void onChange(server, site, file));
+      server.httpServer?.once("close", () => void site.close());
     },
   };
 }
