@@ -1,25 +1,11 @@
+import { errorSchema } from "./errorSchema.ts";
+
 /** JSON Schemas of the API's bodies, for the OpenAPI document (the validators are the authority). */
 const string = { type: "string" };
 const count = { type: "integer", minimum: 0 };
 
 export const openApiSchemas: Record<string, Record<string, unknown>> = {
-  Error: {
-    type: "object",
-    required: ["error"],
-    properties: {
-      error: {
-        type: "object",
-        required: ["code", "status", "message", "problems"],
-        properties: {
-          code: { type: "string", examples: ["ENVELOPE_INVALID"] },
-          status: { type: "integer" },
-          message: string,
-          problems: { type: "array", items: { type: "object", required: ["path", "expected"], properties: { path: string, expected: string, got: string } } },
-          limit: { type: "integer", description: "413 only: the body limit in bytes" },
-        },
-      },
-    },
-  },
+  Error: errorSchema({}, { limit: { type: "integer", description: "413 only: the body limit in bytes" } }),
   Tags: { type: "object", additionalProperties: { type: "string", maxLength: 256 }, description: "user tags; name, description, owner and team are set by the platform" },
   Field: { type: "object", required: ["name", "type", "nullable"], properties: { name: string, type: { enum: ["number", "integer", "string", "boolean"] }, nullable: { type: "boolean" } } },
   Shape: { type: "object", required: ["inputs", "outputs"], properties: { inputs: { type: "array", items: { $ref: "#/components/schemas/Field" } }, outputs: { type: "array", items: { $ref: "#/components/schemas/Field" } } } },

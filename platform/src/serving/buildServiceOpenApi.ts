@@ -1,4 +1,5 @@
 import type { Field, FieldType, SavedEnvelope } from "../envelope/Envelope.ts";
+import { errorSchema } from "../server/errorSchema.ts";
 import { platformVersion } from "../version.ts";
 import { modelLabel } from "./modelLabel.ts";
 
@@ -57,22 +58,7 @@ export function buildServiceOpenApi(envelope: Pick<SavedEnvelope, "name" | "vers
         Prediction: rowSchema(outputs, "one prediction"),
         PredictRequest: { type: "object", required: ["rows"], additionalProperties: false, properties: { rows: { type: "array", minItems: 1, maxItems: maxRows, items: { $ref: "#/components/schemas/Row" } } } },
         PredictResponse: { type: "object", required: ["model", "version", "predictions"], properties: { model: { type: "string", const: envelope.name }, version: { type: "integer", const: envelope.version }, predictions: { type: "array", items: { $ref: "#/components/schemas/Prediction" } } } },
-        Error: {
-          type: "object",
-          required: ["error"],
-          properties: {
-            error: {
-              type: "object",
-              required: ["code", "status", "message", "problems"],
-              properties: {
-                code: { type: "string", examples: ["ENVELOPE_INVALID"] },
-                status: { type: "integer" },
-                message: { type: "string" },
-                problems: { type: "array", items: { type: "object", required: ["path", "expected"], properties: { path: { type: "string" }, row: { type: "integer" }, field: { type: "string" }, expected: { type: "string" }, got: { type: "string" } } } },
-              },
-            },
-          },
-        },
+        Error: errorSchema({ row: { type: "integer" }, field: { type: "string" } }),
       },
     },
   };
