@@ -1,7 +1,6 @@
 // Bundles the CLI and the worker into dist/ so that `exemplar` starts without compiling its own
 // TypeScript on every run (about 0.3 s saved per run). The library API stays TypeScript source.
 // Run by `npm ci` (root `prepare`), and by bin/exemplar.js whenever src/ is newer than dist/.
-import { build } from "esbuild";
 import { readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -21,6 +20,9 @@ export function newestSource() {
 
 /** Builds dist/cli.js and dist/worker.js; dependencies stay external. */
 export async function buildTooling() {
+  // loaded here rather than at the top: bin/exemplar.js imports this file on every run, and
+  // esbuild's API takes 20 to 35 ms to load
+  const { build } = await import("esbuild");
   const newest = newestSource();
   // chunk names carry hashes: start clean so that old chunks do not pile up
   rmSync(path.join(tooling, "dist"), { recursive: true, force: true });
@@ -35,17 +37,23 @@ export async function buildTooling() {
     platform: "node",
     format: "esm",
     target: "node20",
-    packages: "external",
+    // the small dependencies (remark, micromark, diff, tinyglobby...) are bundled: Node loads the
+    // splice command's hundred little ES modules one file at a time otherwise. The compiler
+    // (loaded with a code cache, see src/typescript.ts), esbuild (a native binary) and the AWS SDK
+    // (only for publish) stay packages of their own.
+    external: ["typescript", "esbuild", "@aws-sdk/*"],
+    // bundled CommonJS dependencies (picomatch, extend) call require()
+    banner: { js: 'import { createRequire as __exemplarRequire } from "node:module"; const require = __exemplarRequire(import.meta.url);' },
     // each command's code is its own chunk, loaded when the command runs
     splitting: true,
     sourcemap: "linked",
     logLevel: "warning",
   });
   writeFileSync(stampFile, String(newest));
-  // load the TypeScript compiler once now and parse a little, so that the first check starts
-  // with a code cache of the compiler and its parser (written when this process exits)
-  const { ts } = await import(`${pathToFileURL(path.join(tooling, "dist", "typescript.js")).href}?${newest}`);
-  ts.createSourceFile("warm.ts", "/** @example a */\nexport async function a(): Promise<void> { console.log(`${1}`); }", ts.ScriptTarget.ES2023);
+  // load the TypeScript compiler once now, so that the first check starts with a code cache of
+  // the compiler and its parser (see loadTypeScript in src/typescript.ts)
+  const { loadTypeScript } = await import(`${pathToFileURL(path.join(tooling, "dist", "typescript.js")).href}?${newest}`);
+  loadTypeScript();
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
