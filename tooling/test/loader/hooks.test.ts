@@ -1,6 +1,9 @@
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { typescriptLoader } from "../../src/loader/typescriptLoader.ts";
 
 const project = fileURLToPath(new URL("./fixtures/project/", import.meta.url));
@@ -24,5 +27,32 @@ describe("the TypeScript loader", () => {
     const missing = run("missing.ts");
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/ERR_MODULE_NOT_FOUND[\s\S]*nowhere\.js|Cannot find module '[^']*nowhere\.js'/);
+  });
+});
+
+describe("the TypeScript loader's cache of compiled files", () => {
+  const folder = mkdtempSync(path.join(tmpdir(), "exemplar-loader-cache-"));
+  const cache = path.join(folder, "cache");
+  const file = path.join(folder, "print.ts");
+  const run = () =>
+    spawnSync(process.execPath, ["--import", typescriptLoader, file], { cwd: folder, encoding: "utf8", env: { ...process.env, EXEMPLAR_CACHE_DIR: cache } });
+  const entries = () => readdirSync(path.join(cache, "transform"));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  it("keeps each compiled file, and serves it from there instead of compiling it again", () => {
+    writeFileSync(file, "const word: string = 'compiled';\nconsole.log(word);\n");
+    expect(run().stdout).toBe("compiled\n");
+    expect(entries()).toEqual([expect.stringMatching(/^[0-9a-f]{64}\.js$/)]);
+    const entry = path.join(cache, "transform", entries()[0]!);
+    expect(readFileSync(entry, "utf8")).toContain('const word = "compiled";');
+    // a changed entry shows that the second run read the cache rather than esbuild's output
+    writeFileSync(entry, 'console.log("served from the cache");\n');
+    expect(run().stdout).toBe("served from the cache\n");
+  });
+
+  it("compiles a file again once its text changes", () => {
+    writeFileSync(file, "const word: string = 'edited';\nconsole.log(word);\n");
+    expect(run().stdout).toBe("edited\n");
+    expect(entries()).toHaveLength(2);
   });
 });
