@@ -27,6 +27,11 @@ export interface CheckOptions {
    * site's writer's loop); without it the config's setup runs for this run and is torn down
    */
   setup?: ActiveSetup;
+  /**
+   * the example files, when the caller has read them already (`readExampleFiles` with the
+   * config's globs): they are not read again
+   */
+  sources?: readonly SourceText[];
   /** rewrite failing `@expect` blocks with the actual output */
   update?: boolean;
   /** type-check the example files first */
@@ -62,7 +67,7 @@ export async function checkProject(config: ResolvedConfig, options: CheckOptions
   const started = performance.now();
   const timings: Record<string, number> = {};
   const mark = (phase: string, since: number) => (timings[phase] = Math.round(performance.now() - since));
-  const sources = await readExampleFiles(config.root, config.examples);
+  const sources = options.sources ? [...options.sources] : await readExampleFiles(config.root, config.examples);
   mark("read", started);
   // workers boot and import the files while the compiler parses: both take a few hundred
   // milliseconds

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkProject, type CheckReport } from "../src/checkProject.ts";
 import { resolveConfig } from "../src/config/loadConfig.ts";
 import { ExemplarError } from "../src/errors/ExemplarError.ts";
+import { readExampleFiles } from "../src/files/readExampleFiles.ts";
 import { summarize } from "../src/report/summarize.ts";
 import { copyCorpus, corpus } from "./support/corpus.ts";
 import { expectGolden } from "./support/golden.ts";
@@ -52,6 +53,27 @@ describe("checkProject on the outcomes corpus, filtered", () => {
     expect(report.problems).toEqual([]);
     expect(statuses(report)).toEqual({ "good.interleaved-a": "passed", "good.console-methods": "passed", "good.skipped": "skipped" });
     expect(summarize(report)).toEqual({ passed: 2, failed: 0, skipped: 1 });
+  });
+});
+
+describe("checkProject with the example files already read", () => {
+  const root = corpus("outcomes");
+  const config = () => resolveConfig({ examples: ["examples/*.ts"], jobs: 1 }, root);
+
+  it("searches the files it is handed instead of reading the globs again", async () => {
+    const sources = (await readExampleFiles(root, ["examples/*.ts"])).filter((source) => source.file === "examples/a-good.ts");
+    const report = await checkProject(config(), { sources, filter: "good.*" });
+    expect(report.sources.map((source) => source.file)).toEqual(["examples/a-good.ts"]);
+    expect(statuses(report)).toEqual({ "good.interleaved-a": "passed", "good.console-methods": "passed", "good.skipped": "skipped" });
+  });
+
+  it("runs nothing when the files it is handed have problems", async () => {
+    const started: string[] = [];
+    const sources = [{ file: "examples/a-good.ts", text: "/**\n * @example Bad_Key\n * @expect x\n */\nexport function f() {}\n" }];
+    const report = await checkProject(config(), { sources, onResult: (result) => started.push(result.key) });
+    expect(report.problems.map((problem) => problem.message)).toEqual([expect.stringMatching(/^invalid example key `Bad_Key`/)]);
+    expect(report.verdicts).toEqual([]);
+    expect(started).toEqual([]);
   });
 });
 

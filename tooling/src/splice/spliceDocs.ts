@@ -20,10 +20,11 @@ export interface SpliceDocsOptions {
   strict?: boolean;
   /**
    * runs the examples for `example-output` blocks; `checkProject` unless a test passes its own.
-   * It starts before the pages are parsed; `options.select` picks the examples that output
-   * blocks may show (every `example-output=KEY` word of the pages' texts): only those run.
+   * It starts before the examples are found and the pages parsed, with the example files read
+   * (`options.sources`); `options.select` picks the examples that output blocks may show (every
+   * `example-output=KEY` word of the pages' texts): only those run.
    */
-  run?: (config: ResolvedConfig, options: Pick<CheckOptions, "select">) => Promise<Pick<CheckReport, "problems" | "verdicts">>;
+  run?: (config: ResolvedConfig, options: Pick<CheckOptions, "select" | "sources">) => Promise<Pick<CheckReport, "problems" | "verdicts">>;
 }
 
 /** A page of the docs folder, spliced, with where it lives on disk. */
@@ -59,20 +60,26 @@ export async function spliceDocs(config: ResolvedConfig, options: SpliceDocsOpti
     since = now;
   };
   const sources = await readExampleFiles(config.root, config.examples);
+  const pages = await readPages(config);
   mark("read");
+  // the examples run in worker processes while this process finds the examples and parses the
+  // pages: a scan of the texts names every example an output block can show, and perhaps a few
+  // that prose mentions. The run gets the files read here, so that when they have problems it
+  // finds the same ones and runs nothing.
+  const mentioned = mentionedOutputKeys(pages.map((page) => page.text));
+  const running = mentioned.size === 0
+    ? undefined
+    : (options.run ?? checkProject)(config, { sources, select: (example) => mentioned.has(example.key) });
+  // awaited below in every case; this keeps a failure meanwhile from counting as unhandled
+  running?.catch(() => undefined);
   const found = findExamples(sources);
   mark("find");
   const report: SpliceReport = { pages: [], errors: [...found.problems], warnings: [], ran: false, usages: new Map(), timings };
-  if (found.problems.length > 0) return report;
+  if (found.problems.length > 0) {
+    await running?.catch(() => undefined);
+    return report;
+  }
 
-  const pages = await readPages(config);
-  mark("read");
-  // the examples run in worker processes while this process parses the pages: a scan of the
-  // texts names every example an output block can show, and perhaps a few that prose mentions
-  const mentioned = mentionedOutputKeys(pages.map((page) => page.text));
-  const running = mentioned.size === 0 ? undefined : (options.run ?? checkProject)(config, { select: (example) => mentioned.has(example.key) });
-  // awaited below in every case; this keeps a failure meanwhile from counting as unhandled
-  running?.catch(() => undefined);
   const foundBlocks = await findPagesBlocks(pages);
   mark("parse");
   const context: { -readonly [K in keyof SpliceContext]: SpliceContext[K] } = {

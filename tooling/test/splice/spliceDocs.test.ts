@@ -112,11 +112,19 @@ test("the report says how long each phase took", async () => {
   expect(Object.keys(codeOnly.timings).sort()).toEqual(["find", "parse", "read", "splice"]);
 });
 
-test("problems in the example files stop everything before the docs are read", async () => {
+test("problems in the example files stop everything, and the run is handed the same files", async () => {
   writeFileSync(path.join(root, "examples", "bad.ts"), "/**\n * @example Bad_Key\n */\nexport function f() {}\n");
-  const report = await spliceDocs(config(), { run: fakeRun });
-  expect(runs).toBe(0);
+  const handed: string[][] = [];
+  const report = await spliceDocs(config(), {
+    // the real run (checkProject) finds the same problem in these files and runs nothing
+    run: async (_config, { sources }) => {
+      handed.push((sources ?? []).map((source) => source.file));
+      return { problems: findExamples(sources ?? []).problems, verdicts: [] };
+    },
+  });
+  expect(handed).toEqual([["examples/bad.ts", "examples/greeting.ts", "examples/lib/greet.ts"]]);
   expect(report.pages).toEqual([]);
+  expect(report.ran).toBe(false);
   expect(report.errors.map(formatProblem)).toEqual([expect.stringMatching(/^examples\/bad\.ts:2:\d+: invalid example key `Bad_Key`/)]);
 });
 
