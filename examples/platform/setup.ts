@@ -3,7 +3,9 @@
  * ephemeral loopback port with a fresh embedded store in a temp folder, tokens for two teams and
  * an admin, and a local webhook receiver that keeps the alerts it gets, per channel
  * (`POST /hooks/<channel>` stores, `GET /hooks/<channel>` lists). Teardown stops it all and
- * removes the folder; exemplar runs it also when examples fail.
+ * removes the folder; exemplar runs it also when examples fail. Reset empties the registry
+ * (tokens stay valid) and the receiver's channels, so that the docs site's writer's loop keeps
+ * this setup across saves and every re-run sees what a fresh one would (`saved churn v1`).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
@@ -34,11 +36,12 @@ function startWebhookReceiver() {
       }
     });
   });
-  return new Promise<{ url: string; close: () => Promise<void> }>((resolve) => {
+  return new Promise<{ url: string; clear: () => void; close: () => Promise<void> }>((resolve) => {
     server.listen(0, "127.0.0.1", () => {
       const { port } = server.address() as AddressInfo;
       resolve({
         url: `http://127.0.0.1:${port}/hooks`,
+        clear: () => channels.clear(),
         close: () =>
           new Promise<void>((done) => {
             server.close(() => done());
@@ -68,6 +71,12 @@ export default async function setup() {
   };
   return {
     env,
+    // the examples close what they start (services, runners): the registry and the receiver
+    // hold all that outlives a run
+    reset: async () => {
+      await registry.reset();
+      webhooks.clear();
+    },
     teardown: async () => {
       await webhooks.close();
       await registry.close();

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync } from "node:fs";
-import { open, readFile, rename, rm } from "node:fs/promises";
+import { open, readdir, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { EnvelopeError } from "../errors/EnvelopeError.ts";
 import type { ArtifactInfo } from "../envelope/Envelope.ts";
@@ -13,6 +13,12 @@ export interface ArtifactStore {
   get(sha256: string): Promise<Buffer | undefined>;
 }
 
+/** Artifacts in a folder of this process's, which fixtures can empty between runs. */
+export interface LocalArtifactStore extends ArtifactStore {
+  /** removes every artifact (the folder's contents); for fixtures, with no `put` in flight */
+  clear(): Promise<void>;
+}
+
 const sha256Pattern = /^[0-9a-f]{64}$/;
 
 /**
@@ -22,7 +28,7 @@ const sha256Pattern = /^[0-9a-f]{64}$/;
  * leaves an unreferenced file, never a visible version without its bytes. Names never become
  * paths here: only hex hashes do.
  */
-export function createLocalArtifacts(dir: string): ArtifactStore {
+export function createLocalArtifacts(dir: string): LocalArtifactStore {
   mkdirSync(dir, { recursive: true });
   const fileOf = (sha256: string) => path.join(dir, sha256.slice(0, 2), sha256);
   return {
@@ -56,6 +62,10 @@ export function createLocalArtifacts(dir: string): ArtifactStore {
         if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
         throw error;
       }
+    },
+    async clear() {
+      // the entries, not the folder: it may be a mount point or carry permissions of its own
+      for (const entry of await readdir(dir)) await rm(path.join(dir, entry), { recursive: true, force: true });
     },
   };
 }

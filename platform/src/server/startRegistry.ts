@@ -36,6 +36,12 @@ export interface RunningRegistry {
   url: string;
   port: number;
   store: Store;
+  /**
+   * makes the registry what a fresh one is, cheaply: empties its store (see `Store.clear`) and,
+   * when it was given `artifactsDir`, that folder. Issued tokens stay valid. For fixtures between
+   * runs (tests, the docs' writer's loop), with no request in flight.
+   */
+  reset(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -61,7 +67,9 @@ export async function startRegistry(options: RegistryOptions): Promise<RunningRe
   const ownsStore = !("saveModel" in options.store);
   const store = "saveModel" in options.store ? options.store : await openStore(options.store);
   if (!options.artifacts && !options.artifactsDir) throw new EnvelopeError("ENVELOPE_CONFIG", "startRegistry: give `artifactsDir` (a folder) or `artifacts` (a store)");
-  const artifacts = options.artifacts ?? createLocalArtifacts(options.artifactsDir!);
+  // an `artifacts` store is the caller's to empty; a folder given by name is ours
+  const localArtifacts = options.artifacts ? undefined : createLocalArtifacts(options.artifactsDir!);
+  const artifacts = options.artifacts ?? localArtifacts!;
   const services: Services = { store, artifacts, now: options.now ?? (() => new Date()), maxBodyBytes: options.maxBodyBytes ?? 16 * 1024 * 1024 };
   const authenticate = createAuthenticator(store);
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
@@ -98,6 +106,11 @@ export async function startRegistry(options: RegistryOptions): Promise<RunningRe
     url: `http://${host}:${port}`,
     port,
     store,
+    async reset() {
+      // the authenticator's cache stays: it remembers only tokens, and those survive the reset
+      await store.clear();
+      await localArtifacts?.clear();
+    },
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -71,5 +71,12 @@ export interface Store {
   listRules(): Promise<DeployRule[]>;
   /** records that a service of `team` now runs a model version; 404 without a rule, 403 for another team's */
   recordDeployment(service: string, model: { name: string; version: number }, team: string, at: string): Promise<Deployment>;
+  /**
+   * empties the store, in one transaction, of everything but its tokens: models and their
+   * versions, metrics, usage events, deployment rules and deployments. The next save of any name
+   * gets version 1 and every issued token stays valid. For fixtures between runs (tests, the
+   * docs' writer's loop), with no call in flight; never for a registry people use.
+   */
+  clear(): Promise<void>;
   close(): Promise<void>;
 }

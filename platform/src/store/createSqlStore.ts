@@ -32,6 +32,9 @@ function publicSummary({ id: _id, ...summary }: IndexedSummary): ModelSummary {
   return summary;
 }
 
+/** What `clear` empties: every table of the schema, so that a new one is not forgotten, but the tokens. */
+const clearedTables = [...schemaSql.matchAll(/CREATE TABLE IF NOT EXISTS (\w+)/g)].map((match) => match[1]!).filter((table) => table !== "envelope_tokens");
+
 /** The `WHERE` for a version reference, as SQL and parameters after `name`. */
 function versionClause(version: VersionRef): [string, unknown[]] {
   return version === "latest" ? ["version = (SELECT last_version FROM envelope_names n WHERE n.name = $1)", []] : ["version = $2", [version]];
@@ -187,6 +190,12 @@ export function createSqlStore(db: Database, hooks: StoreHooks = {}): Store {
     },
 
     ...deployRuleQueries(db),
+
+    async clear() {
+      // one statement, so one transaction, and the foreign keys between the tables never object;
+      // restarting the ids makes the store what a fresh one is, row ids included
+      await db.query(`TRUNCATE ${clearedTables.join(", ")} RESTART IDENTITY`);
+    },
 
     close: () => db.close(),
   };

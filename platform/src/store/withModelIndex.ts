@@ -6,9 +6,10 @@ import type { Store } from "./Store.ts";
  * its data directory is locked to one registry). The index is loaded once and updated after
  * each committed save or tag change, so it always answers what the SQL would: the contract tests
  * run the same queries against both. A find costs microseconds instead of a PGlite round trip.
+ * Clearing the store starts an empty index.
  */
 export async function withModelIndex(store: Store): Promise<Store> {
-  const index = createModelIndex(await store.listSummaries());
+  let index = createModelIndex(await store.listSummaries());
   return {
     ...store,
     async saveModel(model) {
@@ -22,5 +23,9 @@ export async function withModelIndex(store: Store): Promise<Store> {
       return updated;
     },
     findModels: async (query) => index.find(query),
+    async clear() {
+      await store.clear();
+      index = createModelIndex();
+    },
   };
 }

@@ -1,4 +1,6 @@
+import { readdirSync } from "node:fs";
 import { request as httpRequest } from "node:http";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { routes } from "../../src/server/routes.ts";
 import { envelopeBody } from "../support/models.ts";
@@ -175,5 +177,33 @@ describe("the registry over HTTP", () => {
     const all = await call("GET", "/v1/events", { token: registry.tokens.admin });
     expect(all.json.events).toHaveLength(2);
     expect((await call("GET", "/v1/events?since=yesterday")).status).toBe(422);
+  });
+});
+
+// last: it empties the registry the tests above share
+describe("reset", () => {
+  test("empties models, artifacts, usage and deployment rules; tokens stay valid and versions start at 1", async () => {
+    await call("POST", "/v1/models/renewed", { body: envelopeBody() });
+    await call("POST", "/v1/models/renewed", { body: envelopeBody() });
+    const event = { at: new Date().toISOString(), fn: "save", args: [], success: true, errorClass: null, errorCode: null, errorMessage: null, durationMs: 2, user: "ada", team: "churn", clientVersion: "0.1.0", model: "renewed" };
+    expect((await call("POST", "/v1/events", { body: { events: [event] } })).status).toBe(202);
+    expect((await call("POST", "/v1/deploy-rules", { body: { service: "renewed-api", tags: { name: "renewed" } } })).status).toBe(201);
+    expect((await call("POST", "/v1/deploy-rules/renewed-api/deployment", { body: { name: "renewed", version: 2 } })).status).toBe(200);
+    const artifacts = path.join(registry.dir, "artifacts");
+    expect(readdirSync(artifacts)).not.toEqual([]);
+
+    await registry.reset();
+
+    expect((await call("GET", "/v1/models/renewed/versions/latest")).status).toBe(404);
+    expect((await call("GET", "/v1/models?tag=name=renewed")).json.models).toEqual([]);
+    expect((await call("GET", "/v1/events", { token: registry.tokens.admin })).json.events).toEqual([]);
+    expect((await call("GET", "/v1/deploy-rules")).json.rules).toEqual([]);
+    expect(readdirSync(artifacts)).toEqual([]);
+    // every token still authenticates, cached or not
+    for (const token of Object.values(registry.tokens)) expect((await call("GET", "/v1/whoami", { token })).status).toBe(200);
+    const saved = await call("POST", "/v1/models/renewed", { token: registry.tokens.grace, body: envelopeBody() });
+    expect([saved.status, saved.json.version, saved.json.team]).toEqual([201, 1, "fraud"]);
+    expect(JSON.parse((await call("GET", "/v1/models/renewed/versions/1/artifact")).text)).toEqual({ weights: [1, 2, 3] });
+    expect(registry.logged).toEqual([]);
   });
 });

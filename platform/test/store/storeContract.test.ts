@@ -142,4 +142,34 @@ describe.each(backends)("store contract: %s", (_label, options) => {
     expect(listed?.running).toEqual({ name: "churn", version: 4, deployedAt: "2030-01-05T00:00:00.000Z" });
     await expect(store.recordDeployment(unique("none"), { name: "churn", version: 1 }, ada.team, "2030-01-05T00:00:00.000Z")).rejects.toMatchObject({ code: "ENVELOPE_NOT_FOUND" });
   });
+
+  // last: it empties the store the tests above share
+  test.skipIf(!resolved)("clear empties everything but tokens: versions number from 1 again, stale tags find nothing", async () => {
+    const name = unique("cleared");
+    const hash = unique("hash");
+    const ada = { user: "ada", team: "a", admin: false };
+    await store.saveToken(hash, ada);
+    await store.saveModel(newModel(name, "a", { stage: "prod" }));
+    await store.saveModel(newModel(name, "a", { stage: "prod" }));
+    await store.logMetrics(name, 1, [{ name: "loss", kind: "scalar", value: 0.3 }], "a", new Date().toISOString());
+    await store.recordEvents([{ at: "2030-01-01T00:00:00.000Z", fn: "save", args: [], success: true, errorClass: null, errorCode: null, errorMessage: null, durationMs: 1, user: "ada", team: "a", clientVersion: "0.1.0", model: name }]);
+    await store.saveRule({ service: `${name}-api`, tags: { name } }, ada, "2030-01-01T00:00:00.000Z");
+    await store.recordDeployment(`${name}-api`, { name, version: 2 }, "a", "2030-01-01T00:00:00.000Z");
+
+    await store.clear();
+
+    expect(await store.listSummaries()).toEqual([]);
+    expect(await store.findModels({ tags: {}, latest: false, limit: 50 })).toEqual([]);
+    expect(await store.getModel(name, "latest")).toBeUndefined();
+    expect(await store.readMetrics(name, 1)).toBeUndefined();
+    expect(await store.readEvents("1970-01-01T00:00:00.000Z")).toEqual([]);
+    expect(await store.listRules()).toEqual([]);
+    expect(await store.principalOf(hash)).toEqual(ada);
+    // the name is free again, for any team, and its first version is 1 with the first row id
+    const again = await store.saveModel(newModel(name, "b", { stage: "dev" }));
+    expect([again.version, again.id, again.team]).toEqual([1, 1, "b"]);
+    expect((await store.findModels({ tags: { name }, latest: false, limit: 50 })).map((model) => [model.version, model.tags["stage"]])).toEqual([[1, "dev"]]);
+    expect(await store.findModels({ tags: { name, stage: "prod" }, latest: false, limit: 50 })).toEqual([]);
+    expect((await store.readMetrics(name, 1))?.map((metric) => metric.name)).toEqual(["auc"]);
+  });
 });
