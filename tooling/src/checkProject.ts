@@ -5,7 +5,7 @@ import type { Verdict } from "./check/Verdict.ts";
 import type { ResolvedConfig } from "./config/loadConfig.ts";
 import type { Example } from "./example.ts";
 import { readExampleFiles } from "./files/readExampleFiles.ts";
-import { findExamples, type SourceText } from "./find/findExamples.ts";
+import { findExamples, type FoundExamples, type SourceText } from "./find/findExamples.ts";
 import { keyFilter } from "./find/keyFilter.ts";
 import type { Problem } from "./find/Problem.ts";
 import type { DocsFindings } from "./splice/checkDocs.ts";
@@ -32,6 +32,11 @@ export interface CheckOptions {
    * config's globs): they are not read again
    */
   sources?: readonly SourceText[];
+  /**
+   * finds the examples in the files (default `findExamples`): a caller that needs them too
+   * passes one that remembers its answer, so that the files are parsed once
+   */
+  find?: (sources: readonly SourceText[]) => FoundExamples;
   /** rewrite failing `@expect` blocks with the actual output */
   update?: boolean;
   /** type-check the example files first */
@@ -80,7 +85,7 @@ export async function checkProject(config: ResolvedConfig, options: CheckOptions
   const early = everything ? Math.min(config.jobs, candidates.length) : Math.min(1, candidates.length);
   const workers = startWorkers(config.root, early, everything ? candidates : []);
   const findStarted = performance.now();
-  const found = findExamples(sources);
+  const found = (options.find ?? findExamples)(sources);
   mark("find", findStarted);
   const report: CheckReport = {
     problems: found.problems, typeErrors: [], examples: found.examples, verdicts: [],

@@ -6,7 +6,7 @@ import { checkProject, type CheckOptions, type CheckReport } from "../checkProje
 import type { ResolvedConfig } from "../config/loadConfig.ts";
 import { ExemplarError } from "../errors/ExemplarError.ts";
 import { readExampleFiles } from "../files/readExampleFiles.ts";
-import { findExamples } from "../find/findExamples.ts";
+import { findExamples, type FoundExamples, type SourceText } from "../find/findExamples.ts";
 import type { Problem } from "../find/Problem.ts";
 import { exampleUsages, type ExampleUsage } from "./exampleUsages.ts";
 import { findKeyedBlocks, type FoundBlocks } from "./findKeyedBlocks.ts";
@@ -21,10 +21,10 @@ export interface SpliceDocsOptions {
   /**
    * runs the examples for `example-output` blocks; `checkProject` unless a test passes its own.
    * It starts before the examples are found and the pages parsed, with the example files read
-   * (`options.sources`); `options.select` picks the examples that output blocks may show (every
+   * (`options.sources`) and a `find` it shares with the splice; `options.select` picks the examples that output blocks may show (every
    * `example-output=KEY` word of the pages' texts): only those run.
    */
-  run?: (config: ResolvedConfig, options: Pick<CheckOptions, "select" | "sources">) => Promise<Pick<CheckReport, "problems" | "verdicts">>;
+  run?: (config: ResolvedConfig, options: Pick<CheckOptions, "select" | "sources" | "find">) => Promise<Pick<CheckReport, "problems" | "verdicts">>;
 }
 
 /** A page of the docs folder, spliced, with where it lives on disk. */
@@ -67,12 +67,15 @@ export async function spliceDocs(config: ResolvedConfig, options: SpliceDocsOpti
   // that prose mentions. The run gets the files read here, so that when they have problems it
   // finds the same ones and runs nothing.
   const mentioned = mentionedOutputKeys(pages.map((page) => page.text));
+  // the run and the splice share one find: parsing the files is most of its cost
+  let foundOnce: FoundExamples | undefined;
+  const find = (files: readonly SourceText[]) => (foundOnce ??= findExamples(files));
   const running = mentioned.size === 0
     ? undefined
-    : (options.run ?? checkProject)(config, { sources, select: (example) => mentioned.has(example.key) });
+    : (options.run ?? checkProject)(config, { sources, find, select: (example) => mentioned.has(example.key) });
   // awaited below in every case; this keeps a failure meanwhile from counting as unhandled
   running?.catch(() => undefined);
-  const found = findExamples(sources);
+  const found = find(sources);
   mark("find");
   const report: SpliceReport = { pages: [], errors: [...found.problems], warnings: [], ran: false, usages: new Map(), timings };
   if (found.problems.length > 0) {

@@ -1,14 +1,20 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach, expect, test } from "vitest";
+import { afterEach, beforeEach, expect, test, vi } from "vitest";
 import type { CheckReport } from "../../src/checkProject.ts";
 import { resolveConfig, type ResolvedConfig } from "../../src/config/loadConfig.ts";
 import { readExampleFiles } from "../../src/files/readExampleFiles.ts";
-import { findExamples } from "../../src/find/findExamples.ts";
+import { findExamples, type FoundExamples } from "../../src/find/findExamples.ts";
 import { formatProblem } from "../../src/find/Problem.ts";
 import { spliceDocs } from "../../src/splice/spliceDocs.ts";
 import { fixtures, verdict } from "./fixtureContext.ts";
+
+// counted, so that a test can tell how often the example files are parsed
+vi.mock("../../src/find/findExamples.ts", async (original) => {
+  const actual = await original<typeof import("../../src/find/findExamples.ts")>();
+  return { ...actual, findExamples: vi.fn(actual.findExamples) };
+});
 
 let root: string;
 let runs: number;
@@ -80,6 +86,21 @@ test("only the examples whose output some page shows run", async () => {
     },
   });
   expect(selected).toEqual(["greeting.hello"]);
+  expect(report.pages[0]!.after).toContain("```text example-output=greeting.hello\nfake greeting.hello\n```");
+});
+
+test("the run and the splice share one find of the example files", async () => {
+  let handed: FoundExamples | undefined;
+  const parses = vi.mocked(findExamples).mock.calls.length;
+  const report = await spliceDocs(config(), {
+    run: async (config, { sources, find }) => {
+      handed = find!(sources!);
+      return fakeRun(config);
+    },
+  });
+  // one parse for both (the fake run's own find is the other call)
+  expect(vi.mocked(findExamples).mock.calls.length - parses).toBe(2);
+  expect(handed!.examples.map((example) => example.key)).toEqual(["greeting.hello", "greeting.fails"]);
   expect(report.pages[0]!.after).toContain("```text example-output=greeting.hello\nfake greeting.hello\n```");
 });
 
