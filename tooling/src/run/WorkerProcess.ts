@@ -39,6 +39,8 @@ interface Mirrored {
  */
 export class WorkerProcess {
   alive = true;
+  /** milliseconds from the spawn until the worker was ready to run examples; undefined before */
+  bootMs: number | undefined;
   private readonly child: ChildProcess;
   private readonly ready: Promise<void>;
   private readonly exited: Promise<void>;
@@ -86,9 +88,13 @@ export class WorkerProcess {
         resolve();
       });
     });
+    const spawned = performance.now();
     this.ready = new Promise((resolve) => {
       this.child.on("message", (message: FromWorker) => {
-        if (message.type === "ready") resolve();
+        if (message.type === "ready") {
+          this.bootMs = performance.now() - spawned;
+          resolve();
+        }
         else if (message.type === "late") this.options.onLate(message);
         else this.listener?.(message);
       });

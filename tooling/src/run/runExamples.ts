@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Example } from "../example.ts";
 import type { RunResult } from "./RunResult.ts";
 import { WorkerProcess } from "./WorkerProcess.ts";
+import { worthStartingWorker } from "./worthStartingWorker.ts";
 
 export interface RunOptions {
   /** the project root; example files are relative to it */
@@ -92,9 +93,31 @@ export async function runExamples(examples: readonly Example[], options: RunOpti
     return busiest.pop();
   };
   const workers = new Set<WorkerProcess>(started);
+  // the first result (or the end of the lanes that had workers) lets a lane without one judge
+  // whether starting a worker is worth it
+  let firstResult!: () => void;
+  const firstResultIn = new Promise<void>((resolve) => (firstResult = resolve));
+  let finished = 0;
+  let finishedMs = 0;
+  let running = Math.min(started.length, lanes);
+  const queued = () => queues.reduce((sum, queue) => sum + queue.reduce((count, group) => count + group.length, 0), 0);
 
   const lane = async (index: number) => {
     let worker: WorkerProcess | undefined = started[index];
+    if (worker === undefined && started.length > 0) {
+      // workers were started ahead for a selective run, but not for this lane: it starts one
+      // only if the queue is long enough to pay for it (see worthStartingWorker)
+      await firstResultIn;
+      const booted = started.find((candidate) => candidate.bootMs !== undefined);
+      const load = booted && {
+        bootMs: booted.bootMs!,
+        queued: queued(),
+        meanExampleMs: finishedMs / Math.max(1, finished),
+        running,
+      };
+      if (!load || !worthStartingWorker(load)) return;
+      running++;
+    }
     for (let group = next(index); group; group = next(index)) {
       let pending = group.map((example) => ({
         key: example.key,
@@ -109,6 +132,9 @@ export async function runExamples(examples: readonly Example[], options: RunOpti
         }
         const ran = await worker.run(pending, options.env ?? {}, (result) => {
           results.set(result.key, result);
+          finished++;
+          finishedMs += result.durationMs;
+          firstResult();
           options.onResult?.(result);
         });
         pending = pending.slice(ran.length);
@@ -116,7 +142,7 @@ export async function runExamples(examples: readonly Example[], options: RunOpti
     }
   };
   try {
-    await Promise.all(Array.from({ length: lanes }, (_, index) => lane(index)));
+    await Promise.all(Array.from({ length: lanes }, (_, index) => lane(index).finally(firstResult)));
   } finally {
     await Promise.all([...workers].map((worker) => worker.close()));
   }

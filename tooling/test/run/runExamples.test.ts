@@ -3,7 +3,7 @@ import { checkExample } from "../../src/check/checkExample.ts";
 import type { Verdict } from "../../src/check/Verdict.ts";
 import type { Example } from "../../src/example.ts";
 import type { RunResult } from "../../src/run/RunResult.ts";
-import { runExamples } from "../../src/run/runExamples.ts";
+import { runExamples, startWorkers } from "../../src/run/runExamples.ts";
 import { corpus } from "../support/corpus.ts";
 import { examplesOf } from "../support/examplesOf.ts";
 
@@ -144,9 +144,6 @@ describe("runExamples on the outcomes corpus", () => {
 });
 
 describe("runExamples when the last example of a worker leaves a timer", () => {
-  // BUG in tooling/src/run/worker.ts (the "close" handler): the worker exits 20 ms after the pool
-  // asks it to close, so output from a timer that fires later than that after the last example
-  // is dropped without the warning the README promises. Flip to `it` once fixed.
   it("still warns about its late output", async () => {
     const root = corpus("late-last");
     const [example] = await examplesOf(root);
@@ -159,5 +156,23 @@ describe("runExamples when the last example of a worker leaves a timer", () => {
 describe("runExamples with nothing to run", () => {
   it("resolves with no results and starts no worker", async () => {
     expect(await runExamples([], { root, jobs: 2, timeout: 1000 })).toEqual([]);
+  });
+});
+
+describe("runExamples with one worker started ahead for a selective run", () => {
+  const pool = corpus("pool");
+  const pidsOf = async (kind: "quick" | "slow") => {
+    const selected = (await examplesOf(pool)).filter((example) => example.key.endsWith(kind));
+    const results = await runExamples(selected, { root: pool, jobs: 2, timeout: 5000, workers: startWorkers(pool, 1) });
+    expect(results.map((entry) => entry.status)).toEqual(["returned", "returned", "returned", "returned"]);
+    return new Set(results.map((entry) => entry.stdout));
+  };
+
+  it("runs a few quick examples in that worker rather than boot a second", async () => {
+    expect((await pidsOf("quick")).size).toBe(1);
+  });
+
+  it("boots a second worker when the queue would keep the first busy longer than a boot takes", async () => {
+    expect((await pidsOf("slow")).size).toBe(2);
   });
 });
