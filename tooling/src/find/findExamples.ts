@@ -2,6 +2,7 @@ import type * as TS from "typescript";
 import { ts } from "../typescript.ts";
 import type { Example } from "../example.ts";
 import { formatPlace } from "../example.ts";
+import { parseExampleSource } from "./parseExampleSource.ts";
 import { keyPattern } from "./keyPattern.ts";
 import { parseDocComment, type DocComment } from "./parseDocComment.ts";
 import { parseExpectations } from "./parseExpectations.ts";
@@ -16,6 +17,8 @@ export interface SourceText {
 export interface FoundExamples {
   examples: Example[];
   problems: Problem[];
+  /** each file's syntax tree, by file: splicing renders code from them without parsing again */
+  sourceFiles: ReadonlyMap<string, TS.SourceFile>;
 }
 
 /**
@@ -26,10 +29,8 @@ export interface FoundExamples {
 export function findExamples(sources: readonly SourceText[]): FoundExamples {
   const examples: Example[] = [];
   const problems: Problem[] = [];
-  const sourceFiles = sources.map(({ file, text }) =>
-    // JSDoc is read from the raw comments below; the parser need not build JSDoc nodes
-    ts.createSourceFile(file, text, { languageVersion: ts.ScriptTarget.ES2023, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, ts.ScriptKind.TS),
-  );
+  // JSDoc is read from the raw comments below; the parser need not build JSDoc nodes
+  const sourceFiles = sources.map(({ file, text }) => parseExampleSource(file, text));
   const diagnostics = syntaxErrors(sourceFiles);
   for (const sourceFile of sourceFiles) {
     const found = findInFile(sourceFile, diagnostics.get(sourceFile.fileName) ?? []);
@@ -37,10 +38,10 @@ export function findExamples(sources: readonly SourceText[]): FoundExamples {
     problems.push(...found.problems);
   }
   problems.push(...findDuplicateKeys(examples));
-  return { examples, problems };
+  return { examples, problems, sourceFiles: new Map(sourceFiles.map((sourceFile) => [sourceFile.fileName, sourceFile])) };
 }
 
-function findInFile(sourceFile: TS.SourceFile, diagnostics: readonly TS.Diagnostic[]): FoundExamples {
+function findInFile(sourceFile: TS.SourceFile, diagnostics: readonly TS.Diagnostic[]): Omit<FoundExamples, "sourceFiles"> {
   const file = sourceFile.fileName;
   const place = (position: number) => {
     const { line, character } = sourceFile.getLineAndCharacterOfPosition(position);

@@ -3,7 +3,7 @@ import { ts } from "../typescript.ts";
 import type { Example } from "../example.ts";
 import type { Problem } from "../find/Problem.ts";
 import { hiddenLines } from "./hiddenLines.ts";
-import { parseExampleSource } from "./parseExampleSource.ts";
+import { parseExampleSource } from "../find/parseExampleSource.ts";
 import { referencedNames } from "./referencedNames.ts";
 import { usedImports } from "./usedImports.ts";
 

@@ -1,3 +1,4 @@
+import type * as TS from "typescript";
 import type { Verdict } from "../check/Verdict.ts";
 import { formatPlace, type Example } from "../example.ts";
 import { didYouMean } from "../find/didYouMean.ts";
@@ -15,6 +16,8 @@ export interface SpliceContext {
   examples: readonly Example[];
   /** example file (relative to the root) to its text */
   sources: ReadonlyMap<string, string>;
+  /** the files' syntax trees, when `findExamples` made them (`FoundExamples.sourceFiles`): used when their text matches */
+  parsed?: ReadonlyMap<string, TS.SourceFile>;
   /** by example key; needed only for `example-output` blocks */
   verdicts?: ReadonlyMap<string, Verdict>;
 }

@@ -1,6 +1,6 @@
 import type * as TS from "typescript";
 import type { Example } from "../example.ts";
-import { parseExampleSource } from "./parseExampleSource.ts";
+import { parseExampleSource } from "../find/parseExampleSource.ts";
 import { renderExampleCode, type RenderedCode } from "./renderExampleCode.ts";
 import type { SpliceContext } from "./resolveBlock.ts";
 
@@ -37,7 +37,9 @@ function createCache(context: SpliceContext): SpliceCache {
   const parse = (file: string, text: string) => {
     const known = parsed.get(file);
     if (known?.text === text) return known.sourceFile;
-    const sourceFile = parseExampleSource(file, text);
+    // the tree `findExamples` made of this very text, or a parse of our own
+    const given = context.parsed?.get(file);
+    const sourceFile = given?.text === text ? given : parseExampleSource(file, text);
     parsed.set(file, { text, sourceFile });
     return sourceFile;
   };

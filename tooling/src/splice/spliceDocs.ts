@@ -88,6 +88,7 @@ export async function spliceDocs(config: ResolvedConfig, options: SpliceDocsOpti
   const context: { -readonly [K in keyof SpliceContext]: SpliceContext[K] } = {
     examples: found.examples,
     sources: new Map(sources.map((source) => [source.file, source.text])),
+    parsed: found.sourceFiles,
   };
   const shown = foundBlocks.some(({ blocks }) => blocks.some((block) => block.kind === "output"));
   if (running !== undefined && shown) {

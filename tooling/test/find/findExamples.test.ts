@@ -17,8 +17,11 @@ function toJson(value: unknown): string {
 describe("findExamples on golden fixtures", () => {
   test.each(inputs)("%s", (name) => {
     const text = readFileSync(path.join(fixtures, name), "utf8");
-    const found = findExamples([{ file: name, text }]);
-    expectGolden(path.join(fixtures, name.replace(/\.ts$/, ".golden.json")), toJson(found));
+    const { examples, problems, sourceFiles } = findExamples([{ file: name, text }]);
+    expectGolden(path.join(fixtures, name.replace(/\.ts$/, ".golden.json")), toJson({ examples, problems }));
+    // the tree of the file, handed on for splicing
+    expect([...sourceFiles.keys()]).toEqual([name]);
+    expect(sourceFiles.get(name)!.text).toBe(text);
   });
 
   it("has a fixture for every golden file and the reverse", () => {

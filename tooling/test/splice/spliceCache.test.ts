@@ -1,10 +1,16 @@
-import { expect, test } from "vitest";
+import { expect, test, vi } from "vitest";
 import { findExamples } from "../../src/find/findExamples.ts";
-import { parseExampleSource } from "../../src/splice/parseExampleSource.ts";
+import { parseExampleSource } from "../../src/find/parseExampleSource.ts";
 import { renderExampleCode } from "../../src/splice/renderExampleCode.ts";
 import type { SpliceContext } from "../../src/splice/resolveBlock.ts";
 import { spliceCache } from "../../src/splice/spliceCache.ts";
 import { goldenContext, goldenExamples } from "./fixtureContext.ts";
+
+// counted, so that a test can tell when a file is parsed again
+vi.mock("../../src/find/parseExampleSource.ts", async (original) => {
+  const actual = await original<typeof import("../../src/find/parseExampleSource.ts")>();
+  return { parseExampleSource: vi.fn(actual.parseExampleSource) };
+});
 
 test("each example's code is rendered once per form, and equals a fresh render", () => {
   const context = goldenContext();
@@ -60,4 +66,22 @@ test("renderExampleCode given the file already parsed renders the same as from t
       expect(renderExampleCode(example, text, { full, sourceFile })).toEqual(renderExampleCode(example, text, { full }));
     }
   }
+});
+
+test("the trees findExamples made are used while their text is the file's, and parsed again after", () => {
+  const { examples, text, file } = goldenExamples();
+  const found = findExamples([{ file, text }]);
+  const example = examples.find((candidate) => candidate.key === "registry.save-and-find")!;
+  const parses = () => vi.mocked(parseExampleSource).mock.calls.length;
+
+  const before = parses();
+  const fresh = spliceCache({ examples, sources: new Map([[file, text]]), parsed: found.sourceFiles });
+  expect(fresh.code(example, text, false)).toEqual(renderExampleCode(example, text));
+  expect(parses() - before).toBe(1); // the fresh render's own parse, not the cache's
+
+  const edited = text.replace("registry.save-and-find", "registry.save-and-find ");
+  const stale = spliceCache({ examples, sources: new Map([[file, edited]]), parsed: found.sourceFiles });
+  const afterFirst = parses();
+  stale.code(example, edited, false);
+  expect(parses() - afterFirst).toBe(1);
 });

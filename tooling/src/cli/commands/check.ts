@@ -20,7 +20,7 @@ Options:
   --docs DIR          the Markdown docs folder whose keyed blocks are checked too
                       (default from the config, or docs/; skipped with --filter)
   --filter KEYGLOB    only run examples whose key matches, e.g. 'registry.*'
-  --jobs N            worker processes (default: number of cores)
+  --jobs N            at most N worker processes (default: number of cores)
   --timeout MS        milliseconds per example unless it sets @timeout (default 5000)
   --reporter NAME     pretty | json | github | junit (default pretty)
   --out FILE          write the report to FILE and print only the summary
