@@ -31,7 +31,6 @@ export async function buildTooling() {
       cli: path.join(tooling, "src/cli/main.ts"),
       worker: path.join(tooling, "src/run/worker.ts"),
       typescript: path.join(tooling, "src/typescript.ts"),
-      "scan-pages-thread": path.join(tooling, "src/splice/scanPagesThread.ts"),
     },
     outdir: path.join(tooling, "dist"),
     bundle: true,

@@ -9,15 +9,13 @@ import { readExampleFiles } from "../files/readExampleFiles.ts";
 import { findExamples, type FoundExamples, type SourceText } from "../find/findExamples.ts";
 import type { Problem } from "../find/Problem.ts";
 import { exampleUsages, type ExampleUsage } from "./exampleUsages.ts";
-import { findPagesBlocks } from "./findPagesBlocks.ts";
+import { findKeyedBlocks, type FoundBlocks } from "./findKeyedBlocks.ts";
 import { findOrphans } from "./findOrphans.ts";
 import { mentionedOutputKeys } from "./mentionedOutputKeys.ts";
 import type { SpliceContext } from "./resolveBlock.ts";
 import { splicePage, type SplicedPage } from "./splicePage.ts";
 
 export interface SpliceDocsOptions {
-  /** find the pages' blocks in a worker thread (see `findPagesBlocks`); default: for 200 pages or more */
-  scanThread?: boolean;
   /** untested snippets and orphan examples are errors rather than warnings */
   strict?: boolean;
   /**
@@ -77,18 +75,15 @@ export async function spliceDocs(config: ResolvedConfig, options: SpliceDocsOpti
     : (options.run ?? checkProject)(config, { sources, find, select: (example) => mentioned.has(example.key) });
   // awaited below in every case; this keeps a failure meanwhile from counting as unhandled
   running?.catch(() => undefined);
-  // many pages are scanned in a thread while this one finds the examples
-  const scanning = findPagesBlocks(pages, options.scanThread === undefined ? {} : { thread: options.scanThread });
-  scanning.catch(() => undefined);
   const found = find(sources);
   mark("find");
   const report: SpliceReport = { pages: [], errors: [...found.problems], warnings: [], ran: false, usages: new Map(), timings };
   if (found.problems.length > 0) {
-    await Promise.all([running?.catch(() => undefined), scanning.catch(() => undefined)]);
+    await running?.catch(() => undefined);
     return report;
   }
 
-  const foundBlocks = await scanning;
+  const foundBlocks = await findPagesBlocks(pages);
   mark("parse");
   const context: { -readonly [K in keyof SpliceContext]: SpliceContext[K] } = {
     examples: found.examples,
@@ -116,6 +111,18 @@ export async function spliceDocs(config: ResolvedConfig, options: SpliceDocsOpti
   report.usages = exampleUsages(blocks);
   mark("splice");
   return report;
+}
+
+/** The blocks of each page, in order, letting a run started before take its turns meanwhile. */
+async function findPagesBlocks(pages: ReadonlyArray<{ file: string; text: string }>): Promise<FoundBlocks[]> {
+  const found: FoundBlocks[] = [];
+  for (const page of pages) {
+    // the run reads, finds and starts its workers on this thread: without a turn now and then,
+    // it would wait for the last page
+    if (found.length % 50 === 49) await new Promise((resolve) => setImmediate(resolve));
+    found.push(findKeyedBlocks(page.text, page.file));
+  }
+  return found;
 }
 
 async function readPages(config: ResolvedConfig) {
