@@ -1,11 +1,11 @@
-import type { Code, Nodes } from "mdast";
+import type { Nodes } from "mdast";
 import { toString } from "mdast-util-to-string";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import type { Problem } from "../find/Problem.ts";
 import type { KeyedBlock } from "./KeyedBlock.ts";
 import { parseInfoString } from "./parseInfoString.ts";
-import { scanSimpleFences } from "./scanSimpleFences.ts";
+import { scanSimpleFences, type Fence } from "./scanSimpleFences.ts";
 
 export interface FoundBlocks {
   blocks: KeyedBlock[];
@@ -41,7 +41,7 @@ export function findKeyedBlocks(text: string, file: string, options: FindKeyedBl
   if (scanned !== undefined) {
     for (const node of scanned) {
       if (node.type === "heading") heading = node.text;
-      else readBlock(text, file, node, heading, found);
+      else readBlock(text, file, node, undefined, heading, found);
     }
     return found;
   }
@@ -49,7 +49,7 @@ export function findKeyedBlocks(text: string, file: string, options: FindKeyedBl
     const start = node.position?.start.offset;
     if (start !== undefined && start >= bodyStart) {
       if (node.type === "heading") heading = toString(node);
-      if (node.type === "code") readBlock(text, file, node, heading, found);
+      if (node.type === "code") readBlock(text, file, node.position as Fence, node.value, heading, found);
     }
     if ("children" in node) for (const child of node.children) visit(child);
   };
@@ -57,29 +57,33 @@ export function findKeyedBlocks(text: string, file: string, options: FindKeyedBl
   return found;
 }
 
-function readBlock(text: string, file: string, node: Code, heading: string | undefined, found: FoundBlocks) {
-  const { start, end } = node.position!;
-  fenceAt.lastIndex = start.offset!;
+/**
+ * Reads the fenced block at `at`. `value` is the content remark parsed, which tells an
+ * unterminated fence; undefined for a block the scanner saw closed.
+ */
+function readBlock(text: string, file: string, at: Fence, value: string | undefined, heading: string | undefined, found: FoundBlocks) {
+  const { start, end } = at;
+  fenceAt.lastIndex = start.offset;
   const fence = fenceAt.exec(text)?.[1];
   if (fence === undefined) return; // an indented code block: it has no info string
   const place = { file, line: start.line, column: start.column };
-  const fenceEnd = start.offset! + fence.length;
+  const fenceEnd = start.offset + fence.length;
   const openLineEnd = lineEnd(text, fenceEnd);
   const eol = text[openLineEnd - 1] === "\r" ? "\r\n" : "\n";
   const info = text.slice(fenceEnd, openLineEnd - (eol === "\r\n" ? 1 : 0));
   const parsed = parseInfoString(info);
 
-  const closeLineStart = text.lastIndexOf("\n", end.offset! - 1) + 1;
+  const closeLineStart = text.lastIndexOf("\n", end.offset - 1) + 1;
   const closeLine = text.slice(closeLineStart, lineEnd(text, closeLineStart)).replace(/\r$/, "");
   const closing = closingFence(fence).exec(closeLine);
   // remark closes an unterminated fence at the end of its container: the source text tells, by
   // a last line that is no closing fence, or one that is part of the value (indented 4 spaces)
   const between = end.line - start.line - 1;
-  const valueFits = node.value === "" ? between <= 1 : node.value.split("\n").length === between;
+  const valueFits = value === undefined || (value === "" ? between <= 1 : value.split("\n").length === between);
   if (end.line === start.line || closing === null || !valueFits) {
     found.problems.push({
       ...place,
-      message: `unterminated code fence \`${fence}\`: it runs to the end of the ${containerName(node, text)}; close it with a line \`${fence}\``,
+      message: `unterminated code fence \`${fence}\`: it runs to the end of the ${containerName(at, text)}; close it with a line \`${fence}\``,
     });
     return;
   }
@@ -103,7 +107,7 @@ function readBlock(text: string, file: string, node: Code, heading: string | und
     full: parsed.full,
     fence,
     info,
-    fenceStart: start.offset!,
+    fenceStart: start.offset,
     fenceEnd,
     contentStart: Math.min(openLineEnd + 1, closeLineStart),
     contentEnd: closeLineStart,
@@ -135,9 +139,9 @@ function lineEnd(text: string, offset: number): number {
   return index === -1 ? text.length : index;
 }
 
-function containerName(node: Code, text: string): string {
+function containerName(at: Fence, text: string): string {
   // an unterminated fence that stops before the end of the text stopped at its container's end
-  return node.position!.end.offset! < text.trimEnd().length ? "list item or blockquote" : "document";
+  return at.end.offset < text.trimEnd().length ? "list item or blockquote" : "document";
 }
 
 /** Length of a leading `---` YAML front matter block, or 0. */

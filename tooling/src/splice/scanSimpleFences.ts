@@ -1,10 +1,20 @@
-import type { Code, Heading } from "mdast";
+import type { Heading } from "mdast";
 import { toString } from "mdast-util-to-string";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 
-/** What `findKeyedBlocks` needs of a page: its headings' text and its fenced blocks, in order. */
-export type ScannedNode = { type: "heading"; text: string } | Code;
+/**
+ * What `findKeyedBlocks` needs of a page: its headings' text and its fenced blocks, in order.
+ * A fence is where its block starts and ends, as remark would place it; the scanner takes only
+ * fences it saw closed.
+ */
+export type ScannedNode = { type: "heading"; text: string } | ({ type: "fence" } & Fence);
+
+/** Where a fenced block starts and ends, its opening and closing fences included, as remark places it. */
+export interface Fence {
+  start: { line: number; column: number; offset: number };
+  end: { line: number; column: number; offset: number };
+}
 
 /** A line of a (possibly nested) document: its content after any container prefix. */
 interface Line {
@@ -26,6 +36,9 @@ const headingLine = /^(#{1,6})(?:[ \t](.*))?$/;
 // a setext underline or a thematic break: what they mean depends on the line before
 const ruleLike = /^(?:=+[ \t]*|-+[ \t]*|([-*_])[ \t]*(?:\1[ \t]*){2,})$/;
 const listMarker = /^(?:[-*+]|\d+[.)])(?:[ \t]|$)/;
+// the first characters those two patterns can match, checked before them on every line
+const ruleStarts = new Set(["=", "-", "*", "_"]);
+const listStarts = new Set(["-", "*", "+", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"]);
 const simpleListItem = /^([-*+]|\d{1,9}[.)])( {1,4})(?=\S)/;
 // html blocks of kinds 1 to 5 end at a marker, not at a blank line: they can hide anything
 const markerHtml = /^<(?:[!?]|(?:script|pre|style|textarea)(?:[ \t>]|$))/i;
@@ -84,14 +97,14 @@ function scanDocument(text: string, lines: Line[], depth: number, nodes: Scanned
       continue;
     }
     const first = content[0]!;
-    if (first === " " || first === "\t" || ruleLike.test(content)) return false;
+    if (first === " " || first === "\t" || (ruleStarts.has(first) && ruleLike.test(content))) return false;
     if (first === "`" || first === "~") {
       const fence = openingFence.exec(content);
       if (fence !== null) {
         if (nodes === undefined) return false;
         const close = closingLine(lines, index, fence[1]!, fence[2]!);
         if (close === undefined) return false;
-        nodes.push(codeNode(lines, index, close));
+        nodes.push(fenceNode(lines, index, close));
         index = close + 1;
         afterBlank = false;
         continue;
@@ -114,7 +127,7 @@ function scanDocument(text: string, lines: Line[], depth: number, nodes: Scanned
       if (end === undefined) return false;
       index = end;
       continue;
-    } else if (first === ">" || listMarker.test(content)) {
+    } else if (first === ">" || (listStarts.has(first) && listMarker.test(content))) {
       // a container that starts after a blank line and ends at one: a page of its own
       if (nodes === undefined || !afterBlank || depth >= maxDepth) return false;
       const container = first === ">" ? quoteContent(lines, index) : listItemContent(lines, index);
@@ -136,6 +149,9 @@ function closingLine(lines: Line[], open: number, fence: string, info: string): 
   const char = fence[0]!;
   for (let index = open + 1; index < lines.length; index++) {
     const content = lines[index]!.content;
+    // most lines of a block start with neither the fence's character nor indentation
+    const lead = content[0];
+    if (lead !== char && lead !== " " && lead !== "\t") continue;
     const trimmed = content.trimStart();
     if (!trimmed.startsWith(char.repeat(fence.length)) || content.length - trimmed.length > 3) continue;
     const rest = trimmed.replace(char === "`" ? /^`+/ : /^~+/, "");
@@ -147,20 +163,14 @@ function closingLine(lines: Line[], open: number, fence: string, info: string): 
   return undefined;
 }
 
-function codeNode(lines: Line[], open: number, close: number): Code {
+function fenceNode(lines: Line[], open: number, close: number): ScannedNode {
   const opening = lines[open]!;
   const closing = lines[close]!;
   const closeEnd = closing.start + closing.content.length;
   return {
-    type: "code",
-    lang: null,
-    meta: null,
-    // only its line count matters to `findKeyedBlocks`
-    value: lines.slice(open + 1, close).map((line) => line.content).join("\n"),
-    position: {
-      start: { line: opening.number, column: opening.start - opening.lineStart + 1, offset: opening.start },
-      end: { line: closing.number, column: closeEnd - closing.lineStart + 1, offset: closeEnd },
-    },
+    type: "fence",
+    start: { line: opening.number, column: opening.start - opening.lineStart + 1, offset: opening.start },
+    end: { line: closing.number, column: closeEnd - closing.lineStart + 1, offset: closeEnd },
   };
 }
 
