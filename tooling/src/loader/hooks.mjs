@@ -16,7 +16,7 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -78,6 +78,7 @@ export async function load(url, context, nextLoad) {
   esbuild ??= import("esbuild");
   const { code } = await (await esbuild).transform(source, options);
   await store(cached, code);
+  await prune(path.dirname(cached));
   return { format: "module", source: code, shortCircuit: true };
 }
 
@@ -107,5 +108,34 @@ async function store(file, code) {
     await rename(temporary, file);
   } catch {
     // not cached
+  }
+}
+
+const day = 24 * 60 * 60 * 1000;
+/** how long a compiled file stays in the cache after it was written */
+const keepFor = 14 * day;
+
+/**
+ * Every edit of an example adds a compiled file, so on a miss (the slow path, which already
+ * compiles) at most once a day the files written more than `keepFor` ago go. A file still in
+ * use is compiled again once.
+ * @param {string} folder
+ */
+async function prune(folder) {
+  const stamp = path.join(folder, ".pruned");
+  try {
+    const last = await stat(stamp).then((stats) => stats.mtimeMs, () => 0);
+    if (Date.now() - last < day) return;
+    await writeFile(stamp, "");
+    const now = new Date();
+    await utimes(stamp, now, now);
+    for (const name of await readdir(folder)) {
+      if (!name.endsWith(".js")) continue;
+      const file = path.join(folder, name);
+      const { mtimeMs } = await stat(file);
+      if (Date.now() - mtimeMs > keepFor) await rm(file, { force: true });
+    }
+  } catch {
+    // another worker pruned meanwhile, or a read-only cache: next time
   }
 }

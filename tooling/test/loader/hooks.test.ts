@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -36,14 +36,14 @@ describe("the TypeScript loader's cache of compiled files", () => {
   const file = path.join(folder, "print.ts");
   const run = () =>
     spawnSync(process.execPath, ["--import", typescriptLoader, file], { cwd: folder, encoding: "utf8", env: { ...process.env, EXEMPLAR_CACHE_DIR: cache } });
-  const entries = () => readdirSync(path.join(cache, "transform"));
+  const entries = () => readdirSync(path.join(cache, "transform")).sort();
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
   it("keeps each compiled file, and serves it from there instead of compiling it again", () => {
     writeFileSync(file, "const word: string = 'compiled';\nconsole.log(word);\n");
     expect(run().stdout).toBe("compiled\n");
-    expect(entries()).toEqual([expect.stringMatching(/^[0-9a-f]{64}\.js$/)]);
-    const entry = path.join(cache, "transform", entries()[0]!);
+    expect(entries()).toEqual([".pruned", expect.stringMatching(/^[0-9a-f]{64}\.js$/)]);
+    const entry = path.join(cache, "transform", entries()[1]!);
     expect(readFileSync(entry, "utf8")).toContain('const word = "compiled";');
     // a changed entry shows that the second run read the cache rather than esbuild's output
     writeFileSync(entry, 'console.log("served from the cache");\n');
@@ -53,6 +53,24 @@ describe("the TypeScript loader's cache of compiled files", () => {
   it("compiles a file again once its text changes", () => {
     writeFileSync(file, "const word: string = 'edited';\nconsole.log(word);\n");
     expect(run().stdout).toBe("edited\n");
-    expect(entries()).toHaveLength(2);
+    expect(entries().filter((name) => name.endsWith(".js"))).toHaveLength(2);
+  });
+
+  it("drops files written more than two weeks ago, at most once a day, when it compiles", () => {
+    const folder = path.join(cache, "transform");
+    const [older, newer] = entries().filter((name) => name.endsWith(".js")).sort();
+    const month = new Date(Date.now() - 30 * 24 * 60 * 60 * 1000);
+    utimesSync(path.join(folder, older!), month, month);
+    // pruned less than a day ago: kept
+    writeFileSync(file, "console.log('third');\n");
+    expect(run().stdout).toBe("third\n");
+    expect(entries()).toContain(older);
+    // a day later, the next compile prunes
+    utimesSync(path.join(folder, ".pruned"), month, month);
+    writeFileSync(file, "console.log('fourth');\n");
+    expect(run().stdout).toBe("fourth\n");
+    expect(entries()).not.toContain(older);
+    expect(entries()).toContain(newer);
+    expect(entries().filter((name) => name.endsWith(".js"))).toHaveLength(3);
   });
 });
