@@ -101,12 +101,17 @@ export class WorkerProcess {
     });
   }
 
+  /** Resolves when the worker is ready to run examples, or has exited before it was. */
+  started(): Promise<void> {
+    return Promise.race([this.ready, this.exited]);
+  }
+
   /**
    * Runs the examples in order. Resolves with the results of those that ran: all of them, or
    * fewer when one ended the worker (its result, a timeout, exit or crash, is the last).
    */
   async run(requests: readonly RunRequest[], env: Record<string, string>, onResult: (result: RunResult) => void): Promise<RunResult[]> {
-    await Promise.race([this.ready, this.exited]);
+    await this.started();
     const results: RunResult[] = [];
     if (!this.alive) {
       const result = this.stopped(requests[0]!, "crashed", performance.now(), `the worker process ${this.diagnostics || "could not start"}`);

@@ -93,12 +93,12 @@ export async function runExamples(examples: readonly Example[], options: RunOpti
     return busiest.pop();
   };
   const workers = new Set<WorkerProcess>(started);
-  // the first result (or the end of the lanes that had workers) lets a lane without one judge
-  // whether starting a worker is worth it
-  let firstResult!: () => void;
-  const firstResultIn = new Promise<void>((resolve) => (firstResult = resolve));
+  // a lane without a worker of its own watches the first ones: the second result of the run
+  // (or the end of the lanes) tells how long a warm example takes
+  let secondResult!: () => void;
+  const secondResultIn = new Promise<void>((resolve) => (secondResult = resolve));
   let finished = 0;
-  let finishedMs = 0;
+  let latestMs = 0;
   let running = Math.min(started.length, lanes);
   const queued = () => queues.reduce((sum, queue) => sum + queue.reduce((count, group) => count + group.length, 0), 0);
 
@@ -106,16 +106,17 @@ export async function runExamples(examples: readonly Example[], options: RunOpti
     let worker: WorkerProcess | undefined = started[index];
     if (worker === undefined && started.length > 0) {
       // workers were started ahead for a selective run, but not for this lane: it starts one
-      // only if the queue is long enough to pay for it (see worthStartingWorker)
-      await firstResultIn;
-      const booted = started.find((candidate) => candidate.bootMs !== undefined);
-      const load = booted && {
-        bootMs: booted.bootMs!,
-        queued: queued(),
-        meanExampleMs: finishedMs / Math.max(1, finished),
-        running,
-      };
-      if (!load || !worthStartingWorker(load)) return;
+      // only if the queue is long enough to pay for it (see worthStartingWorker). It waits for
+      // a worker to be ready, then for two results, or as long as a boot took: examples of
+      // which none ends in that time are slow enough to share out
+      const first = started[0]!;
+      await first.started();
+      const bootMs = first.bootMs ?? 0;
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([secondResultIn, new Promise((resolve) => (timer = setTimeout(resolve, bootMs)))]);
+      clearTimeout(timer);
+      const load = { bootMs, queued: queued(), exampleMs: finished >= 2 ? latestMs : Number.POSITIVE_INFINITY, running };
+      if (!worthStartingWorker(load)) return;
       running++;
     }
     for (let group = next(index); group; group = next(index)) {
@@ -132,9 +133,8 @@ export async function runExamples(examples: readonly Example[], options: RunOpti
         }
         const ran = await worker.run(pending, options.env ?? {}, (result) => {
           results.set(result.key, result);
-          finished++;
-          finishedMs += result.durationMs;
-          firstResult();
+          latestMs = result.durationMs;
+          if (++finished === 2) secondResult();
           options.onResult?.(result);
         });
         pending = pending.slice(ran.length);
@@ -142,7 +142,7 @@ export async function runExamples(examples: readonly Example[], options: RunOpti
     }
   };
   try {
-    await Promise.all(Array.from({ length: lanes }, (_, index) => lane(index).finally(firstResult)));
+    await Promise.all(Array.from({ length: lanes }, (_, index) => lane(index).finally(secondResult)));
   } finally {
     await Promise.all([...workers].map((worker) => worker.close()));
   }

@@ -5,10 +5,10 @@ export interface PoolLoad {
   /** examples not yet handed to any worker */
   queued: number;
   /**
-   * mean milliseconds of the examples finished so far, their own run only: the first file's
-   * import also pays once for the loader and shared modules, which says nothing of the queue
+   * how long an example takes: the latest to finish, warm (the first a worker runs also pays
+   * for loading its file and warming up), or Infinity when none ended within a boot
    */
-  meanExampleMs: number;
+  exampleMs: number;
   /** workers running the examples now */
   running: number;
 }
@@ -21,5 +21,5 @@ export interface PoolLoad {
  */
 export function worthStartingWorker(load: PoolLoad): boolean {
   if (load.queued === 0) return false;
-  return (load.queued * load.meanExampleMs) / Math.max(1, load.running) > load.bootMs;
+  return (load.queued * load.exampleMs) / Math.max(1, load.running) > load.bootMs;
 }
