@@ -1,16 +1,19 @@
 import path from "node:path";
 import { checkProject, type CheckReport } from "../checkProject.ts";
-import type { Verdict } from "../check/Verdict.ts";
 import type { ExemplarConfig } from "../config/defineConfig.ts";
 import { loadConfig, resolveConfig, type ResolvedConfig } from "../config/loadConfig.ts";
-import { findExamples } from "../find/findExamples.ts";
+import type { Example } from "../example.ts";
+import { readExampleFiles } from "../files/readExampleFiles.ts";
+import { findExamples, type FoundExamples } from "../find/findExamples.ts";
 import { runSetup, type ActiveSetup } from "../setup/runSetup.ts";
 import { formatProblem, type Problem } from "../find/Problem.ts";
 import { reportPretty } from "../report/reportPretty.ts";
 import { findKeyedBlocks } from "../splice/findKeyedBlocks.ts";
-import { resolveBlock, type SpliceContext } from "../splice/resolveBlock.ts";
+import { resolveBlock } from "../splice/resolveBlock.ts";
 import { spliceMarkdown } from "../splice/spliceMarkdown.ts";
+import { coalesceRuns } from "./coalesceRuns.ts";
 import type { FenceState } from "./decorateFence.ts";
+import { mergeRun, type SiteState } from "./mergeRun.ts";
 
 export interface ExemplarSiteOptions {
   /** the folder of `exemplar.config.ts`; default: the working directory */
@@ -19,6 +22,10 @@ export interface ExemplarSiteOptions {
   configFile?: string;
   /** the config itself, instead of a file (paths relative to `root`) */
   config?: ExemplarConfig;
+  /** runs the examples (default `checkProject`); tests pass one that takes the time they say */
+  check?: typeof checkProject | undefined;
+  /** starts the config's setup module (default `runSetup`) */
+  runSetup?: typeof runSetup | undefined;
 }
 
 /** A page spliced for the site. */
@@ -28,14 +35,29 @@ export interface SitePage {
   problems: Problem[];
 }
 
+/** One re-run of the writer's loop, shared by every save it covered. */
+export interface SiteRefresh {
+  /** the example files it re-ran (absolute paths): the saved one and any saved while the run before it went on */
+  files: string[];
+  /** the pages (absolute paths) whose blocks it may have changed */
+  pages: string[];
+  /** false when the site closed before the run could start: nothing ran */
+  ran: boolean;
+  durationMs: number;
+  /** how long its first save waited for the run before it (and, at startup, for the first run) */
+  waitedMs: number;
+}
+
 /**
  * What the docs site knows of the examples: the latest run, and how to splice a page with it.
- * The VitePress plugin is a thin shell over this; `refresh` re-runs the examples of one changed
- * file for the writer's loop.
+ * The VitePress plugin is a thin shell over this; `refresh` re-runs the examples of changed
+ * files for the writer's loop.
  */
 export interface ExemplarSite {
   /** resolves once the examples have run; rejects on a configuration error */
   ready: Promise<void>;
+  /** the example files (absolute paths), known once they are read, before the first run ends */
+  files: Promise<string[]>;
   config(): ResolvedConfig;
   /** the report of the latest run of all examples (problems, verdicts) */
   report(): CheckReport;
@@ -43,8 +65,11 @@ export interface ExemplarSite {
   splice(file: string, text: string): SitePage;
   /** what to show under the keyed block whose info string is `info`, on page `file` */
   fence(file: string, info: string): FenceState | undefined;
-  /** re-runs the examples of a changed example file; resolves with the pages that show them */
-  refresh(file: string): Promise<string[]>;
+  /**
+   * re-runs the examples of a changed example file, one run at a time: a save during a run is
+   * queued, with any other saved meanwhile, for one run right after it
+   */
+  refresh(file: string): Promise<SiteRefresh>;
   /** whether an absolute path is one of the example files */
   isExampleFile(file: string): boolean;
   /** tears the config's setup down; the site keeps it running across refreshes until then */
@@ -53,49 +78,110 @@ export interface ExemplarSite {
 
 export function createExemplarSite(options: ExemplarSiteOptions = {}): ExemplarSite {
   const root = options.root ?? process.cwd();
-  let config: ResolvedConfig;
-  let report: CheckReport;
-  let context: SpliceContext & { verdicts: Map<string, Verdict> };
+  const check = options.check ?? checkProject;
+  // set by `read`, which every use awaits
+  let config!: ResolvedConfig;
+  let state: SiteState;
+  // until a run finds no problem, pages have nothing to keep: a refresh runs every example
+  let clean = false;
+  let closed = false;
   // per page: the problem of each block word (`example-output=key`), and the keys it shows
   const problems = new Map<string, Map<string, string>>();
   const keysOnPage = new Map<string, Set<string>>();
+  const relativeTo = (file: string) => path.relative(config.root, file).split(path.sep).join("/");
 
-  const use = (next: CheckReport) => {
-    report = next;
-    context = {
-      examples: next.examples,
-      sources: new Map(next.sources.map((source) => [source.file, source.text])),
-      verdicts: new Map(next.verdicts.map((verdict) => [verdict.example.key, verdict])),
-    };
+  /** takes in a run (of the `covered` files, or of all); returns the pages it may change */
+  const use = (next: CheckReport, found: FoundExamples, covered?: ReadonlySet<string>): string[] => {
+    const before = state;
+    state = mergeRun(before, next, found, covered);
+    clean ||= next.problems.length === 0;
+    // a page changes when it shows an example of a file that ran, had problems or has them now
+    const touched = new Set([...(covered ?? []), ...[before, state].flatMap(({ report }) => report.problems.map((problem) => problem.file))]);
+    const fileOf = new Map([...before.context.examples, ...state.context.examples].map((example) => [example.key, example.file]));
+    return [...keysOnPage]
+      .filter(([, keys]) => [...keys].some((key) => !covered || !state.context.verdicts.has(key) || touched.has(fileOf.get(key) ?? "")))
+      .map(([page]) => page);
   };
+
+  // the files are read before the first run, so that the dev server watches them during it: a
+  // save made then is not lost
+  const read = (async () => {
+    config = options.config ? resolveConfig(options.config, root) : await loadConfig(root, options.configFile);
+    const sources = await readExampleFiles(config.root, config.examples);
+    const report = { problems: [], typeErrors: [], examples: [], verdicts: [], updated: [], notUpdated: [], sources, durationMs: 0, timings: {} };
+    state = { report, context: { examples: [], sources: new Map(), verdicts: new Map() } };
+    return sources;
+  })();
+  const files = read.then((sources) => sources.map((source) => path.join(config.root, source.file)));
 
   // a setup that can reset its fixtures (see SetupResult.reset) starts once and serves every
   // refresh: starting a registry per save would cost the writer's loop seconds. One that cannot
   // is started afresh by each run, since examples may count on fresh fixtures (`saved churn v1`).
+  const started = read.then(() => (config.setup ? (options.runSetup ?? runSetup)(config.setup) : undefined));
+  const stopped = new WeakMap<ActiveSetup, Promise<void>>();
+  const stop = (active: ActiveSetup | undefined) => {
+    if (active && !stopped.has(active)) stopped.set(active, active.teardown());
+    return active ? stopped.get(active)! : Promise.resolve();
+  };
   let setup: ActiveSetup | undefined;
   const ready = (async () => {
-    config = options.config ? resolveConfig(options.config, root) : await loadConfig(root, options.configFile);
-    const started = config.setup ? await runSetup(config.setup) : undefined;
+    const sources = await read;
+    const active = await started;
     try {
-      use(await checkProject(config, started ? { setup: started } : {}));
+      let found: FoundExamples | undefined;
+      const next = await check(config, { sources, find: (all) => (found = findExamples(all)), ...(active ? { setup: active } : {}) });
+      use(next, found ?? findExamples(next.sources));
     } finally {
-      if (started?.reset) setup = started;
-      else await started?.teardown();
+      if (active?.reset && !closed) setup = active;
+      else await stop(active);
     }
   })();
+  // nothing may await these (a build that fails early): their errors reach whoever does
+  files.catch(() => {});
+  started.catch(() => {});
+
+  let waitingSince: number | undefined;
+  const enqueue = coalesceRuns(async (changed: string[]): Promise<SiteRefresh> => {
+    const asked = waitingSince ?? performance.now();
+    waitingSince = undefined;
+    await ready;
+    const startedAt = performance.now();
+    const waitedMs = Math.round(startedAt - asked);
+    if (closed) return { files: changed, pages: [], ran: false, durationMs: 0, waitedMs };
+    const covered = clean ? new Set(changed.map(relativeTo)) : undefined;
+    await setup?.reset?.();
+    let found: FoundExamples | undefined;
+    const next = await check(config, {
+      find: (all) => (found = findExamples(all)),
+      ...(covered ? { select: (example: Example) => covered.has(example.file) } : {}),
+      ...(setup ? { setup } : {}),
+    });
+    const pages = use(next, found ?? findExamples(next.sources), covered);
+    return { files: changed, pages, ran: true, durationMs: Math.round(performance.now() - startedAt), waitedMs };
+  });
 
   return {
     ready,
+    files,
     config: () => config,
-    report: () => report,
+    report: () => state.report,
     splice(file, text) {
-      const relative = path.relative(config.root, file).split(path.sep).join("/");
+      const relative = relativeTo(file);
       const found = findKeyedBlocks(text, relative);
       const blockProblems = new Map<string, string>();
+      // examples of a file that has problems did not run again: their blocks say why
+      const broken = new Map<string, Problem[]>();
+      for (const problem of state.report.problems) broken.set(problem.file, [...(broken.get(problem.file) ?? []), problem]);
       const spliced = spliceMarkdown(text, found.blocks, (block) => {
-        const content = resolveBlock(block, context);
+        const word = `${block.kind === "code" ? "example" : "example-output"}=${block.key}`;
+        const example = state.context.examples.find((candidate) => candidate.key === block.key);
+        // a key not found may be that of an example in a file that does not parse
+        const why = example ? broken.get(example.file) : broken.size > 0 ? state.report.problems : undefined;
+        const content = why
+          ? { problem: `\`${word}\`: ${example ? `${example.file} has problems, so its examples did not run again` : "the example files have problems, so this example did not run"}: ${why.map(formatProblem).join("; ")}` }
+          : resolveBlock(block, state.context);
         if ("problem" in content) {
-          blockProblems.set(`${block.kind === "code" ? "example" : "example-output"}=${block.key}`, content.problem);
+          blockProblems.set(word, content.problem);
           // the block stays empty; the site shows the problem in its place
           return { text: "" };
         }
@@ -114,35 +200,29 @@ export function createExemplarSite(options: ExemplarSiteOptions = {}): ExemplarS
       const word = info.split(/\s+/).find((candidate) => /^example(-output)?=/.test(candidate));
       if (!word) return undefined;
       const [name, key = ""] = word.split("=");
-      const state: FenceState = { kind: name === "example" ? "code" : "output", key };
-      const verdict = context.verdicts.get(key);
-      if (verdict) state.verdict = verdict;
+      const shown: FenceState = { kind: name === "example" ? "code" : "output", key };
+      const verdict = state.context.verdicts.get(key);
+      if (verdict) shown.verdict = verdict;
       const problem = problems.get(file)?.get(word);
-      if (problem) state.problem = problem;
-      const example = context.examples.find((candidate) => candidate.key === key);
-      if (example && config.repository) state.sourceUrl = `${config.repository.replace(/\/$/, "")}/${example.file}#L${example.line}`;
-      return state;
+      if (problem) shown.problem = problem;
+      const example = state.context.examples.find((candidate) => candidate.key === key);
+      if (example && config.repository) shown.sourceUrl = `${config.repository.replace(/\/$/, "")}/${example.file}#L${example.line}`;
+      return shown;
     },
-    async refresh(file) {
-      const relative = path.relative(config.root, file).split(path.sep).join("/");
-      await setup?.reset?.();
-      const next = await checkProject(config, { select: (example) => example.file === relative, ...(setup ? { setup } : {}) });
-      // the run covered one file: the others keep their verdicts from earlier runs
-      const all = next.problems.length > 0 ? [] : findExamples(next.sources).examples;
-      const ran = new Set(next.verdicts.map((verdict) => verdict.example.key));
-      const kept = report.verdicts.filter((verdict) => !ran.has(verdict.example.key) && all.some((example) => example.key === verdict.example.key));
-      use({ ...next, examples: all, verdicts: [...kept, ...next.verdicts] });
-      return [...keysOnPage].filter(([, keys]) => [...keys].some((key) => ran.has(key) || !context.verdicts.has(key))).map(([page]) => page);
+    refresh(file) {
+      waitingSince ??= performance.now();
+      return enqueue(file);
     },
     async close() {
-      await ready.catch(() => {});
-      const running = setup;
+      closed = true;
+      // the setup may still be starting: wait for it, not for the run that uses it
+      const active = await started.catch(() => undefined);
       setup = undefined;
-      await running?.teardown();
+      await stop(active);
     },
     isExampleFile(file) {
-      const relative = path.relative(config.root, file).split(path.sep).join("/");
-      return report.sources.some((source) => source.file === relative);
+      const relative = relativeTo(file);
+      return state.report.sources.some((source) => source.file === relative);
     },
   };
 }

@@ -1,65 +1,104 @@
 import path from "node:path";
 import type { Plugin, ViteDevServer } from "vite";
 import { formatProblem } from "../find/Problem.ts";
-import { describeFailures, type ExemplarSite } from "./createExemplarSite.ts";
+import { closeOnInterrupt } from "./closeOnInterrupt.ts";
+import { describeFailures, type ExemplarSite, type SiteRefresh } from "./createExemplarSite.ts";
 
 /**
  * The Vite side of the site: splices every Markdown page before VitePress compiles it, fails a
  * build when an example fails, and in dev re-runs the examples of a saved example file and
  * reloads the pages that show them.
+ *
+ * Given a function, the plugin makes the site when Vite first uses it (`configResolved`):
+ * VitePress also evaluates a config only to check it (when the config or a module it imports
+ * changes, before it restarts the server) and drops it, and a site made then would start the
+ * config's setup for nothing and never stop it. Either way the plugin closes the site, tearing
+ * its setup down, when the build ends or the dev server closes (a restart, SIGTERM, Ctrl-C).
  */
-export function exemplarVitePlugin(site: ExemplarSite): Plugin {
+export function exemplarVitePlugin(site: ExemplarSite | (() => ExemplarSite)): Plugin {
+  const useSite = typeof site === "function" ? site : () => site;
   let command: "build" | "serve" = "serve";
+  let stopListening: (() => void) | undefined;
   return {
     name: "exemplar",
     enforce: "pre",
     configResolved(resolved) {
       command = resolved.command;
+      // start the examples now: they run while Vite gets ready
+      useSite();
     },
     async buildStart() {
-      await site.ready;
+      const current = useSite();
+      await current.ready;
       if (command !== "build") return;
-      const failures = describeFailures(site);
+      const failures = describeFailures(current);
       if (failures) this.error(`exemplar: the docs cannot be built while examples fail:\n${failures}`);
     },
-    async buildEnd() {
-      if (command === "build") await site.close();
+    // Vite awaits this at the end of each build, failed or not (VitePress builds twice: the
+    // second reuses the verdicts), and in `server.close()`, before a restart or exit
+    async closeBundle() {
+      stopListening?.();
+      await useSite().close();
     },
     async transform(code, id) {
       const file = id.split("?")[0]!;
       if (!file.endsWith(".md") || id.includes("?")) return undefined;
-      await site.ready;
-      if (!file.startsWith(site.config().docs + path.sep)) return undefined;
-      const page = site.splice(file, code);
+      const current = useSite();
+      await current.ready;
+      if (!file.startsWith(current.config().docs + path.sep)) return undefined;
+      const page = current.splice(file, code);
       if (command === "build" && page.problems.length > 0) {
         this.error(`exemplar: ${page.problems.map(formatProblem).join("\n")}`);
       }
       return { code: page.text, map: null };
     },
     configureServer(server) {
-      void site.ready.then(() => {
-        const config = site.config();
-        for (const source of site.report().sources) server.watcher.add(path.join(config.root, source.file));
-        const failures = describeFailures(site);
+      const current = useSite();
+      // the example files are watched from the start, so that a save during the first run counts
+      current.files.then((files) => void server.watcher.add(files), () => {});
+      current.ready.then(() => {
+        const failures = describeFailures(current);
         if (failures) server.config.logger.warn(failures);
       }, (error: Error) => server.config.logger.error(`exemplar: ${error.message}`));
-      server.watcher.on("change", (file) => void onChange(server, site, file));
-      server.httpServer?.once("close", () => void site.close());
+      const handled = new WeakSet<SiteRefresh>();
+      server.watcher.on("change", (file) => void onChange(server, current, file, handled));
+      stopListening = closeOnInterrupt(() => server.close());
     },
   };
 }
 
-async function onChange(server: ViteDevServer, site: ExemplarSite, file: string) {
-  await site.ready;
+async function onChange(server: ViteDevServer, site: ExemplarSite, file: string, handled: WeakSet<SiteRefresh>) {
+  const { logger } = server.config;
+  try {
+    await site.files;
+  } catch {
+    // the config is broken: configureServer said so
+    return;
+  }
   if (!site.isExampleFile(file)) return;
+  const relative = (absolute: string) => path.relative(site.config().root, absolute);
+  let refreshed: SiteRefresh;
+  try {
+    refreshed = await site.refresh(file);
+  } catch (error) {
+    logger.error(`exemplar: re-running ${relative(file)} failed: ${(error as Error).message}`, { timestamp: true });
+    return;
+  }
+  // several saves during one run share the next run: it is reported once
+  if (!refreshed.ran || handled.has(refreshed)) return;
+  handled.add(refreshed);
   const started = performance.now();
-  const pages = await site.refresh(file);
-  for (const page of pages) {
+  for (const page of refreshed.pages) {
     for (const module of server.moduleGraph.getModulesByFile(page) ?? []) await server.reloadModule(module);
   }
   const failures = describeFailures(site);
-  server.config.logger.info(
-    `exemplar: re-ran ${path.relative(site.config().root, file)} in ${Math.round(performance.now() - started)} ms, ${pages.length} page${pages.length === 1 ? "" : "s"} updated${failures ? " (some examples fail)" : ""}`,
+  const { pages } = refreshed;
+  logger.info(
+    `exemplar: re-ran ${refreshed.files.map(relative).join(", ")} in ${refreshed.durationMs + Math.round(performance.now() - started)} ms` +
+      `${refreshed.waitedMs > 0 ? ` (after waiting ${refreshed.waitedMs} ms for the run before)` : ""}` +
+      `, ${pages.length} page${pages.length === 1 ? "" : "s"} updated${failures ? " (some examples fail)" : ""}`,
     { timestamp: true },
   );
+  // a file that does not parse shows in its blocks, and here, where the writer looks after a save
+  if (site.report().problems.length > 0 && failures) logger.warn(failures);
 }

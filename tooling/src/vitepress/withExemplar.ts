@@ -1,5 +1,5 @@
 import type { UserConfig } from "vitepress";
-import { createExemplarSite, type ExemplarSiteOptions } from "./createExemplarSite.ts";
+import { createExemplarSite, type ExemplarSite, type ExemplarSiteOptions } from "./createExemplarSite.ts";
 import { decorateFence } from "./decorateFence.ts";
 import { exemplarVitePlugin } from "./exemplarVitePlugin.ts";
 
@@ -9,7 +9,10 @@ import { exemplarVitePlugin } from "./exemplarVitePlugin.ts";
  * link to its source (or shows why it failed), and local search indexes the spliced code.
  */
 export function withExemplar<T extends UserConfig>(config: T, options: ExemplarSiteOptions = {}): T {
-  const site = createExemplarSite(options);
+  // made when the plugin is first used, not here: VitePress evaluates a config more than once
+  // (see exemplarVitePlugin), and each site runs every example and may start a setup
+  let made: ExemplarSite | undefined;
+  const site = () => (made ??= createExemplarSite(options));
   const userMarkdown = config.markdown?.config;
   const search = config.themeConfig?.search;
   return {
@@ -22,7 +25,7 @@ export function withExemplar<T extends UserConfig>(config: T, options: ExemplarS
         const fence = md.renderer.rules.fence!;
         md.renderer.rules.fence = (tokens, index, markdownOptions, env: { path?: string }, self) => {
           const html = fence(tokens, index, markdownOptions, env, self);
-          const state = env.path ? site.fence(env.path, tokens[index]!.info) : undefined;
+          const state = env.path ? site().fence(env.path, tokens[index]!.info) : undefined;
           return state ? html + decorateFence(state) : html;
         };
       },
@@ -38,8 +41,8 @@ export function withExemplar<T extends UserConfig>(config: T, options: ExemplarS
                 // the search index renders pages from their files; splice them first so that
                 // words found only in the examples' code are found
                 async _render(src: string, env: { path: string }, md: { render: (src: string, env: unknown) => string }) {
-                  await site.ready;
-                  return md.render(site.splice(env.path, src).text, env);
+                  await site().ready;
+                  return md.render(site().splice(env.path, src).text, env);
                 },
               },
             },

@@ -2,8 +2,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterEach, describe, expect, it } from "vitest";
-import { createExemplarSite } from "../../src/vitepress/createExemplarSite.ts";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createExemplarSite, describeFailures } from "../../src/vitepress/createExemplarSite.ts";
+import { exampleFile, exampleProject, fakeRuns, fakeSetup } from "./fakeRuns.ts";
 
 const fixture = fileURLToPath(new URL("./fixtures/site-with-setup", import.meta.url));
 const saved = { log: process.env["SETUP_LOG"], reset: process.env["SETUP_RESET"] };
@@ -35,7 +36,7 @@ describe("createExemplarSite with a setup module", () => {
     const site = createExemplarSite({ root, config: { setup: "setup.ts", jobs: 1 } });
     await site.ready;
     expect(site.splice(page, readFileSync(page, "utf8"))).toEqual({ text: "```text example-output=greet.env\nhello from setup\n```\n", problems: [] });
-    expect(await site.refresh(example)).toEqual([page]);
+    expect((await site.refresh(example)).pages).toEqual([page]);
     // no reset offered: every run had fresh fixtures of its own
     expect(readFileSync(log, "utf8")).toBe("setup\nteardown\nsetup\nteardown\n");
     await site.close();
@@ -52,4 +53,92 @@ describe("createExemplarSite with a setup module", () => {
     await site.close();
     expect(readFileSync(log, "utf8")).toBe("setup\nreset\nreset\nteardown\n");
   }, 60_000);
+});
+
+describe("createExemplarSite's writer's loop", () => {
+  const page = (name: string) => `# ${name}\n\n\`\`\`text example-output=${name}.one\n\`\`\`\n`;
+  /** a site over two example files (`a.one`, `b.one`) and a page for each, with fake runs and setup */
+  function fakeSite(files: Record<string, string> = {}) {
+    const project = exampleProject({
+      "examples/a.ts": exampleFile("a.one"), "examples/b.ts": exampleFile("b.one"), "docs/a.md": page("a"), "docs/b.md": page("b"), ...files,
+    });
+    roots.push(project.root);
+    const runs = fakeRuns();
+    const setup = fakeSetup();
+    const site = createExemplarSite({ root: project.root, config: project.config, check: runs.check, runSetup: setup.runSetup });
+    const at = (file: string) => path.join(project.root, file);
+    const show = (file: string) => site.splice(at(file), readFileSync(at(file), "utf8"));
+    return { site, runs, setup, at, show };
+  }
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it("queues a save made during a re-run, and runs the saves made meanwhile once, together, right after it", async () => {
+    const { site, runs, setup, at } = fakeSite({ "examples/c.ts": exampleFile("c.one") });
+    await site.ready;
+    runs.hold();
+    const first = site.refresh(at("examples/a.ts"));
+    await vi.waitFor(() => expect(runs.log).toContain("run examples/a.ts"));
+    const saves = [site.refresh(at("examples/b.ts")), site.refresh(at("examples/c.ts")), site.refresh(at("examples/b.ts"))];
+    await sleep(50);
+    // nothing runs beside the running re-run, nor resets the setup under it
+    expect(runs.log).toEqual(["run *", "done *", "run examples/a.ts"]);
+    runs.release();
+    const [b, c, bAgain] = await Promise.all(saves);
+    expect((await first).files).toEqual([at("examples/a.ts")]);
+    expect(runs.log).toEqual(["run *", "done *", "run examples/a.ts", "done examples/a.ts", "run examples/b.ts,examples/c.ts", "done examples/b.ts,examples/c.ts"]);
+    expect(c).toBe(b);
+    expect(bAgain).toBe(b);
+    expect(b).toMatchObject({ files: [at("examples/b.ts"), at("examples/c.ts")], ran: true });
+    expect(b.waitedMs).toBeGreaterThanOrEqual(40);
+    expect(setup.log).toEqual(["setup", "reset", "reset"]);
+    await site.close();
+  });
+
+  it("shows a save that breaks a file in that file's blocks, keeps the other pages, and recovers on the next good save", async () => {
+    const { site, at, show } = fakeSite();
+    await site.ready;
+    show("docs/a.md");
+    show("docs/b.md");
+    writeFileSync(at("examples/a.ts"), `${exampleFile("a.one")}export function (\n`);
+    expect((await site.refresh(at("examples/a.ts"))).pages).toEqual([at("docs/a.md")]);
+    expect(show("docs/a.md").problems).toEqual([{
+      file: "docs/a.md", line: 3,
+      message: expect.stringMatching(/^`example-output=a\.one`: examples\/a\.ts has problems, so its examples did not run again: examples\/a\.ts:8:17: syntax error: Identifier expected\./),
+    }]);
+    expect(describeFailures(site)).toMatch(/^examples\/a\.ts:8:17: syntax error/);
+    expect(show("docs/b.md")).toEqual({ text: "# b\n\n```text example-output=b.one\nb.one ran 1\n```\n", problems: [] });
+
+    writeFileSync(at("examples/a.ts"), exampleFile("a.one"));
+    expect((await site.refresh(at("examples/a.ts"))).pages).toEqual([at("docs/a.md")]);
+    expect(show("docs/a.md")).toEqual({ text: "# a\n\n```text example-output=a.one\na.one ran 2\n```\n", problems: [] });
+    // the examples of the file that did not change kept their verdicts through the bad save
+    expect(show("docs/b.md")).toEqual({ text: "# b\n\n```text example-output=b.one\nb.one ran 1\n```\n", problems: [] });
+    expect(describeFailures(site)).toBeUndefined();
+    await site.close();
+  });
+
+  it("runs every example on the first good save after a start with problems", async () => {
+    const { site, runs, at, show } = fakeSite({ "examples/a.ts": "export function (\n" });
+    await site.ready;
+    expect(show("docs/b.md").problems[0]?.message).toMatch(/^`example-output=b\.one`: the example files have problems, so this example did not run: examples\/a\.ts:1:17: /);
+    writeFileSync(at("examples/a.ts"), exampleFile("a.one"));
+    await site.refresh(at("examples/a.ts"));
+    expect(runs.log).toEqual(["run *", "done *"]);
+    expect(show("docs/b.md").text).toContain("b.one ran 1");
+    await site.close();
+  });
+
+  it("tears the setup down on close without waiting for the first run, and runs no save after it", async () => {
+    const { site, runs, setup, at } = fakeSite();
+    runs.hold();
+    await vi.waitFor(() => expect(runs.log).toEqual(["run *"]));
+    const save = site.refresh(at("examples/a.ts"));
+    await site.close();
+    expect(setup.log).toEqual(["setup", "teardown"]);
+    runs.release();
+    await site.ready;
+    expect(await save).toMatchObject({ ran: false, pages: [] });
+    expect(runs.log).toEqual(["run *", "done *"]);
+    expect(setup.log).toEqual(["setup", "teardown"]);
+  });
 });

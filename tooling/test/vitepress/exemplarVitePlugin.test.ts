@@ -1,0 +1,81 @@
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { build, createLogger, createServer, type Plugin } from "vite";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createExemplarSite } from "../../src/vitepress/createExemplarSite.ts";
+import { exemplarVitePlugin } from "../../src/vitepress/exemplarVitePlugin.ts";
+import { exampleFile, exampleProject, fakeRuns, fakeSetup } from "./fakeRuns.ts";
+import { freePort } from "./siteFixture.ts";
+
+const roots: string[] = [];
+afterEach(() => {
+  for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
+});
+
+/** a site over one example file, with fake runs and setup, and the lines Vite logs */
+function fakeSite(files: Record<string, string> = {}) {
+  const project = exampleProject({ "examples/a.ts": exampleFile("a.one"), "docs/a.md": "```text example-output=a.one\n```\n", "entry.js": "export default 1;\n", ...files });
+  roots.push(project.root);
+  const runs = fakeRuns();
+  const setup = fakeSetup();
+  const site = createExemplarSite({ root: project.root, config: project.config, check: runs.check, runSetup: setup.runSetup });
+  const logged: string[] = [];
+  const logger = createLogger("info");
+  logger.info = (message) => void logged.push(message);
+  logger.warn = (message) => void logged.push(message);
+  logger.error = (message) => void logged.push(message);
+  return { root: project.root, site, runs, setup, logger, logged };
+}
+
+describe("exemplarVitePlugin in a Vite dev server", () => {
+  it("watches the example files from the start, so that a save during the first run is re-run after it", async () => {
+    const { root, site, runs, logger, logged } = fakeSite();
+    runs.hold();
+    const added: string[] = [];
+    // sees what the exemplar plugin (configured after it) asks the watcher to watch
+    const spy: Plugin = {
+      name: "spy",
+      configureServer(server) {
+        const add = server.watcher.add.bind(server.watcher);
+        server.watcher.add = (paths) => (added.push(...[paths].flat()), add(paths));
+      },
+    };
+    const server = await createServer({ root, configFile: false, customLogger: logger, server: { watch: null }, plugins: [spy, exemplarVitePlugin(() => site)] });
+    await vi.waitFor(() => expect(added).toEqual([path.join(root, "examples/a.ts")]));
+    expect(runs.log).toEqual(["run *"]);
+    server.watcher.emit("change", path.join(root, "examples/a.ts"));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    runs.release();
+    await vi.waitFor(() => expect(logged).toContainEqual(expect.stringMatching(/^exemplar: re-ran examples\/a\.ts in \d+ ms \(after waiting \d+ ms for the run before\), 0 pages updated$/)));
+    expect(runs.log).toEqual(["run *", "done *", "run examples/a.ts", "done examples/a.ts"]);
+    await server.close();
+  });
+
+  it("tears the setup down before server.close() resolves, and stops listening for Ctrl-C", async () => {
+    const { root, site, setup, logger } = fakeSite();
+    const listeners = process.listenerCount("SIGINT");
+    const server = await createServer({ root, configFile: false, customLogger: logger, server: { watch: null, host: "127.0.0.1", port: await freePort(), strictPort: true }, plugins: [exemplarVitePlugin(() => site)] });
+    await server.listen();
+    await site.ready;
+    await server.close();
+    expect(setup.log).toEqual(["setup", "teardown"]);
+    expect(process.listenerCount("SIGINT")).toBe(listeners);
+  });
+});
+
+describe("exemplarVitePlugin in a Vite build", () => {
+  const buildWith = (root: string, plugin: Plugin) =>
+    build({ root, configFile: false, logLevel: "silent", build: { write: false, rollupOptions: { input: path.join(root, "entry.js") } }, plugins: [plugin] });
+
+  it("tears the setup down at the end of the build", async () => {
+    const { root, site, setup } = fakeSite();
+    await buildWith(root, exemplarVitePlugin(() => site));
+    expect(setup.log).toEqual(["setup", "teardown"]);
+  });
+
+  it("fails a build whose examples have problems, and tears the setup down all the same", async () => {
+    const { root, site, setup } = fakeSite({ "examples/b.ts": "export function (\n" });
+    await expect(buildWith(root, exemplarVitePlugin(() => site))).rejects.toThrow(/exemplar: the docs cannot be built while examples fail:\nexamples\/b\.ts:1:17: syntax error/);
+    expect(setup.log).toEqual(["setup", "teardown"]);
+  });
+});

@@ -1,0 +1,96 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { CheckReport, checkProject } from "../../src/checkProject.ts";
+import type { Verdict } from "../../src/check/Verdict.ts";
+import { readExampleFiles } from "../../src/files/readExampleFiles.ts";
+import { findExamples } from "../../src/find/findExamples.ts";
+import type { ActiveSetup } from "../../src/setup/runSetup.ts";
+
+/** An example file's text: one `@example` per key, each printing `<key> ran`. */
+export const exampleFile = (...keys: string[]) =>
+  keys.map((key) => `/**\n * @example ${key}\n * @expectContains ran\n */\nexport function ${key.replace(/\W/g, "_")}() {\n  console.log("${key} ran");\n}\n`).join("\n");
+
+/**
+ * A project in a temp folder: `files` (path to text) written under it, for a site whose runs
+ * and setup are fakes. Its config: `examples/*.ts`, pages in `docs/`, a setup module path that
+ * only `fakeSetup` reads.
+ */
+export function exampleProject(files: Record<string, string>) {
+  const root = mkdtempSync(path.join(tmpdir(), "exemplar-fake-site-"));
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), text);
+  }
+  return { root, config: { examples: ["examples/*.ts"], docs: "docs", setup: "setup.ts", jobs: 1 } };
+}
+
+/**
+ * A `checkProject` that finds the examples for real but runs none: each passes, printing
+ * `<key> ran <n>` in run n. `log` gets `run <files>` as a run starts and `done <files>` as it
+ * ends (files relative, comma-separated, `*` for all); while `held` is set, runs wait for it.
+ */
+export function fakeRuns() {
+  const log: string[] = [];
+  let runs = 0;
+  let release: (() => void) | undefined;
+  const state = {
+    log,
+    held: undefined as Promise<void> | undefined,
+    /** makes runs wait until `release()` */
+    hold() {
+      state.held = new Promise((resolve) => (release = resolve));
+    },
+    release() {
+      state.held = undefined;
+      release?.();
+    },
+    check: (async (config, options = {}) => {
+      const sources = options.sources ? [...options.sources] : await readExampleFiles(config.root, config.examples);
+      const found = (options.find ?? findExamples)(sources);
+      const report: CheckReport = {
+        problems: found.problems, typeErrors: [], examples: found.examples, verdicts: [],
+        updated: [], notUpdated: [], sources, durationMs: 0, timings: {},
+      };
+      if (found.problems.length > 0) return report;
+      report.examples = found.examples.filter((example) => options.select?.(example) ?? true);
+      const files = options.select ? [...new Set(report.examples.map((example) => example.file))].join(",") : "*";
+      const run = ++runs;
+      log.push(`run ${files}`);
+      await state.held;
+      log.push(`done ${files}`);
+      report.verdicts = report.examples.map((example): Verdict => ({
+        example, status: "passed", failures: [], warnings: [],
+        result: {
+          key: example.key, status: "returned", stdout: `${example.key} ran ${run}\n`, stderr: "", durationMs: 1,
+          unhandledRejections: [], uncaughtExceptions: [], lateOutput: [],
+        },
+      }));
+      return report;
+    }) as typeof checkProject,
+  };
+  return state;
+}
+
+/**
+ * A `runSetup` whose setup can reset; `log` gets `setup`, `reset` and `teardown`. Its teardown
+ * takes `teardownMs` first, as a registry's does, so that a caller that does not wait for it
+ * is caught.
+ */
+export function fakeSetup(teardownMs = 50) {
+  const log: string[] = [];
+  return {
+    log,
+    runSetup: async (): Promise<ActiveSetup> => {
+      log.push("setup");
+      return {
+        env: {},
+        reset: async () => void log.push("reset"),
+        teardown: async () => {
+          await new Promise((resolve) => setTimeout(resolve, teardownMs));
+          log.push("teardown");
+        },
+      };
+    },
+  };
+}
