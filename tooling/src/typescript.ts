@@ -1,4 +1,5 @@
 import { isAscii } from "node:buffer";
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import Module, { createRequire } from "node:module";
 import path from "node:path";
@@ -26,7 +27,10 @@ export function loadTypeScript(cacheDirectory?: string): typeof TypeScript {
   const require = createRequire(import.meta.url);
   const file = require.resolve("typescript");
   const { version } = require("typescript/package.json") as { version: string };
-  const cacheFile = path.join(cacheDirectory ?? defaultCacheDirectory(file), `typescript-${version}-${process.version}-${process.arch}.v8cache`);
+  // V8 rejects a cache made under other flags: one file per command line, so that processes
+  // started with different flags (a test runner's, a profiler's) do not rewrite each other's
+  const flags = createHash("sha256").update(JSON.stringify([process.execArgv, process.env.NODE_OPTIONS ?? ""])).digest("hex").slice(0, 8);
+  const cacheFile = path.join(cacheDirectory ?? defaultCacheDirectory(file), `typescript-${version}-${process.version}-${process.arch}-${flags}.v8cache`);
   const cached = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
   const script = new vm.Script(Module.wrap(readSource(file)), {
     filename: file,
