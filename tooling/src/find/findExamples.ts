@@ -3,6 +3,7 @@ import { ts } from "../typescript.ts";
 import type { Example } from "../example.ts";
 import { formatPlace } from "../example.ts";
 import { parseExampleSource } from "./parseExampleSource.ts";
+import { syntaxErrors } from "./syntaxErrors.ts";
 import { keyPattern } from "./keyPattern.ts";
 import { parseDocComment, type DocComment } from "./parseDocComment.ts";
 import { parseExpectations } from "./parseExpectations.ts";
@@ -196,25 +197,6 @@ function literalRanges(sourceFile: TS.SourceFile): Array<[number, number]> {
   };
   visit(sourceFile);
   return ranges;
-}
-
-/** Syntax errors by file name; one program over all files hands out the parser's diagnostics. */
-function syntaxErrors(sourceFiles: readonly TS.SourceFile[]): Map<string, readonly TS.Diagnostic[]> {
-  const byName = new Map(sourceFiles.map((sourceFile) => [sourceFile.fileName, sourceFile]));
-  // no import is resolved and no lib file is loaded: only the files given are parsed, once
-  const host: TS.CompilerHost = {
-    getSourceFile: (name) => byName.get(name),
-    getDefaultLibFileName: () => "lib.d.ts",
-    writeFile: () => {},
-    getCurrentDirectory: () => "",
-    getCanonicalFileName: (name) => name,
-    useCaseSensitiveFileNames: () => true,
-    getNewLine: () => "\n",
-    fileExists: (name) => byName.has(name),
-    readFile: () => undefined,
-  };
-  const program = ts.createProgram({ rootNames: [...byName.keys()], options: { noResolve: true, noLib: true, types: [] }, host });
-  return new Map(sourceFiles.map((sourceFile) => [sourceFile.fileName, program.getSyntacticDiagnostics(sourceFile)]));
 }
 
 function findDuplicateKeys(examples: readonly Example[]): Problem[] {
