@@ -14,4 +14,6 @@ export type FromWorker =
   /** `recycle`: the worker is exiting (the example called `process.exit`) */
   | { type: "result"; result: RunResult; recycle: boolean }
   /** something an example did after it settled */
-  | { type: "late"; key: string; output?: string; rejection?: RunError; exception?: RunError };
+  | { type: "late"; key: string; output?: string; rejection?: RunError; exception?: RunError }
+  /** the answer to `close`: everything late has been sent, and the worker exits now */
+  | { type: "closed" };

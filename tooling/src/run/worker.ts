@@ -209,7 +209,7 @@ async function closeWhenQuiet(graceMs = 1000) {
   while (pendingTimers() > 0 && performance.now() < until) {
     await new Promise((resolve) => setTimeout(resolve, 5).unref());
   }
-  realExit(0);
+  send({ type: "closed" }, () => realExit(0));
 }
 
 send({ type: "ready" });
