@@ -14,21 +14,21 @@ export function referencedNames(
   include: (position: number) => boolean = () => true,
 ): Set<string> {
   const names = new Set<string>();
-  const visit = (node: TS.Node) => {
+  // the parent is passed down: the tree has no parent links (see parseExampleSource)
+  const visit = (node: TS.Node, parent: TS.Node): void => {
     if (node.getEnd() <= from || node.getStart(sourceFile) >= to) return;
     if (ts.isIdentifier(node)) {
       const start = node.getStart(sourceFile);
-      if (start >= from && start < to && isReference(node) && include(start)) names.add(node.text);
+      if (start >= from && start < to && isReference(node, parent) && include(start)) names.add(node.text);
       return;
     }
-    ts.forEachChild(node, visit);
+    ts.forEachChild(node, (child) => visit(child, node));
   };
-  visit(sourceFile);
+  ts.forEachChild(sourceFile, (child) => visit(child, sourceFile));
   return names;
 }
 
-function isReference(identifier: TS.Identifier): boolean {
-  const parent = identifier.parent;
+function isReference(identifier: TS.Identifier, parent: TS.Node): boolean {
   if (ts.isShorthandPropertyAssignment(parent)) return true;
   if (ts.isPropertyAccessExpression(parent)) return parent.expression === identifier;
   if (ts.isQualifiedName(parent)) return parent.left === identifier;

@@ -1,10 +1,11 @@
 import { expect, test } from "vitest";
+import { parseExampleSource } from "../../src/find/parseExampleSource.ts";
 import { referencedNames } from "../../src/splice/referencedNames.ts";
-import { ts } from "../../src/typescript.ts";
 
 /** The names `code` refers to, all of it in range. */
 function names(code: string, include?: (position: number) => boolean): string[] {
-  const sourceFile = ts.createSourceFile("a.ts", code, ts.ScriptTarget.ES2023, true, ts.ScriptKind.TS);
+  // parsed as the examples are: no parent links
+  const sourceFile = parseExampleSource("a.ts", code);
   return [...referencedNames(sourceFile, 0, code.length, include)].sort();
 }
 

@@ -1,10 +1,11 @@
 import { expect, test } from "vitest";
+import { parseExampleSource } from "../../src/find/parseExampleSource.ts";
 import { usedImports } from "../../src/splice/usedImports.ts";
-import { ts } from "../../src/typescript.ts";
 
 /** The import lines of `code` kept for `used`. */
 function imports(code: string, used: string[]): string[] {
-  const sourceFile = ts.createSourceFile("a.ts", code, ts.ScriptTarget.ES2023, true, ts.ScriptKind.TS);
+  // parsed as the examples are: no parent links
+  const sourceFile = parseExampleSource("a.ts", code);
   return usedImports(sourceFile, new Set(used));
 }
 
