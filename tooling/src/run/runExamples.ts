@@ -87,6 +87,10 @@ export async function runExamples(examples: readonly Example[], options: RunOpti
     const assigned = options.workers?.assignment.get(group[0]!.file);
     queues[assigned !== undefined && assigned < lanes ? assigned : index % lanes]!.push(group);
   });
+  // workers started ahead of a selective run had no files to import yet: the first imports every
+  // file not assigned, which it will run unless the queue turns out long enough for another worker
+  const unassigned = groups.filter((group) => !options.workers?.assignment.has(group[0]!.file));
+  started[0]?.preload(unassigned.map((group) => path.resolve(options.root, group[0]!.file)));
   const next = (lane: number) => {
     if (queues[lane]!.length > 0) return queues[lane]!.shift();
     const busiest = queues.reduce((most, queue) => (queue.length > most.length ? queue : most));

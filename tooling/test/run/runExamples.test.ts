@@ -1,3 +1,4 @@
+import path from "node:path";
 import { beforeAll, describe, expect, it, test } from "vitest";
 import { checkExample } from "../../src/check/checkExample.ts";
 import type { Verdict } from "../../src/check/Verdict.ts";
@@ -170,6 +171,19 @@ describe("runExamples with one worker started ahead for a selective run", () => 
 
   it("runs a few quick examples in that worker rather than boot a second", async () => {
     expect((await pidsOf("quick")).size).toBe(1);
+  });
+
+  it("has that worker import every file of the run as it starts, not one file per request", async () => {
+    const selected = (await examplesOf(pool)).filter((example) => example.key.endsWith("quick"));
+    const workers = startWorkers(pool, 1);
+    const preloaded: string[][] = [];
+    const preload = workers.workers[0]!.preload.bind(workers.workers[0]!);
+    workers.workers[0]!.preload = (files) => {
+      preloaded.push(files.map((file) => path.relative(pool, file)));
+      preload(files);
+    };
+    await runExamples(selected, { root: pool, jobs: 2, timeout: 5000, workers });
+    expect(preloaded).toEqual([["examples/a.ts", "examples/b.ts", "examples/c.ts", "examples/d.ts"]]);
   });
 
   it("boots a second worker when the queue would keep the first busy longer than a boot takes", async () => {
