@@ -170,11 +170,14 @@ function exampleDocComments(
   const found = new Map<number, DocComment>();
   const text = sourceFile.text;
   if (!text.includes("@example")) return found;
-  const literals = literalRanges(sourceFile);
+  // comments that lead a top-level statement are comments for sure; any other `/**` may sit in
+  // a string, which only a walk of the tree tells (done once, and only if needed)
+  const leading = new Set(sourceFile.statements.flatMap((statement) => ts.getLeadingCommentRanges(text, statement.pos)?.map((range) => range.pos) ?? []));
+  let literals: Array<[number, number]> | undefined;
   for (const match of text.matchAll(/\/\*\*[\s\S]*?\*\//g)) {
     const start = match.index;
     if (!match[0].includes("@example")) continue;
-    if (literals.some(([from, to]) => start >= from && start < to)) continue;
+    if (!leading.has(start) && (literals ??= literalRanges(sourceFile)).some(([from, to]) => start >= from && start < to)) continue;
     const comment = parseDocComment(match[0], place(start).line, place(start).column);
     if (comment.tags.some((tag) => tag.name === "example")) found.set(start, comment);
   }

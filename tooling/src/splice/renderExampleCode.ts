@@ -60,7 +60,7 @@ export function renderExampleCode(example: Example, text: string, options: Rende
 /** The part of each line of the file that lies between `from` and `to`, without line endings. */
 function linesBetween(sourceFile: TS.SourceFile, from: number, to: number): Segment[] {
   const starts = sourceFile.getLineStarts();
-  const literals = templateRanges(sourceFile, from, to);
+  const literals = templateRanges(sourceFile);
   const first = sourceFile.getLineAndCharacterOfPosition(from).line;
   const last = sourceFile.getLineAndCharacterOfPosition(to).line;
   const segments: Segment[] = [];
@@ -74,17 +74,24 @@ function linesBetween(sourceFile: TS.SourceFile, from: number, to: number): Segm
   return segments;
 }
 
-/** Offsets of the template literal parts between `from` and `to`, where text is data. */
-function templateRanges(sourceFile: TS.SourceFile, from: number, to: number): Array<[number, number]> {
+const templates = new WeakMap<TS.SourceFile, Array<[number, number]>>();
+
+/**
+ * Offsets of the file's template literal parts, where text is data; worked out once per parsed
+ * file, which renders each of its examples twice or more (body and `full`).
+ */
+function templateRanges(sourceFile: TS.SourceFile): Array<[number, number]> {
+  const known = templates.get(sourceFile);
+  if (known !== undefined) return known;
   const ranges: Array<[number, number]> = [];
-  const visit = (node: TS.Node) => {
-    if (node.getEnd() <= from || node.getStart(sourceFile) >= to) return;
+  const visit = (node: TS.Node): void => {
     if (ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) {
       ranges.push([node.getStart(sourceFile), node.getEnd()]);
     }
     ts.forEachChild(node, visit);
   };
   visit(sourceFile);
+  templates.set(sourceFile, ranges);
   return ranges;
 }
 
