@@ -47,12 +47,34 @@ export function spliceMarkdown(
 
 /** The block from its opening fence to its closing fence, filled with `content`. */
 function fill(text: string, block: KeyedBlock, content: string): string {
-  const lines = content === "" ? [] : content.replace(/\r?\n$/, "").split(/\r?\n/);
-  const fence = chooseFence(block.fence, lines.join("\n"));
-  const body = lines.map((line) => (line === "" ? block.prefix.trimEnd() : block.prefix + line) + block.eol).join("");
+  const { fence, body } = filling(content, block.fence, block.prefix, block.eol);
   return fence
     + text.slice(block.fenceEnd, block.contentStart)
     + body
     + text.slice(block.contentEnd, block.closeStart)
     + fence;
+}
+
+// a docs folder shows each example's content in many blocks of few shapes: the lines, fence and
+// body are worked out once per content and shape. Bounded, for long-lived processes (dev server).
+const fillings = new Map<string, Map<string, { fence: string; body: string }>>();
+
+function filling(content: string, blockFence: string, prefix: string, eol: string): { fence: string; body: string } {
+  let shapes = fillings.get(content);
+  if (shapes === undefined) {
+    if (fillings.size >= 1000) fillings.clear();
+    shapes = new Map();
+    fillings.set(content, shapes);
+  }
+  const shape = `${blockFence}\0${prefix}\0${eol}`;
+  let filled = shapes.get(shape);
+  if (filled === undefined) {
+    const lines = content === "" ? [] : content.replace(/\r?\n$/, "").split(/\r?\n/);
+    filled = {
+      fence: chooseFence(blockFence, lines.join("\n")),
+      body: lines.map((line) => (line === "" ? prefix.trimEnd() : prefix + line) + eol).join(""),
+    };
+    shapes.set(shape, filled);
+  }
+  return filled;
 }
