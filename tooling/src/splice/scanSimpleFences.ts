@@ -31,6 +31,8 @@ interface Line {
 const lineParser = unified().use(remarkParse);
 const maxDepth = 4;
 const blank = /^[ \t]*$/;
+/** spaces and tabs only; most blank lines are empty, which needs no pattern */
+const isBlank = (line: string) => line === "" || blank.test(line);
 const openingFence = /^(`{3,}|~{3,})(.*)$/;
 const headingLine = /^(#{1,6})(?:[ \t](.*))?$/;
 // a setext underline or a thematic break: what they mean depends on the line before
@@ -91,7 +93,7 @@ function scanDocument(text: string, lines: Line[], depth: number, nodes: Scanned
   while (index < lines.length) {
     const line = lines[index]!;
     const content = line.content;
-    if (blank.test(content)) {
+    if (isBlank(content)) {
       afterBlank = true;
       index++;
       continue;
@@ -155,7 +157,7 @@ function closingLine(lines: Line[], open: number, fence: string, info: string): 
     const trimmed = content.trimStart();
     if (!trimmed.startsWith(char.repeat(fence.length)) || content.length - trimmed.length > 3) continue;
     const rest = trimmed.replace(char === "`" ? /^`+/ : /^~+/, "");
-    if (!blank.test(rest)) continue;
+    if (!isBlank(rest)) continue;
     // closes it for CommonMark: take only the plainest form, at column 0 with spaces after
     if (content !== trimmed || rest.includes("\t")) return undefined;
     return index;
@@ -189,7 +191,7 @@ function readHeading(text: string, content: string, level: number, rest: string)
 /** The index after an html block (or a paragraph starting with `<`) that ends at a blank line. */
 function htmlEnd(lines: Line[], start: number): number | undefined {
   let index = start + 1;
-  for (; index < lines.length && !blank.test(lines[index]!.content); index++) {
+  for (; index < lines.length && !isBlank(lines[index]!.content); index++) {
     // html or paragraph text either way, unless it could start a block that outlives the blank line
     const trimmed = lines[index]!.content.replace(/^[ \t]+/, "");
     if (/^(?:`{3,}|~{3,}|#|>)/.test(trimmed) || listMarker.test(trimmed) || ruleLike.test(trimmed) || markerHtml.test(trimmed)) {
@@ -209,7 +211,7 @@ interface Container {
 function quoteContent(lines: Line[], start: number): Container | undefined {
   const inner: Line[] = [];
   let index = start;
-  for (; index < lines.length && !blank.test(lines[index]!.content); index++) {
+  for (; index < lines.length && !isBlank(lines[index]!.content); index++) {
     const line = lines[index]!;
     // a line without `>` would be a lazy continuation or end the quote: which one depends
     if (line.content[0] !== ">" || line.content[1] === "\t") return undefined;
@@ -229,7 +231,7 @@ function listItemContent(lines: Line[], start: number): Container | undefined {
   let index = start + 1;
   for (; index < lines.length; index++) {
     const line = lines[index]!;
-    if (blank.test(line.content)) {
+    if (isBlank(line.content)) {
       inner.push({ ...line, content: "" });
       continue;
     }
@@ -239,7 +241,7 @@ function listItemContent(lines: Line[], start: number): Container | undefined {
       continue;
     }
     // a line at column 0 after a blank line ends the item; anything else might be lazy
-    if (indent > 0 || line.content[0] === "\t" || !blank.test(lines[index - 1]!.content)) return undefined;
+    if (indent > 0 || line.content[0] === "\t" || !isBlank(lines[index - 1]!.content)) return undefined;
     break;
   }
   return { lines: inner, end: index };
