@@ -16,7 +16,8 @@ export function referencedNames(
   const names = new Set<string>();
   // the parent is passed down: the tree has no parent links (see parseExampleSource)
   const visit = (node: TS.Node, parent: TS.Node): void => {
-    if (node.getEnd() <= from || node.getStart(sourceFile) >= to) return;
+    // `pos` is before the node's leading trivia: a cheap bound, the start is worked out for names only
+    if (node.end <= from || node.pos >= to) return;
     if (ts.isIdentifier(node)) {
       const start = node.getStart(sourceFile);
       if (start >= from && start < to && isReference(node, parent) && include(start)) names.add(node.text);
