@@ -4,7 +4,7 @@
  * with 5 keyed blocks each, already spliced, against the naive way: a remark parse and
  * stringify of every page in one process. Every tenth page shows one example's output, so
  * splice runs those examples (100 output blocks over 10 distinct examples); the other 4,900
- * blocks show code. Both are timed as whole cold processes, median of BENCH_RUNS (3). Also
+ * blocks show code. Both are timed as whole cold processes, median of BENCH_RUNS (7). Also
  * times `splice --check` with no output block (nothing runs) and the phases inside
  * `spliceDocs`. Prints a table and writes `.bench/splice.json`.
  *
@@ -32,7 +32,7 @@ const repo = fileURLToPath(new URL("../..", import.meta.url));
 // inside the repository so that the naive script resolves unified and remark from its node_modules
 const root = path.join(repo, ".bench", "splice-corpus");
 const exemplar = path.join(repo, "tooling", "bin", "exemplar.js");
-const runs = Number(process.env.BENCH_RUNS ?? 3);
+const runs = Number(process.env.BENCH_RUNS ?? 7);
 
 /** `exampleFiles x examplesPerFile` examples; returns their keys in file order. */
 function writeExamples(dir: string): string[] {
@@ -166,6 +166,15 @@ function time(label: string, args: string[], cwd: string, expectStatus = 0) {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
+/** Like `repeat` for several commands, one run of each in turn. */
+function alternate(commands: Array<[label: string, args: string[], cwd: string]>) {
+  const samples = commands.map((): number[] => []);
+  for (let run = 0; run < runs; run++) {
+    commands.forEach(([label, args, cwd], index) => samples[index]!.push(time(label, args, cwd).seconds));
+  }
+  return samples.map((values) => ({ seconds: median(values), samples: values }));
+}
+
 function repeat(label: string, args: string[], cwd: string) {
   const samples: number[] = [];
   let stdout = "";
@@ -218,8 +227,11 @@ console.log(`corpus: ${keys.length} examples in ${exampleFiles} files; ${pageCou
   + `${pageCount / outputEvery} output blocks over ${distinctOutputs} examples, at ${root}`);
 console.log(`load average before measuring: ${loadavg().map((load) => load.toFixed(2)).join(", ")} on ${availableParallelism()} cores`);
 
-const check = repeat("exemplar splice --check", [exemplar, "splice", "--check"], withOutput);
-const checkCodeOnly = repeat("exemplar splice --check (code only)", [exemplar, "splice", "--check"], codeOnly);
+// the two kinds of docs folder alternate, so that a change of load meanwhile weighs on both
+const [check, checkCodeOnly] = alternate([
+  ["exemplar splice --check", [exemplar, "splice", "--check"], withOutput],
+  ["exemplar splice --check (code only)", [exemplar, "splice", "--check"], codeOnly],
+]);
 const startup = repeat("exemplar splice --help", [exemplar, "splice", "--help"], withOutput);
 const naiveRun = repeat("naive remark parse + stringify", [naive, path.join(withOutput, "docs")], root);
 const naiveResult = JSON.parse(naiveRun.stdout) as { pages: number; changed: number };
@@ -244,7 +256,10 @@ const rows = [
   { way: "CLI start-up alone (exemplar splice --help)", seconds: startup.seconds, samples: startup.samples },
 ];
 const targets = {
-  "splice --check <= 0.5 s": check.seconds <= 0.5,
+  // the issue's corpus: 1,000 pages x 5 keyed blocks, every block showing an example's code
+  "splice --check <= 0.5 s, keyed code blocks": checkCodeOnly.seconds <= 0.5,
+  // stricter: 100 of the blocks show what 10 examples print, so splice runs them first
+  "splice --check <= 0.5 s, with 100 output blocks (10 examples run)": check.seconds <= 0.5,
   "splice --check faster than the naive way": check.seconds < naiveRun.seconds,
 };
 
