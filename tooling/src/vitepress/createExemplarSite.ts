@@ -5,14 +5,14 @@ import { loadConfig, resolveConfig, type ResolvedConfig } from "../config/loadCo
 import type { Example } from "../example.ts";
 import { readExampleFiles } from "../files/readExampleFiles.ts";
 import { findExamples, type FoundExamples } from "../find/findExamples.ts";
-import { runSetup, type ActiveSetup } from "../setup/runSetup.ts";
 import { formatProblem, type Problem } from "../find/Problem.ts";
-import { reportPretty } from "../report/reportPretty.ts";
+import { runSetup, type ActiveSetup } from "../setup/runSetup.ts";
 import { findKeyedBlocks } from "../splice/findKeyedBlocks.ts";
 import { resolveBlock } from "../splice/resolveBlock.ts";
 import { spliceMarkdown } from "../splice/spliceMarkdown.ts";
 import { coalesceRuns } from "./coalesceRuns.ts";
 import type { FenceState } from "./decorateFence.ts";
+import type { ExemplarSite, SiteRefresh } from "./ExemplarSite.ts";
 import { mergeRun, type SiteState } from "./mergeRun.ts";
 
 export interface ExemplarSiteOptions {
@@ -26,54 +26,6 @@ export interface ExemplarSiteOptions {
   check?: typeof checkProject | undefined;
   /** starts the config's setup module (default `runSetup`) */
   runSetup?: typeof runSetup | undefined;
-}
-
-/** A page spliced for the site. */
-export interface SitePage {
-  text: string;
-  /** blocks that could not be filled, with their place */
-  problems: Problem[];
-}
-
-/** One re-run of the writer's loop, shared by every save it covered. */
-export interface SiteRefresh {
-  /** the example files it re-ran (absolute paths): the saved one and any saved while the run before it went on */
-  files: string[];
-  /** the pages (absolute paths) whose blocks it may have changed */
-  pages: string[];
-  /** false when the site closed before the run could start: nothing ran */
-  ran: boolean;
-  durationMs: number;
-  /** how long its first save waited for the run before it (and, at startup, for the first run) */
-  waitedMs: number;
-}
-
-/**
- * What the docs site knows of the examples: the latest run, and how to splice a page with it.
- * The VitePress plugin is a thin shell over this; `refresh` re-runs the examples of changed
- * files for the writer's loop.
- */
-export interface ExemplarSite {
-  /** resolves once the examples have run; rejects on a configuration error */
-  ready: Promise<void>;
-  /** the example files (absolute paths), known once they are read, before the first run ends */
-  files: Promise<string[]>;
-  config(): ResolvedConfig;
-  /** the report of the latest run of all examples (problems, verdicts) */
-  report(): CheckReport;
-  /** splices one page (absolute path) with the latest run, leaving failed blocks empty */
-  splice(file: string, text: string): SitePage;
-  /** what to show under the keyed block whose info string is `info`, on page `file` */
-  fence(file: string, info: string): FenceState | undefined;
-  /**
-   * re-runs the examples of a changed example file, one run at a time: a save during a run is
-   * queued, with any other saved meanwhile, for one run right after it
-   */
-  refresh(file: string): Promise<SiteRefresh>;
-  /** whether an absolute path is one of the example files */
-  isExampleFile(file: string): boolean;
-  /** tears the config's setup down; the site keeps it running across refreshes until then */
-  close(): Promise<void>;
 }
 
 export function createExemplarSite(options: ExemplarSiteOptions = {}): ExemplarSite {
@@ -225,12 +177,4 @@ export function createExemplarSite(options: ExemplarSiteOptions = {}): ExemplarS
       return state.report.sources.some((source) => source.file === relative);
     },
   };
-}
-
-/** The report as the terminal shows it, for build errors and the dev overlay. */
-export function describeFailures(site: ExemplarSite): string | undefined {
-  const report = site.report();
-  if (report.problems.length > 0) return report.problems.map(formatProblem).join("\n");
-  if (report.verdicts.every((verdict) => verdict.status !== "failed")) return undefined;
-  return reportPretty(report, { root: site.config().root });
 }

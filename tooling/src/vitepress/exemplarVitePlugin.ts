@@ -2,7 +2,8 @@ import path from "node:path";
 import type { Plugin, ViteDevServer } from "vite";
 import { formatProblem } from "../find/Problem.ts";
 import { closeOnInterrupt } from "./closeOnInterrupt.ts";
-import { describeFailures, type ExemplarSite, type SiteRefresh } from "./createExemplarSite.ts";
+import { describeFailures } from "./describeFailures.ts";
+import type { ExemplarSite, SiteRefresh } from "./ExemplarSite.ts";
 
 /**
  * The Vite side of the site: splices every Markdown page before VitePress compiles it, fails a

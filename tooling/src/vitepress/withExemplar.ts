@@ -1,5 +1,6 @@
 import type { UserConfig } from "vitepress";
-import { createExemplarSite, type ExemplarSite, type ExemplarSiteOptions } from "./createExemplarSite.ts";
+import { createExemplarSite, type ExemplarSiteOptions } from "./createExemplarSite.ts";
+import type { ExemplarSite } from "./ExemplarSite.ts";
 import { decorateFence } from "./decorateFence.ts";
 import { exemplarVitePlugin } from "./exemplarVitePlugin.ts";
 

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createExemplarSite, describeFailures } from "../../src/vitepress/createExemplarSite.ts";
+import { createExemplarSite } from "../../src/vitepress/createExemplarSite.ts";
+import { describeFailures } from "../../src/vitepress/describeFailures.ts";
 import { exampleFile, exampleProject, fakeRuns, fakeSetup } from "./fakeRuns.ts";
 
 const fixture = fileURLToPath(new URL("./fixtures/site-with-setup", import.meta.url));

@@ -1,0 +1,52 @@
+import type { CheckReport } from "../checkProject.ts";
+import type { ResolvedConfig } from "../config/loadConfig.ts";
+import type { Problem } from "../find/Problem.ts";
+import type { FenceState } from "./decorateFence.ts";
+
+/** A page spliced for the site. */
+export interface SitePage {
+  text: string;
+  /** blocks that could not be filled, with their place */
+  problems: Problem[];
+}
+
+/** One re-run of the writer's loop, shared by every save it covered. */
+export interface SiteRefresh {
+  /** the example files it re-ran (absolute paths): the saved one and any saved while the run before it went on */
+  files: string[];
+  /** the pages (absolute paths) whose blocks it may have changed */
+  pages: string[];
+  /** false when the site closed before the run could start: nothing ran */
+  ran: boolean;
+  durationMs: number;
+  /** how long its first save waited for the run before it (and, at startup, for the first run) */
+  waitedMs: number;
+}
+
+/**
+ * What the docs site knows of the examples: the latest run, and how to splice a page with it.
+ * The VitePress plugin is a thin shell over this; `refresh` re-runs the examples of changed
+ * files for the writer's loop.
+ */
+export interface ExemplarSite {
+  /** resolves once the examples have run; rejects on a configuration error */
+  ready: Promise<void>;
+  /** the example files (absolute paths), known once they are read, before the first run ends */
+  files: Promise<string[]>;
+  config(): ResolvedConfig;
+  /** the report of the latest run of all examples (problems, verdicts) */
+  report(): CheckReport;
+  /** splices one page (absolute path) with the latest run, leaving failed blocks empty */
+  splice(file: string, text: string): SitePage;
+  /** what to show under the keyed block whose info string is `info`, on page `file` */
+  fence(file: string, info: string): FenceState | undefined;
+  /**
+   * re-runs the examples of a changed example file, one run at a time: a save during a run is
+   * queued, with any other saved meanwhile, for one run right after it
+   */
+  refresh(file: string): Promise<SiteRefresh>;
+  /** whether an absolute path is one of the example files */
+  isExampleFile(file: string): boolean;
+  /** tears the config's setup down; the site keeps it running across refreshes until then */
+  close(): Promise<void>;
+}
