@@ -1,4 +1,7 @@
-import { Registry } from "@envelope/platform";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { issueToken, Registry, startRegistry } from "@envelope/platform";
 
 /**
  * Connect with the registry's URL and your token (here from ENVELOPE_REGISTRY_URL and
@@ -37,4 +40,34 @@ export async function firstSave() {
   });
   console.log(`saved ${saved.name} v${saved.version}`);
   console.log(`tags: ${Object.entries(saved.tags).map(([key, value]) => `${key}=${value}`).join(", ")}`);
+}
+
+/**
+ * A registry for your own tests, in-process: an embedded store in a temporary folder, a token,
+ * and `reset()` between tests, which empties the store and the artifacts (issued tokens stay
+ * valid), so that every test sees a fresh registry without paying for a new one.
+ * @example platform.test-registry
+ * @expect
+ * saved scorer v1
+ * saved scorer v2
+ * after reset: saved scorer v1
+ */
+export async function testRegistry() {
+  const folder = mkdtempSync(path.join(tmpdir(), "envelope-test-")); // hide
+  const server = await startRegistry({
+    store: { dataDir: path.join(folder, "data") },
+    artifactsDir: path.join(folder, "artifacts"),
+    log: () => {},
+  });
+  const token = await issueToken(server.store, { user: "ci", team: "qa" });
+  const registry = new Registry({ url: server.url, token, tracking: { sink: "none" } });
+  const save = () => registry.save({ name: "scorer", artifact: { weights: [1] }, inputs: [{ x: 1 }], outputs: [{ y: 1 }] });
+  try {
+    for (let test = 0; test < 2; test++) console.log(`saved scorer v${(await save()).version}`);
+    await server.reset();
+    console.log(`after reset: saved scorer v${(await save()).version}`);
+  } finally {
+    await server.close();
+    rmSync(folder, { recursive: true, force: true }); // hide
+  }
 }
