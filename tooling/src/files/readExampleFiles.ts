@@ -4,6 +4,9 @@ import { glob } from "tinyglobby";
 import { ExemplarError } from "../errors/ExemplarError.ts";
 import type { SourceText } from "../find/findExamples.ts";
 
+/** What the example globs never match: installed packages and type declarations. */
+export const exampleIgnores = ["**/node_modules/**", "**/*.d.ts"];
+
 /**
  * Reads the files matched by the globs (relative to `root`), in a stable order. A glob that
  * matches no file is an error: it is almost always a typo.
@@ -11,7 +14,7 @@ import type { SourceText } from "../find/findExamples.ts";
 export async function readExampleFiles(root: string, globs: readonly string[]): Promise<SourceText[]> {
   const files = new Set<string>();
   for (const pattern of globs) {
-    const matched = await glob(pattern, { cwd: root, ignore: ["**/node_modules/**", "**/*.d.ts"] });
+    const matched = await glob(pattern, { cwd: root, ignore: exampleIgnores });
     if (matched.length === 0) {
       throw new ExemplarError("EXEMPLAR_FILES_NOT_FOUND", `no example files match \`${pattern}\` in ${root}`);
     }

@@ -47,6 +47,10 @@ export interface ExemplarSite {
   refresh(file: string): Promise<SiteRefresh>;
   /** whether an absolute path is one of the example files */
   isExampleFile(file: string): boolean;
+  /** the folders the example globs start from (absolute): watched for example files created later */
+  exampleFolders(): string[];
+  /** whether an absolute path is matched by the example globs now, as a file created since the last run may be */
+  matchesExamples(file: string): Promise<boolean>;
   /** tears the config's setup down; the site keeps it running across refreshes until then */
   close(): Promise<void>;
 }

@@ -3,7 +3,9 @@ import { checkProject, type CheckReport } from "../checkProject.ts";
 import type { ExemplarConfig } from "../config/defineConfig.ts";
 import { loadConfig, resolveConfig, type ResolvedConfig } from "../config/loadConfig.ts";
 import type { Example } from "../example.ts";
-import { readExampleFiles } from "../files/readExampleFiles.ts";
+import { glob } from "tinyglobby";
+import { globBase } from "../files/globBase.ts";
+import { exampleIgnores, readExampleFiles } from "../files/readExampleFiles.ts";
 import { findExamples, type FoundExamples } from "../find/findExamples.ts";
 import { formatProblem, type Problem } from "../find/Problem.ts";
 import { runSetup, type ActiveSetup } from "../setup/runSetup.ts";
@@ -175,6 +177,12 @@ export function createExemplarSite(options: ExemplarSiteOptions = {}): ExemplarS
     isExampleFile(file) {
       const relative = relativeTo(file);
       return state.report.sources.some((source) => source.file === relative);
+    },
+    exampleFolders: () => [...new Set(config.examples.map((pattern) => path.resolve(config.root, globBase(pattern))))],
+    async matchesExamples(file) {
+      const relative = relativeTo(file);
+      const matched = await Promise.all(config.examples.map((pattern) => glob(pattern, { cwd: config.root, ignore: exampleIgnores })));
+      return matched.some((files) => files.some((candidate) => candidate.split(path.sep).join("/") === relative));
     },
   };
 }

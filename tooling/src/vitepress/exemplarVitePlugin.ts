@@ -55,20 +55,22 @@ export function exemplarVitePlugin(site: ExemplarSite | (() => ExemplarSite)): P
     },
     configureServer(server) {
       const current = useSite();
-      // the example files are watched from the start, so that a save during the first run counts
-      current.files.then((files) => void server.watcher.add(files), () => {});
+      // the example files are watched from the start, so that a save during the first run counts,
+      // and so are their folders, for example files created later
+      current.files.then((files) => void server.watcher.add([...files, ...current.exampleFolders()]), () => {});
       current.ready.then(() => {
         const failures = describeFailures(current);
         if (failures) server.config.logger.warn(failures);
       }, (error: Error) => server.config.logger.error(`exemplar: ${error.message}`));
       const handled = new WeakSet<SiteRefresh>();
       server.watcher.on("change", (file) => void onChange(server, current, file, handled));
+      server.watcher.on("add", (file) => void onChange(server, current, file, handled, { added: true }));
       stopListening = closeOnInterrupt(() => server.close());
     },
   };
 }
 
-async function onChange(server: ViteDevServer, site: ExemplarSite, file: string, handled: WeakSet<SiteRefresh>) {
+async function onChange(server: ViteDevServer, site: ExemplarSite, file: string, handled: WeakSet<SiteRefresh>, { added = false } = {}) {
   const { logger } = server.config;
   try {
     await site.files;
@@ -76,7 +78,8 @@ async function onChange(server: ViteDevServer, site: ExemplarSite, file: string,
     // the config is broken: configureServer said so
     return;
   }
-  if (!site.isExampleFile(file)) return;
+  // a file created since the last run is one if the globs match it now
+  if (!site.isExampleFile(file) && !(added && (await site.matchesExamples(file)))) return;
   const relative = (absolute: string) => path.relative(site.config().root, absolute);
   let refreshed: SiteRefresh;
   try {

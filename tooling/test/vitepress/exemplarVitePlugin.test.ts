@@ -1,4 +1,4 @@
-import { rmSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { build, createLogger, createServer, type Plugin } from "vite";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -41,13 +41,30 @@ describe("exemplarVitePlugin in a Vite dev server", () => {
       },
     };
     const server = await createServer({ root, configFile: false, customLogger: logger, server: { watch: null }, plugins: [spy, exemplarVitePlugin(() => site)] });
-    await vi.waitFor(() => expect(added).toEqual([path.join(root, "examples/a.ts")]));
+    await vi.waitFor(() => expect(added).toEqual([path.join(root, "examples/a.ts"), path.join(root, "examples")]));
     expect(runs.log).toEqual(["run *"]);
     server.watcher.emit("change", path.join(root, "examples/a.ts"));
     await new Promise((resolve) => setTimeout(resolve, 30));
     runs.release();
     await vi.waitFor(() => expect(logged).toContainEqual(expect.stringMatching(/^exemplar: re-ran examples\/a\.ts in \d+ ms \(after waiting \d+ ms for the run before\), 0 pages updated$/)));
     expect(runs.log).toEqual(["run *", "done *", "run examples/a.ts", "done examples/a.ts"]);
+    await server.close();
+  });
+
+  it("runs an example file created while it serves, and ignores new files the globs do not match", async () => {
+    const { root, site, runs, logger, logged } = fakeSite({ "docs/b.md": "```text example-output=b.one\n```\n" });
+    const server = await createServer({ root, configFile: false, customLogger: logger, server: { watch: null }, plugins: [exemplarVitePlugin(() => site)] });
+    await site.ready;
+    // the writer's page, open before the example exists: its block names an unknown key
+    const page = path.join(root, "docs", "b.md");
+    expect(site.splice(page, "```text example-output=b.one\n```\n").problems.map((problem) => problem.message)).toEqual([expect.stringMatching(/^unknown example key in `example-output=b\.one`/)]);
+    writeFileSync(path.join(root, "examples", "types.d.ts"), "export type T = 1;\n");
+    server.watcher.emit("add", path.join(root, "examples", "types.d.ts"));
+    writeFileSync(path.join(root, "examples", "b.ts"), exampleFile("b.one"));
+    server.watcher.emit("add", path.join(root, "examples", "b.ts"));
+    await vi.waitFor(() => expect(logged).toContainEqual(expect.stringMatching(/^exemplar: re-ran examples\/b\.ts in \d+ ms, 1 page updated$/)));
+    expect(runs.log).toEqual(["run *", "done *", "run examples/b.ts", "done examples/b.ts"]);
+    expect(site.splice(page, "```text example-output=b.one\n```\n").text).toBe("```text example-output=b.one\nb.one ran 2\n```\n");
     await server.close();
   });
 
