@@ -1,8 +1,9 @@
-import { ExemplarError, type ExemplarErrorCode } from "../../errors/ExemplarError.ts";
-import { createS3Client, regionOf } from "../../publish/createS3Client.ts";
+import type { S3Client } from "@aws-sdk/client-s3";
+import type { ExemplarErrorCode } from "../../errors/ExemplarError.ts";
 import { formatPublishSummary } from "../../publish/formatPublishSummary.ts";
 import { publishSite } from "../../publish/publishSite.ts";
 import type { Command, CommandIo } from "../Command.ts";
+import { bucketFlags, openBucket, usage } from "../openBucket.ts";
 import { reportCommandError } from "../reportCommandError.ts";
 import { parseFlags as parseCommandFlags } from "../parseFlags.ts";
 
@@ -42,10 +43,7 @@ export const publishCommand: Command = {
   name: "publish",
   help,
   async run(argv: string[], io: CommandIo): Promise<number> {
-    // the SDK's multi-line notice about Node 20 would break the one-line output; readers of a
-    // publish log cannot act on it
-    process.env["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"] ??= "true";
-    let client: ReturnType<typeof createS3Client> | undefined;
+    let client: S3Client | undefined;
     let json = false;
     try {
       const flags = parseFlags(argv);
@@ -55,15 +53,16 @@ export const publishCommand: Command = {
       }
       json = flags.json === true;
       const options = validate(flags);
-      client = createS3Client({ endpoint: options.endpoint, pathStyle: flags["path-style"], region: flags.region, env: io.env });
+      const target = openBucket(flags, io.env, "publish to the bucket root");
+      client = target.client;
       const summary = await publishSite({
         dir: options.dir,
         cwd: io.cwd,
-        bucket: options.bucket,
+        bucket: target.bucket,
         prefix: flags.prefix,
         root: flags.root,
         client,
-        where: options.endpoint ?? `AWS S3 (${regionOf({ region: flags.region, env: io.env })})`,
+        where: target.where,
         dryRun: flags["dry-run"],
         concurrency: options.concurrency,
         keep: flags.keep,
@@ -84,18 +83,9 @@ export const publishCommand: Command = {
 };
 
 const flagOptions = {
+  ...bucketFlags,
   dir: { type: "string" },
-  bucket: { type: "string" },
-  prefix: { type: "string" },
-  root: { type: "boolean" },
-  keep: { type: "string", multiple: true },
-  endpoint: { type: "string" },
-  "path-style": { type: "boolean" },
-  region: { type: "string" },
   concurrency: { type: "string" },
-  "dry-run": { type: "boolean" },
-  json: { type: "boolean" },
-  help: { type: "boolean", short: "h" },
 } as const;
 
 function parseFlags(argv: string[]) {
@@ -104,20 +94,13 @@ function parseFlags(argv: string[]) {
   return values;
 }
 
-function validate(flags: ReturnType<typeof parseFlags>): { dir: string; bucket: string; endpoint: string | undefined; concurrency: number } {
+/** The flags only `publish` has; `openBucket` checks the rest. */
+function validate(flags: ReturnType<typeof parseFlags>): { dir: string; concurrency: number } {
   if (flags.dir === undefined || flags.dir === "") throw usage("missing --dir: expected the built site folder, e.g. --dir docs/.vitepress/dist");
-  if (flags.bucket === undefined || flags.bucket === "") throw usage("missing --bucket: expected the bucket name, e.g. --bucket previews");
-  if (flags.prefix === undefined && flags.root !== true) throw usage('missing --prefix: expected a folder such as --prefix pr-123 (or --root to publish to the bucket root)');
   let concurrency = 8;
   if (flags.concurrency !== undefined) {
     concurrency = Number(flags.concurrency);
     if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) throw usage(`--concurrency "${flags.concurrency}" is not a whole number from 1 to 256`);
   }
-  const endpoint = flags.endpoint;
-  if (endpoint !== undefined && !/^https?:\/\/[^/]+/i.test(endpoint)) throw usage(`--endpoint "${endpoint}" is not an http(s) URL; expected e.g. http://127.0.0.1:4568`);
-  return { dir: flags.dir, bucket: flags.bucket, endpoint, concurrency };
-}
-
-function usage(message: string): ExemplarError {
-  return new ExemplarError("EXEMPLAR_USAGE", message);
+  return { dir: flags.dir, concurrency };
 }

@@ -1,8 +1,9 @@
-import { ExemplarError, type ExemplarErrorCode } from "../../errors/ExemplarError.ts";
-import { createS3Client, regionOf } from "../../publish/createS3Client.ts";
+import type { S3Client } from "@aws-sdk/client-s3";
+import type { ExemplarErrorCode } from "../../errors/ExemplarError.ts";
 import { formatUnpublishSummary } from "../../publish/formatUnpublishSummary.ts";
 import { unpublishPrefix } from "../../publish/unpublishPrefix.ts";
 import type { Command, CommandIo } from "../Command.ts";
+import { bucketFlags, openBucket, usage } from "../openBucket.ts";
 import { reportCommandError } from "../reportCommandError.ts";
 import { parseFlags as parseCommandFlags } from "../parseFlags.ts";
 
@@ -36,9 +37,7 @@ export const unpublishCommand: Command = {
   name: "unpublish",
   help,
   async run(argv: string[], io: CommandIo): Promise<number> {
-    // as in publish: the SDK's multi-line Node 20 notice would break the one-line output
-    process.env["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"] ??= "true";
-    let client: ReturnType<typeof createS3Client> | undefined;
+    let client: S3Client | undefined;
     let json = false;
     try {
       const flags = parseFlags(argv);
@@ -47,18 +46,15 @@ export const unpublishCommand: Command = {
         return 0;
       }
       json = flags.json === true;
-      if (flags.bucket === undefined || flags.bucket === "") throw usage("missing --bucket: expected the bucket name, e.g. --bucket previews");
-      if (flags.prefix === undefined && flags.root !== true) throw usage("missing --prefix: expected a folder such as --prefix pr-123 (or --root to empty the bucket root)");
-      const endpoint = flags.endpoint;
-      if (endpoint !== undefined && !/^https?:\/\/[^/]+/i.test(endpoint)) throw usage(`--endpoint "${endpoint}" is not an http(s) URL; expected e.g. http://127.0.0.1:4568`);
-      client = createS3Client({ endpoint, pathStyle: flags["path-style"], region: flags.region, env: io.env });
+      const target = openBucket(flags, io.env, "empty the bucket root");
+      client = target.client;
       const summary = await unpublishPrefix({
-        bucket: flags.bucket,
+        bucket: target.bucket,
         prefix: flags.prefix,
         root: flags.root,
         keep: flags.keep,
         client,
-        where: endpoint ?? `AWS S3 (${regionOf({ region: flags.region, env: io.env })})`,
+        where: target.where,
         dryRun: flags["dry-run"],
       });
       io.stdout(json ? `${JSON.stringify(summary, null, 2)}\n` : `${formatUnpublishSummary(summary)}\n`);
@@ -73,25 +69,10 @@ export const unpublishCommand: Command = {
   },
 };
 
-const flagOptions = {
-  bucket: { type: "string" },
-  prefix: { type: "string" },
-  root: { type: "boolean" },
-  keep: { type: "string", multiple: true },
-  endpoint: { type: "string" },
-  "path-style": { type: "boolean" },
-  region: { type: "string" },
-  "dry-run": { type: "boolean" },
-  json: { type: "boolean" },
-  help: { type: "boolean", short: "h" },
-} as const;
+const flagOptions = bucketFlags;
 
 function parseFlags(argv: string[]) {
   const { values, positionals } = parseCommandFlags("unpublish", argv, flagOptions);
   if (positionals.length > 0) throw usage(`unexpected argument \`${positionals[0]}\`; every value goes with a flag (see \`exemplar unpublish --help\`)`);
   return values;
-}
-
-function usage(message: string): ExemplarError {
-  return new ExemplarError("EXEMPLAR_USAGE", message);
 }

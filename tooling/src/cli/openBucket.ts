@@ -1,0 +1,58 @@
+import type { S3Client } from "@aws-sdk/client-s3";
+import { ExemplarError } from "../errors/ExemplarError.ts";
+import { createS3Client, regionOf } from "../publish/createS3Client.ts";
+
+/** The flags `publish` and `unpublish` share: where the bucket is and which part of it. */
+export const bucketFlags = {
+  bucket: { type: "string" },
+  prefix: { type: "string" },
+  root: { type: "boolean" },
+  keep: { type: "string", multiple: true },
+  endpoint: { type: "string" },
+  "path-style": { type: "boolean" },
+  region: { type: "string" },
+  "dry-run": { type: "boolean" },
+  json: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+export interface BucketFlags {
+  bucket?: string | undefined;
+  prefix?: string | undefined;
+  root?: boolean | undefined;
+  endpoint?: string | undefined;
+  "path-style"?: boolean | undefined;
+  region?: string | undefined;
+}
+
+/** A bucket the flags name, with a client for it and how to name it in a summary. */
+export interface OpenBucket {
+  bucket: string;
+  client: S3Client;
+  /** the endpoint, or `AWS S3 (region)` */
+  where: string;
+}
+
+/**
+ * Checks the bucket flags (`rootUse` says what `--root` does, for the message when neither a
+ * prefix nor `--root` is given) and makes the S3 client. The caller destroys the client.
+ */
+export function openBucket(flags: BucketFlags, env: Record<string, string | undefined>, rootUse: string): OpenBucket {
+  if (flags.bucket === undefined || flags.bucket === "") throw usage("missing --bucket: expected the bucket name, e.g. --bucket previews");
+  if (flags.prefix === undefined && flags.root !== true) throw usage(`missing --prefix: expected a folder such as --prefix pr-123 (or --root to ${rootUse})`);
+  const endpoint = flags.endpoint;
+  if (endpoint !== undefined && !/^https?:\/\/[^/]+/i.test(endpoint)) throw usage(`--endpoint "${endpoint}" is not an http(s) URL; expected e.g. http://127.0.0.1:4568`);
+  // the SDK's multi-line notice about Node 20 would break the one-line output; readers of a
+  // publish log cannot act on it
+  process.env["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"] ??= "true";
+  return {
+    bucket: flags.bucket,
+    client: createS3Client({ endpoint, pathStyle: flags["path-style"], region: flags.region, env }),
+    where: endpoint ?? `AWS S3 (${regionOf({ region: flags.region, env })})`,
+  };
+}
+
+/** A refusal that a change of flags fixes (exit code 2). */
+export function usage(message: string): ExemplarError {
+  return new ExemplarError("EXEMPLAR_USAGE", message);
+}
