@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import type { S3Client } from "@aws-sdk/client-s3";
 import { assertSiteDir } from "./assertSiteDir.ts";
+import type { BucketTarget } from "./BucketTarget.ts";
 import { checkSiteBase } from "./checkSiteBase.ts";
 import { compareContent } from "./compareContent.ts";
 import { describeS3Error, type S3Place } from "./describeS3Error.ts";
@@ -19,25 +19,13 @@ import type { PublishSummary } from "./PublishSummary.ts";
 import type { RemoteObject } from "./RemoteObject.ts";
 
 /** What to publish where. */
-export interface PublishOptions {
+export interface PublishOptions extends BucketTarget {
   /** the built site folder, as the user gave it (messages show it so) */
   dir: string;
   /** what a relative `dir` is relative to (default: the process's working directory) */
   cwd?: string | undefined;
-  bucket: string;
-  /** the key prefix as the user gave it; normalised and checked by `normalizePrefix` */
-  prefix?: string | undefined;
-  /** publish to the bucket root; required for an empty prefix */
-  root?: boolean | undefined;
-  client: S3Client;
-  /** the endpoint as the user knows it, for messages (default: `the S3 endpoint`) */
-  where?: string | undefined;
-  /** plan only: list and compare, change nothing */
-  dryRun?: boolean | undefined;
   /** requests in flight at once (default 8) */
   concurrency?: number | undefined;
-  /** folders under the prefix never deleted (`pr-*`), see `keepMatcher` */
-  keep?: readonly string[] | undefined;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { S3Client } from "@aws-sdk/client-s3";
+import type { BucketTarget } from "./BucketTarget.ts";
 import { describeS3Error, type S3Place } from "./describeS3Error.ts";
 import { executePlan } from "./executePlan.ts";
 import { keepMatcher } from "./keepMatcher.ts";
@@ -8,20 +8,7 @@ import { planUnpublish } from "./planUnpublish.ts";
 import type { UnpublishSummary } from "./UnpublishSummary.ts";
 
 /** Which prefix of which bucket to empty. */
-export interface UnpublishOptions {
-  bucket: string;
-  /** the key prefix as the user gave it; normalised and checked by `normalizePrefix` */
-  prefix?: string | undefined;
-  /** empty the bucket root; required for an empty prefix */
-  root?: boolean | undefined;
-  client: S3Client;
-  /** the endpoint as the user knows it, for messages (default: `the S3 endpoint`) */
-  where?: string | undefined;
-  /** plan only: list, change nothing */
-  dryRun?: boolean | undefined;
-  /** folders under the prefix never deleted (`pr-*`), see `keepMatcher` */
-  keep?: readonly string[] | undefined;
-}
+export type UnpublishOptions = BucketTarget;
 
 /**
  * Deletes every object under a prefix, as when a pull request's preview is closed: lists the
