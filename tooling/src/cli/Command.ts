@@ -13,6 +13,10 @@ export interface Command {
   name: string;
   /** the full text printed by `exemplar <name> --help` */
   help: string;
-  /** runs the command; resolves with the exit code (0 ok, 1 failed, 2 usage or configuration error) */
+  /**
+   * runs the command; resolves with the exit code (0 ok, 1 failed, 2 usage or configuration
+   * error). An error it throws or reports gets its exit code and line from `exitCodes` through
+   * `reportCommandError`.
+   */
   run: (argv: string[], io: CommandIo) => Promise<number>;
 }

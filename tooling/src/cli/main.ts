@@ -1,6 +1,6 @@
-import { ExemplarError } from "../errors/ExemplarError.ts";
 import { didYouMean } from "../find/didYouMean.ts";
 import type { Command, CommandIo } from "./Command.ts";
+import { reportCommandError } from "./reportCommandError.ts";
 
 /** A subcommand as `exemplar --help` lists it; its module loads only when it runs. */
 export interface CommandEntry {
@@ -66,11 +66,8 @@ export async function main(argv: string[], io: CommandIo = processIo()): Promise
     const command = await entry.load();
     return await command.run(rest, io);
   } catch (error) {
-    if (error instanceof ExemplarError) {
-      io.stderr(`${error.message.startsWith("exemplar") ? "" : "exemplar: "}${error.message}\n`);
-      return 2;
-    }
-    io.stderr(`exemplar ${name}: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
-    return 2;
+    // check, list and splice leave their errors to this path; exit code and line come from the
+    // same table as publish's, unpublish's and pr-comment's
+    return reportCommandError(name, error, io);
   }
 }

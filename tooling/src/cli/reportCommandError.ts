@@ -1,17 +1,17 @@
-import { ExemplarError, type ExemplarErrorCode } from "../errors/ExemplarError.ts";
 import type { CommandIo } from "./Command.ts";
-import { commandErrorLine } from "./commandErrorLine.ts";
+import { describeCommandError } from "./describeCommandError.ts";
 
 /**
- * Reports a command's error as one line on stderr (a pointer to `--help` for usage errors, a
- * JSON error object on stdout with `--json`) and returns the exit code: 2 for the codes a change
- * of flags or config fixes, 1 for the rest.
+ * Prints a command's error as `describeCommandError` describes it and returns its exit code: the
+ * line and its detail on stderr; with `json`, the error object `{ ok: false, error: { code,
+ * message } }` on stdout, where a script reads the summary; with `helpHint`, a pointer to
+ * `--help` under a usage error whose line does not already give one (publish and unpublish ask
+ * for it: their many bucket flags are checked in shared code whose lines cannot name the help).
  */
-export function reportCommandError(command: string, error: unknown, io: CommandIo, options: { json: boolean; usageCodes: ReadonlySet<ExemplarErrorCode> }): number {
-  const known = error instanceof ExemplarError;
-  const line = commandErrorLine(command, error);
-  io.stderr(`${line}\n`);
-  if (known && error.code === "EXEMPLAR_USAGE" && !line.includes("--help")) io.stderr(`run \`exemplar ${command} --help\` for the options\n`);
-  if (options.json) io.stdout(`${JSON.stringify({ ok: false, error: { code: known ? error.code : "UNEXPECTED", message: line } }, null, 2)}\n`);
-  return known && options.usageCodes.has(error.code) ? 2 : 1;
+export function reportCommandError(command: string, error: unknown, io: CommandIo, options: { json?: boolean; helpHint?: boolean } = {}): number {
+  const { exitCode, code, line, detail } = describeCommandError(command, error);
+  io.stderr([line, ...detail].map((text) => `${text}\n`).join(""));
+  if (options.helpHint === true && code === "EXEMPLAR_USAGE" && !line.includes("--help")) io.stderr(`run \`exemplar ${command} --help\` for the options\n`);
+  if (options.json === true) io.stdout(`${JSON.stringify({ ok: false, error: { code, message: line } }, null, 2)}\n`);
+  return exitCode;
 }

@@ -1,5 +1,9 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import type { Command } from "../../src/cli/Command.ts";
 import { commands } from "../../src/cli/main.ts";
+import { GitHubError } from "../../src/github/GitHubError.ts";
 import { corpus } from "../support/corpus.ts";
 import { runCli } from "../support/captureIo.ts";
 
@@ -44,5 +48,34 @@ describe("main", () => {
     const run = await runCli(["frobnicate"], corpus("cli"));
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(`exemplar: unknown command \`frobnicate\`\n\n${usage}`);
+  });
+
+  it("prints a known error as its command's line, with the message's further lines below, and exits 2", async () => {
+    const config = fileURLToPath(new URL("../config/fixtures/invalid/exemplar.config.ts", import.meta.url));
+    expect(await runCli(["list", "--config", config], corpus("cli"))).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `exemplar list: ${config}: invalid config:\n` +
+        "  - `examples` must be a list of globs, got \"examples/*.ts\"\n" +
+        "  - `timeout` must be a positive number of milliseconds, got -1\n" +
+        "  - `jobs` must be a positive whole number, got 1.5\n",
+    });
+  });
+
+  it.each([
+    // a code in the table that exits 1 keeps it when a command leaves the error to main
+    { error: new GitHubError("EXEMPLAR_GITHUB_UNREACHABLE", "cannot reach http://127.0.0.1:9"), code: 1, stderr: /^exemplar thrower: cannot reach http:\/\/127\.0\.0\.1:9\n$/ },
+    // an error without a code is exemplar's bug: exit 2, the stack under the line
+    { error: new TypeError("x is undefined"), code: 2, stderr: new RegExp(`^exemplar thrower: unexpected error: TypeError: x is undefined\n( {4}at .+\n)+$`) },
+  ])("routes a command's thrown $error.name through the exit code table", async ({ error, code, stderr }) => {
+    const thrower: Command = { name: "thrower", help: "", run: () => Promise.reject(error) };
+    commands.push({ name: "thrower", summary: "throws", load: async () => thrower });
+    try {
+      const run = await runCli(["thrower"], path.sep);
+      expect({ code: run.code, stdout: run.stdout }).toEqual({ code, stdout: "" });
+      expect(run.stderr).toMatch(stderr);
+    } finally {
+      commands.pop();
+    }
   });
 });

@@ -2,12 +2,11 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { ExemplarError } from "../../errors/ExemplarError.ts";
 import { formatPreviewComment } from "../../github/formatPreviewComment.ts";
-import { GitHubError } from "../../github/GitHubError.ts";
 import { parseCheckReport } from "../../github/parseCheckReport.ts";
 import { upsertPullRequestComment } from "../../github/upsertPullRequestComment.ts";
 import type { Command, CommandIo } from "../Command.ts";
-import { commandErrorLine } from "../commandErrorLine.ts";
 import { parseFlags as parseCommandFlags } from "../parseFlags.ts";
+import { reportCommandError } from "../reportCommandError.ts";
 
 const help = `Usage: exemplar pr-comment --repo OWNER/NAME --pr N --url URL --report FILE [options]
 
@@ -56,15 +55,7 @@ export const prCommentCommand: Command = {
       io.stdout(`${result.action} the preview comment on ${repo}#${pr}${result.url ? `: ${result.url}` : ""}\n`);
       return 0;
     } catch (error) {
-      if (error instanceof ExemplarError) {
-        io.stderr(`${commandErrorLine("pr-comment", error)}\n`);
-        return error.code === "EXEMPLAR_USAGE" ? 2 : 1;
-      }
-      if (error instanceof GitHubError) {
-        io.stderr(`exemplar pr-comment: ${error.shortMessage}\n`);
-        return 1;
-      }
-      throw error;
+      return reportCommandError("pr-comment", error, io);
     }
   },
 };

@@ -1,5 +1,4 @@
 import type { S3Client } from "@aws-sdk/client-s3";
-import type { ExemplarErrorCode } from "../../errors/ExemplarError.ts";
 import { formatPublishSummary } from "../../publish/formatPublishSummary.ts";
 import { publishSite } from "../../publish/publishSite.ts";
 import type { Command, CommandIo } from "../Command.ts";
@@ -34,9 +33,6 @@ Credentials come from the standard AWS chain (AWS_ACCESS_KEY_ID and AWS_SECRET_A
 AWS_PROFILE, SSO, instance roles) and are never printed.
 
 Exit codes: 0 published, 1 a request or upload failed, 2 usage or configuration error.`;
-
-// refusals that a change of flags or config fixes
-const USAGE_CODES = new Set<ExemplarErrorCode>(["EXEMPLAR_USAGE", "EXEMPLAR_PUBLISH_PREFIX", "EXEMPLAR_PUBLISH_DIR", "EXEMPLAR_PUBLISH_BASE_MISMATCH"]);
 
 /** `exemplar publish`: a thin shell over `publishSite`. */
 export const publishCommand: Command = {
@@ -75,7 +71,7 @@ export const publishCommand: Command = {
       io.stderr(`exemplar publish: ${summary.failures.length} ${uploads ? "upload" : "delete"}${summary.failures.length === 1 ? "" : "s"} failed: ${files}${uploads ? "; nothing was deleted" : ""}\n`);
       return 1;
     } catch (error) {
-      return reportCommandError("publish", error, io, { json, usageCodes: USAGE_CODES });
+      return reportCommandError("publish", error, io, { json, helpHint: true });
     } finally {
       client?.destroy();
     }

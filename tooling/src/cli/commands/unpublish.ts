@@ -1,5 +1,4 @@
 import type { S3Client } from "@aws-sdk/client-s3";
-import type { ExemplarErrorCode } from "../../errors/ExemplarError.ts";
 import { formatUnpublishSummary } from "../../publish/formatUnpublishSummary.ts";
 import { unpublishPrefix } from "../../publish/unpublishPrefix.ts";
 import type { Command, CommandIo } from "../Command.ts";
@@ -28,9 +27,6 @@ Options:
 Credentials come from the standard AWS chain, as for \`exemplar publish\`, and are never printed.
 
 Exit codes: 0 deleted (or nothing to delete), 1 a request failed, 2 usage error.`;
-
-// refusals that a change of flags fixes
-const USAGE_CODES = new Set<ExemplarErrorCode>(["EXEMPLAR_USAGE", "EXEMPLAR_PUBLISH_PREFIX"]);
 
 /** `exemplar unpublish`: a thin shell over `unpublishPrefix`. */
 export const unpublishCommand: Command = {
@@ -62,7 +58,7 @@ export const unpublishCommand: Command = {
       io.stderr(`exemplar unpublish: ${summary.failures.length} delete${summary.failures.length === 1 ? "" : "s"} failed: ${summary.failures.map((failure) => failure.key).join(", ")}\n`);
       return 1;
     } catch (error) {
-      return reportCommandError("unpublish", error, io, { json, usageCodes: USAGE_CODES });
+      return reportCommandError("unpublish", error, io, { json, helpHint: true });
     } finally {
       client?.destroy();
     }

@@ -136,13 +136,13 @@ describe.concurrent("exemplar check exit codes and flags", () => {
     const run = await runCli(["check", "--examples", "nowhere/**/*.ts"], fresh());
     expect(run.code).toBe(2);
     expect(run.stdout).toBe("");
-    expect(run.stderr).toMatch(/^exemplar: no example files match `nowhere\/\*\*\/\*\.ts` in \S+\n$/);
+    expect(run.stderr).toMatch(/^exemplar check: no example files match `nowhere\/\*\*\/\*\.ts` in \S+\n$/);
   });
 
   it("exits 2 when the --config file is missing", async () => {
     const root = fresh();
     const run = await runCli(["check", "--config", "missing.config.ts"], root);
-    expect(run).toEqual({ code: 2, stdout: "", stderr: `exemplar: config file not found: ${path.join(root, "missing.config.ts")}\n` });
+    expect(run).toEqual({ code: 2, stdout: "", stderr: `exemplar check: config file not found: ${path.join(root, "missing.config.ts")}\n` });
   });
 
   it("exits 2 on an unknown flag, suggesting the closest one", async () => {

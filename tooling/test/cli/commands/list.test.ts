@@ -47,12 +47,12 @@ describe("exemplar list", () => {
 
   it("exits 2 when a glob matches nothing", async () => {
     const run = await runCli(["list", "--examples", "nothing-here/*.ts"], root);
-    expect(run).toEqual({ code: 2, stdout: "", stderr: `exemplar: no example files match \`nothing-here/*.ts\` in ${root}\n` });
+    expect(run).toEqual({ code: 2, stdout: "", stderr: `exemplar list: no example files match \`nothing-here/*.ts\` in ${root}\n` });
   });
 
   it("exits 2 when the --config file is missing", async () => {
     const run = await runCli(["list", "--config", "nope.config.ts"], root);
-    expect(run).toEqual({ code: 2, stdout: "", stderr: `exemplar: config file not found: ${path.join(root, "nope.config.ts")}\n` });
+    expect(run).toEqual({ code: 2, stdout: "", stderr: `exemplar list: config file not found: ${path.join(root, "nope.config.ts")}\n` });
   });
 
   it("exits 2 on an unknown flag, suggesting the closest one", async () => {

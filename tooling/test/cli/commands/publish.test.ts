@@ -96,6 +96,14 @@ describe("exemplar publish", () => {
     expect((await s3.contents()).get("pr-1/stale.html")).toBe("stale");
   });
 
+  test("--json prints the error object on stdout, with the code and the line stderr shows", async () => {
+    const { code, stdout, stderr } = await run(["--dir", "dist", "--bucket", "site", "--prefix", "../pr-1", "--endpoint", s3.proxy.endpoint, "--json"]);
+    const line = 'exemplar publish: refusing prefix "../pr-1": expected no ".." segments';
+    expect({ code, stderr }).toEqual({ code: 2, stderr: `${line}\n` });
+    expect(JSON.parse(stdout)).toEqual({ ok: false, error: { code: "EXEMPLAR_PUBLISH_PREFIX", message: line } });
+    expect(s3.proxy.seen).toEqual([]);
+  });
+
   test.each([
     // a bucket that is not there
     { name: "bad bucket", argv: async () => ["--dir", "dist", "--bucket", "nope", "--prefix", "pr-1", "--endpoint", s3.server.endpoint, "--path-style"], line: /^exemplar publish: bucket "nope" does not exist at http:\/\/127\.0\.0\.1:\d+\n$/ },
