@@ -38,6 +38,114 @@ test.each([
   expect(stream === "out" ? captured.out : captured.err).toMatch(text);
 });
 
+test.each([
+  // the brief's example: token create is refused serve's and registry's --port
+  [["token", "create", "--user", "ada", "--team", "churn", "--port", "3"], "envelope token create: Unknown option '--port'; expected one of --user, --team, --admin, --data (see `envelope token --help`)"],
+  // usage reads events; --host belongs to registry and serve
+  [["usage", "--host", "0.0.0.0"], "envelope usage: Unknown option '--host'; expected one of --days, --file, --url, --token, --top, --json (see `envelope usage --help`)"],
+  // registry is the registry: it takes no --url or --token of one
+  [["registry", "--token", "t"], "envelope registry: Unknown option '--token'; expected one of --port, --host, --data, --artifacts, --max-body-bytes (see `envelope registry --help`)"],
+  // serve prints no report, so no --json (usage's and reconcile's)
+  [["serve", "churn@3", "--json"], "envelope serve: Unknown option '--json'; expected one of --port, --host, --timeout, --workers, --service, --url, --token (see `envelope serve --help`)"],
+  // deploy-rule list only reads: --port is add's
+  [["deploy-rule", "list", "--port", "8081"], "envelope deploy-rule list: Unknown option '--port'; expected one of --url, --token (see `envelope deploy-rule --help`)"],
+  // deploy-rule add stores a rule; --dir is reconcile's
+  [["deploy-rule", "add", "--service", "churn-api", "--tags", "name=churn", "--dir", "x"], "envelope deploy-rule add: Unknown option '--dir'; expected one of --service, --tags, --port, --url, --token (see `envelope deploy-rule --help`)"],
+  // reconcile reads the tags from the rules, never from --tags
+  [["reconcile", "--tags", "name=churn"], "envelope reconcile: Unknown option '--tags'; expected one of --service, --dir, --json, --url, --token (see `envelope reconcile --help`)"],
+] as const)("envelope %j refuses another command's flag", async (argv, line) => {
+  const captured = io();
+  expect(await main([...argv], captured)).toBe(2);
+  expect(captured.err).toBe(`${line}\n`);
+});
+
+test.each([
+  // a swap, the brief's example: the MODEL after it does not matter, the flag is refused first
+  [["serve", "--prot", "3", "x"], "envelope serve: Unknown option '--prot'; did you mean --port? (see `envelope serve --help`)"],
+  // one letter missing
+  [["registry", "--max-body-byte", "9"], "envelope registry: Unknown option '--max-body-byte'; did you mean --max-body-bytes? (see `envelope registry --help`)"],
+  // one letter missing, with the value inline
+  [["token", "create", "--usr=ada"], "envelope token create: Unknown option '--usr'; did you mean --user? (see `envelope token --help`)"],
+  // one letter wrong
+  [["reconcile", "--servise", "churn-api"], "envelope reconcile: Unknown option '--servise'; did you mean --service? (see `envelope reconcile --help`)"],
+  // singular for plural
+  [["deploy-rule", "add", "--tag", "name=churn"], "envelope deploy-rule add: Unknown option '--tag'; did you mean --tags? (see `envelope deploy-rule --help`)"],
+  // --help is a flag of every command, so it is suggested too
+  [["usage", "--hepl"], "envelope usage: Unknown option '--hepl'; did you mean --help? (see `envelope usage --help`)"],
+  // a one-letter flag is not taken for a typo of a long one
+  [["usage", "-d", "3"], "envelope usage: Unknown option '-d'; expected one of --days, --file, --url, --token, --top, --json (see `envelope usage --help`)"],
+] as const)("envelope %j suggests the nearest flag", async (argv, line) => {
+  const captured = io();
+  expect(await main([...argv], captured)).toBe(2);
+  expect(captured.err).toBe(`${line}\n`);
+});
+
+test.each([
+  // the brief's example: two letters swapped
+  [["regsitry"], 'envelope: unknown command "regsitry"; did you mean registry? (see `envelope --help`)'],
+  // a letter missing
+  [["serv", "churn@3"], 'envelope: unknown command "serv"; did you mean serve? (see `envelope --help`)'],
+  // a plural
+  [["deploy-rules", "list"], 'envelope: unknown command "deploy-rules"; did you mean deploy-rule? (see `envelope --help`)'],
+  // nothing close: the list instead
+  [["deploy"], 'envelope: unknown command "deploy"; expected one of usage, registry, token, serve, deploy-rule, reconcile (see `envelope --help`)'],
+  // a word every object has is still not a command
+  [["constructor"], 'envelope: unknown command "constructor"; expected one of usage, registry, token, serve, deploy-rule, reconcile (see `envelope --help`)'],
+  // a flag where the command should be
+  [["--port", "3"], 'envelope: unknown command "--port"; expected one of usage, registry, token, serve, deploy-rule, reconcile (see `envelope --help`)'],
+  // a subcommand two letters off
+  [["token", "craete"], 'envelope token: unknown subcommand "craete"; did you mean `envelope token create`? (see `envelope token --help`)'],
+  // a subcommand left out
+  [["token"], "envelope token: missing subcommand; expected `envelope token create` (see `envelope token --help`)"],
+  // the subcommand comes first: its flags depend on it
+  [["deploy-rule", "--service", "x", "add"], "envelope deploy-rule: expected the subcommand before --service: `envelope deploy-rule add` or `envelope deploy-rule list` (see `envelope deploy-rule --help`)"],
+] as const)("envelope %j names the nearest command", async (argv, line) => {
+  const captured = io();
+  expect(await main([...argv], captured)).toBe(2);
+  expect(captured.err).toBe(`${line}\n`);
+});
+
+test.each([
+  // serve takes one MODEL, not two
+  [["serve", "churn@3", "churn@4"], 'envelope serve: unexpected argument "churn@4"; expected one MODEL (churn@3 or name=churn,stage=prod) (see `envelope serve --help`)'],
+  // registry's port is a flag
+  [["registry", "8080"], 'envelope registry: unexpected argument "8080"; expected no arguments (see `envelope registry --help`)'],
+  // usage and reconcile take none either
+  [["usage", "7"], 'envelope usage: unexpected argument "7"; expected no arguments (see `envelope usage --help`)'],
+  [["reconcile", "churn-api"], 'envelope reconcile: unexpected argument "churn-api"; expected no arguments (see `envelope reconcile --help`)'],
+  // nor do subcommands
+  [["token", "create", "ada"], 'envelope token create: unexpected argument "ada"; expected no arguments (see `envelope token --help`)'],
+  [["deploy-rule", "list", "churn-api"], 'envelope deploy-rule list: unexpected argument "churn-api"; expected no arguments (see `envelope deploy-rule --help`)'],
+  // a string flag at the end, without its value
+  [["serve", "churn@3", "--port"], "envelope serve: Option '--port <value>' argument missing (see `envelope serve --help`)"],
+  // a boolean flag given a value
+  [["reconcile", "--json=yes"], "envelope reconcile: Option '--json' does not take an argument (see `envelope reconcile --help`)"],
+] as const)("envelope %j refuses the arguments", async (argv, line) => {
+  const captured = io();
+  expect(await main([...argv], captured)).toBe(2);
+  expect(captured.err).toBe(`${line}\n`);
+});
+
+test.each([
+  // a subcommand's help, and help in place of the subcommand
+  [["token", "create", "--help"], /^envelope token create: issue a bearer token/],
+  [["deploy-rule", "-h"], /^envelope deploy-rule: which service runs which model/],
+  // help needs no MODEL
+  [["serve", "-h"], /^envelope serve: serve a model's predictions/],
+  [["help"], /^envelope: the Model Envelope platform/],
+] as const)("envelope %j prints the help", async (argv, text) => {
+  const captured = io();
+  expect(await main([...argv], captured)).toBe(0);
+  expect(captured.out).toMatch(text);
+  expect(captured.err).toBe("");
+});
+
+test("a command's own errors are one line under its name, subcommand included", async () => {
+  const captured = io();
+  expect(await main(["token", "create", "--user", "ada"], captured)).toBe(2);
+  expect(captured.err).toBe("envelope token create: expected --user NAME and --team TEAM\n");
+});
+
 test("envelope usage --file prints the report from a JSONL file", async () => {
   const file = path.join(temp.dir, "usage.jsonl");
   const event = { at: "2030-01-09T00:00:00.000Z", fn: "save", args: [], success: false, errorClass: "EnvelopeError", errorCode: "ENVELOPE_INVALID", errorMessage: "1 problem in the envelope", durationMs: 3, user: "ada", team: "churn", clientVersion: "0.1.0", model: "churn" };

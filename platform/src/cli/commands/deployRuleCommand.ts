@@ -3,7 +3,8 @@ import { EnvelopeError } from "../../errors/EnvelopeError.ts";
 import { formatProblem } from "../../errors/Problem.ts";
 import { parseTagList } from "../../tags/parseTagList.ts";
 import type { CliIo } from "../CliIo.ts";
-import { registryFromCli } from "../registryFromCli.ts";
+import type { FlagValues, Flags } from "../Command.ts";
+import { registryFromCli, registryFromCliFlags } from "../registryFromCli.ts";
 
 export const deployRuleHelp = `envelope deploy-rule: which service runs which model
 
@@ -18,9 +19,15 @@ Usage: envelope deploy-rule add --service NAME --tags k=v[,k=v...] [--port N]
 
   \`envelope reconcile\` then starts or restarts the services whose rule matches a newer model.`;
 
-/** `envelope deploy-rule add|list`. */
-export async function deployRuleCommand(positionals: string[], values: Record<string, string | boolean | undefined>, io: CliIo): Promise<number> {
-  if (positionals[0] === "list") {
+/** The flags of each `envelope deploy-rule` subcommand. */
+export const deployRuleFlags: Readonly<Record<string, Flags>> = {
+  add: { service: { type: "string" }, tags: { type: "string" }, port: { type: "string" }, ...registryFromCliFlags },
+  list: registryFromCliFlags,
+};
+
+/** `envelope deploy-rule add|list`; `subcommand` is one of deployRuleFlags' keys. */
+export async function deployRuleCommand(subcommand: string, values: FlagValues, io: CliIo): Promise<number> {
+  if (subcommand === "list") {
     const rules = await registryFromCli(values, io).deployRules();
     if (rules.length === 0) io.stdout("no deployment rules\n");
     for (const rule of rules) {
@@ -29,7 +36,6 @@ export async function deployRuleCommand(positionals: string[], values: Record<st
     }
     return 0;
   }
-  if (positionals[0] !== "add") throw new EnvelopeError("ENVELOPE_CONFIG", `envelope deploy-rule ${positionals[0] ?? ""}: expected \`envelope deploy-rule add\` or \`envelope deploy-rule list\``);
   const checks = new Checks();
   const service = values["service"];
   const tagText = values["tags"];
@@ -37,7 +43,7 @@ export async function deployRuleCommand(positionals: string[], values: Record<st
   const tags = typeof tagText === "string" ? parseTagList(checks, tagText, "--tags") : (checks.fail("--tags", "k=v[,k=v...]"), {});
   const port = values["port"] === undefined ? null : Number(values["port"]);
   if (port !== null) checks.number(port, "--port", { integer: true, min: 1, max: 65535, describe: "a port number from 1 to 65535" });
-  if (checks.problems.length > 0) throw new EnvelopeError("ENVELOPE_CONFIG", `envelope deploy-rule add: ${checks.problems.map(formatProblem).join("; ")}`);
+  if (checks.problems.length > 0) throw new EnvelopeError("ENVELOPE_CONFIG", checks.problems.map(formatProblem).join("; "));
   const rule = await registryFromCli(values, io).addDeployRule({ service: service as string, tags, port });
   io.stdout(`rule for ${rule.service}: the newest model with ${Object.entries(rule.tags).map(([key, value]) => `${key}=${value}`).join(",")}${rule.port === null ? "" : ` on port ${rule.port}`}\n`);
   return 0;

@@ -4,7 +4,8 @@ import { processRunner } from "../../deploy/processRunner.ts";
 import { reconcile } from "../../deploy/reconcile.ts";
 import type { ServiceRunner } from "../../deploy/ServiceRunner.ts";
 import type { CliIo } from "../CliIo.ts";
-import { registryFromCli } from "../registryFromCli.ts";
+import type { FlagValues, Flags } from "../Command.ts";
+import { registryFromCli, registryFromCliFlags } from "../registryFromCli.ts";
 
 export const reconcileHelp = `envelope reconcile: start or restart the services whose rule matches a newer model
 
@@ -20,8 +21,16 @@ Usage: envelope reconcile [--service NAME] [--dir DIR] [--json]
   --json          print the changes as JSON
   --url URL, --token T  the registry (default: ENVELOPE_REGISTRY_URL, ENVELOPE_TOKEN)`;
 
+/** The flags `envelope reconcile` accepts. */
+export const reconcileFlags: Flags = {
+  service: { type: "string" },
+  dir: { type: "string" },
+  json: { type: "boolean" },
+  ...registryFromCliFlags,
+};
+
 /** `envelope reconcile`; `runner` is for tests (default: `envelope serve` processes). Exit code 1 when a deploy failed. */
-export async function reconcileCommand(values: Record<string, string | boolean | undefined>, io: CliIo, runner?: ServiceRunner): Promise<number> {
+export async function reconcileCommand(values: FlagValues, io: CliIo, runner?: ServiceRunner): Promise<number> {
   const registry = registryFromCli(values, io);
   const dir = path.resolve((values["dir"] as string | undefined) ?? ".envelope/services");
   const service = values["service"];

@@ -3,6 +3,7 @@ import { openArtifacts } from "../../artifacts/openArtifacts.ts";
 import { EnvelopeError } from "../../errors/EnvelopeError.ts";
 import { startRegistry } from "../../server/startRegistry.ts";
 import type { CliIo } from "../CliIo.ts";
+import type { FlagValues, Flags } from "../Command.ts";
 import { stopSignal } from "../stopSignal.ts";
 
 export const registryHelp = `envelope registry: run the registry
@@ -17,8 +18,17 @@ Usage: envelope registry [--port N] [--host H] [--data DIR] [--artifacts DIR|s3:
                       (AWS credentials chain; ENVELOPE_S3_ENDPOINT for an S3-compatible server)
   --max-body-bytes N  the largest request accepted (default 16 MiB)`;
 
+/** The flags `envelope registry` accepts. */
+export const registryFlags: Flags = {
+  port: { type: "string" },
+  host: { type: "string" },
+  data: { type: "string" },
+  artifacts: { type: "string" },
+  "max-body-bytes": { type: "string" },
+};
+
 /** `envelope registry`: starts the registry and runs until stopped. */
-export async function registryCommand(values: Record<string, string | boolean | undefined>, io: CliIo): Promise<number> {
+export async function registryCommand(values: FlagValues, io: CliIo): Promise<number> {
   const port = Number(values["port"] ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new EnvelopeError("ENVELOPE_CONFIG", `--port ${values["port"]}: expected a port number from 0 to 65535`);
   const maxBodyBytes = values["max-body-bytes"] === undefined ? undefined : Number(values["max-body-bytes"]);

@@ -5,6 +5,7 @@ import { parseModelRef } from "../../serving/parseModelRef.ts";
 import { serve } from "../../serving/serve.ts";
 import { registrySink } from "../../tracking/registrySink.ts";
 import type { CliIo } from "../CliIo.ts";
+import type { FlagValues, Flags, Operands } from "../Command.ts";
 import { stopSignal } from "../stopSignal.ts";
 
 export const serveHelp = `envelope serve: serve a model's predictions over HTTP
@@ -27,16 +28,28 @@ Usage: envelope serve MODEL [--port N] [--host H] [--timeout MS] [--workers N] [
   Each request is a usage event \`predict\` in the registry; with ENVELOPE_ALERT_WEBHOOK set, a
   model failure (500, 504) posts an alert naming the model and version.`;
 
-function whole(values: Record<string, string | boolean | undefined>, name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
+/** The flags `envelope serve` accepts. */
+export const serveFlags: Flags = {
+  port: { type: "string" },
+  host: { type: "string" },
+  timeout: { type: "string" },
+  workers: { type: "string" },
+  service: { type: "string" },
+  url: { type: "string" },
+  token: { type: "string" },
+};
+
+/** `envelope serve` takes one argument, the model. */
+export const serveOperands: Operands = { count: 1, expected: "one MODEL (churn@3 or name=churn,stage=prod)" };
+
+function whole(values: FlagValues, name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
   const value = Number(values[name] ?? fallback);
   if (!Number.isInteger(value) || value < min || value > max) throw new EnvelopeError("ENVELOPE_CONFIG", `--${name} ${values[name]}: expected a whole number from ${min}${max === Number.MAX_SAFE_INTEGER ? "" : ` to ${max}`}`);
   return value;
 }
 
-/** `envelope serve MODEL`: reads the model from the registry and serves it until stopped. */
-export async function serveCommand(positionals: string[], values: Record<string, string | boolean | undefined>, io: CliIo): Promise<number> {
-  const [model, ...extra] = positionals;
-  if (model === undefined || extra.length > 0) throw new EnvelopeError("ENVELOPE_CONFIG", `envelope serve: expected one MODEL (churn@3 or name=churn,stage=prod), got ${positionals.length === 0 ? "none" : positionals.join(" ")}`);
+/** `envelope serve MODEL`: reads the model from the registry and serves it until stopped; `model` is checked present by serveOperands. */
+export async function serveCommand(model: string, values: FlagValues, io: CliIo): Promise<number> {
   const ref = parseModelRef(model);
   const port = whole(values, "port", 8081, 0, 65535);
   const timeoutMs = whole(values, "timeout", 5000, 1);

@@ -4,6 +4,7 @@ import { readJsonlEvents } from "../../tracking/readJsonlEvents.ts";
 import { formatUsageReport } from "../../usage/formatUsageReport.ts";
 import { usageReport } from "../../usage/usageReport.ts";
 import type { CliIo } from "../CliIo.ts";
+import type { FlagValues, Flags } from "../Command.ts";
 
 export const usageHelp = `envelope usage: who started using the platform, what they call, what fails
 
@@ -16,8 +17,18 @@ Usage: envelope usage [--days N] [--file EVENTS.jsonl | --url URL --token TOKEN]
   --top N       how many top errors (default 5)
   --json        print the report as JSON`;
 
+/** The flags `envelope usage` accepts. */
+export const usageFlags: Flags = {
+  days: { type: "string" },
+  file: { type: "string" },
+  url: { type: "string" },
+  token: { type: "string" },
+  top: { type: "string" },
+  json: { type: "boolean" },
+};
+
 /** `envelope usage`: reads events (registry or file), prints the usage report. */
-export async function usageCommand(values: Record<string, string | boolean | undefined>, io: CliIo): Promise<number> {
+export async function usageCommand(values: FlagValues, io: CliIo): Promise<number> {
   const days = Number(values["days"] ?? 7);
   const top = Number(values["top"] ?? 5);
   if (!Number.isInteger(days) || days < 1) throw new EnvelopeError("ENVELOPE_CONFIG", `--days ${values["days"]}: expected a whole number of days >= 1`);

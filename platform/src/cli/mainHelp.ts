@@ -1,0 +1,14 @@
+/** What `envelope`, `envelope --help` and `envelope help` print. */
+export const mainHelp = `envelope: the Model Envelope platform
+
+Usage: envelope <command> [options]
+
+Commands:
+  usage            new users, calls and failure rate per function, top errors
+  registry         run the registry
+  token create     issue a bearer token for a user of a team
+  serve MODEL      serve a model's predictions over HTTP (churn@3 or name=churn,stage=prod)
+  deploy-rule add  which service runs the newest model with which tags (also: list)
+  reconcile        start or restart the services whose rule matches a newer model
+
+Run \`envelope <command> --help\` for a command's options.`;
