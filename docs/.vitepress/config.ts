@@ -31,6 +31,7 @@ export default withExemplar(
             { text: "Running examples", link: "/guide/running-examples" },
             { text: "Writing docs", link: "/guide/writing-docs" },
             { text: "Previews and publishing", link: "/guide/publishing" },
+            { text: "How Exemplar works", link: "/guide/how-it-works" },
           ],
         },
         {

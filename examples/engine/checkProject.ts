@@ -1,11 +1,12 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { checkProject, formatSummary, resolveConfig, summarize } from "@exemplar/tooling";
+import { formatSummary, openProject, resolveConfig, runExamples, summarize } from "@exemplar/tooling";
 
 /**
- * The whole pipeline from code: find, run in worker processes, check. This runs a small
- * project with one passing and one failing example.
+ * The pipeline from code: open the project (its files read and parsed once), then run and
+ * check its examples in worker processes. This runs a small project with one passing and one
+ * failing example.
  * @example engine.check-project
  * @timeout 20000
  * @expect
@@ -27,11 +28,12 @@ export async function checkAProject() {
     ].join("\n"),
   );
   const config = resolveConfig({ examples: ["examples/*.ts"], jobs: 1 }, root);
-  const report = await checkProject(config);
-  for (const verdict of report.verdicts) {
+  const project = await openProject(config);
+  const run = await runExamples(project);
+  for (const verdict of run.verdicts) {
     const reason = verdict.failures.map((failure) => failure.message).join("; ");
     console.log(`${verdict.example.key} ${verdict.status}${reason ? `: ${reason}` : ""}`);
   }
-  console.log(formatSummary(summarize(report)));
+  console.log(formatSummary(summarize(run)));
   rmSync(root, { recursive: true, force: true }); // hide
 }

@@ -6,9 +6,9 @@
  * splice runs those examples (100 output blocks over 10 distinct examples); the other 4,900
  * blocks show code. Both are timed as whole cold processes, median of BENCH_RUNS (7). Also
  * times `splice --check` with no output block (nothing runs) and the phases inside
- * `spliceDocs`. Prints a table and writes `.bench/splice.json`.
+ * the splice stages. Prints a table and writes `.bench/splice.json`.
  *
- * `--phases DIR` is the child mode: one cold `spliceDocs` of DIR, printing its timings as JSON.
+ * `--phases DIR` is the child mode: one cold splice of DIR, printing each stage's time as JSON.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -186,16 +186,25 @@ function repeat(label: string, args: string[], cwd: string) {
   return { seconds: median(samples), samples, stdout };
 }
 
-/** Child mode: the phases of one cold `spliceDocs`, plus how long loading the modules took. */
+/** Child mode: the stages of one cold splice, as `exemplar splice` calls them, plus how long loading the modules took. */
 async function printPhases(dir: string) {
   const loadStarted = performance.now();
-  const { spliceDocs } = await import("../src/splice/spliceDocs.ts");
-  const { resolveConfig } = await import("../src/config/loadConfig.ts");
+  const { openProject, resolveConfig, runExamples, splice } = await import("../src/index.ts");
+  const { startWorkers } = await import("../src/fast/startWorkers.ts");
   const load = performance.now() - loadStarted;
   const started = performance.now();
-  const report = await spliceDocs(resolveConfig({}, dir));
+  let since = started;
+  const lap = () => Math.round(-since + (since = performance.now()));
+  const workers = startWorkers(dir, 1);
+  const project = await openProject(resolveConfig({}, dir), { pages: true });
+  const open = lap();
+  const shown = new Set(project.pages!.flatMap((page) => page.found.blocks.filter((block) => block.kind === "output").map((block) => block.key)));
+  const run = shown.size > 0 ? await runExamples(project, { keys: shown }, { workers }) : (await Promise.all(workers.workers.map((worker) => worker.close())), undefined);
+  const ran = lap();
+  const report = splice(project, run?.verdicts);
+  const spliced = lap();
   const stale = report.pages.filter((page) => page.after !== page.before).length;
-  console.log(JSON.stringify({ load: Math.round(load), total: Math.round(performance.now() - started), ...report.timings, stale }));
+  console.log(JSON.stringify({ load: Math.round(load), total: Math.round(performance.now() - started), open, ...(run ? { run: ran } : {}), splice: spliced, stale }));
 }
 
 // ---- corpus: a copy with output blocks (the examples run) and one with code blocks only ----
@@ -236,17 +245,15 @@ const startup = repeat("exemplar splice --help", [exemplar, "splice", "--help"],
 const naiveRun = repeat("naive remark parse + stringify", [naive, path.join(withOutput, "docs")], root);
 const naiveResult = JSON.parse(naiveRun.stdout) as { pages: number; changed: number };
 const tsx = ["--import", "tsx", fileURLToPath(import.meta.url), "--phases"];
-const phases = time("spliceDocs phases", [...tsx, withOutput], repo).stdout;
-const phasesCodeOnly = time("spliceDocs phases (code only)", [...tsx, codeOnly], repo).stdout;
+const phases = time("splice stages", [...tsx, withOutput], repo).stdout;
+const phasesCodeOnly = time("splice stages (code only)", [...tsx, codeOnly], repo).stdout;
 const loadAfter = loadavg();
 const phaseNames: Record<string, string> = {
-  load: "load the modules (before spliceDocs; tsx here, the bundle in the CLI)",
-  read: "read: example files and pages",
-  find: "find examples (loads the TypeScript compiler)",
-  parse: "find blocks (findKeyedBlocks: line scanner, remark for pages it does not take)",
-  run: "run: wait for the examples after parsing (they start before it)",
+  load: "load the modules (tsx here, the bundle in the CLI)",
+  open: "openProject: read, find the examples (loads the compiler), find the pages' blocks",
+  run: "runExamples: the 10 examples output blocks show (a worker booted during open)",
   splice: "splice: render code once per example, fill 5,000 blocks",
-  total: "total inside spliceDocs",
+  total: "total of the stages",
 };
 
 const rows = [
@@ -270,11 +277,11 @@ for (const row of rows) console.log(`| ${row.way} | ${row.seconds.toFixed(3)} | 
 console.log("");
 console.log(`naive / splice --check: ${(naiveRun.seconds / check.seconds).toFixed(2)}x (with outputs), ${(naiveRun.seconds / checkCodeOnly.seconds).toFixed(2)}x (code only)`);
 console.log("");
-console.log("| phase of spliceDocs (ms, one cold in-process run) | with outputs | code only |");
+console.log("| stage of a splice (ms, one cold in-process run) | with outputs | code only |");
 console.log("| --- | ---: | ---: |");
 const withPhases = JSON.parse(phases) as Record<string, number>;
 const codePhases = JSON.parse(phasesCodeOnly) as Record<string, number>;
-for (const phase of ["load", "read", "find", "parse", "run", "splice", "total"]) {
+for (const phase of ["load", "open", "run", "splice", "total"]) {
   console.log(`| ${phaseNames[phase]} | ${withPhases[phase] ?? "-"} | ${codePhases[phase] ?? "-"} |`);
 }
 console.log("");

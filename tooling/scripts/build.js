@@ -30,7 +30,7 @@ export async function buildTooling() {
     entryPoints: {
       cli: path.join(tooling, "src/cli/main.ts"),
       worker: path.join(tooling, "src/run/worker.ts"),
-      typescript: path.join(tooling, "src/typescript.ts"),
+      typescript: path.join(tooling, "src/fast/typescript.ts"),
     },
     outdir: path.join(tooling, "dist"),
     bundle: true,
@@ -39,7 +39,7 @@ export async function buildTooling() {
     target: "node20",
     // the small dependencies (remark, micromark, diff, tinyglobby...) are bundled: Node loads the
     // splice command's hundred little ES modules one file at a time otherwise. The compiler
-    // (loaded with a code cache, see src/typescript.ts), esbuild (a native binary) and the AWS SDK
+    // (loaded with a code cache, see src/fast/typescript.ts), esbuild (a native binary) and the AWS SDK
     // (only for publish) stay packages of their own.
     external: ["typescript", "esbuild", "@aws-sdk/*"],
     // bundled CommonJS dependencies (picomatch, extend) call require()
@@ -51,7 +51,7 @@ export async function buildTooling() {
   });
   writeFileSync(stampFile, String(newest));
   // load the TypeScript compiler once now, so that the first check starts with a code cache of
-  // the compiler and its parser (see loadTypeScript in src/typescript.ts)
+  // the compiler and its parser (see loadTypeScript in src/fast/typescript.ts)
   const { loadTypeScript } = await import(`${pathToFileURL(path.join(tooling, "dist", "typescript.js")).href}?${newest}`);
   loadTypeScript();
 }

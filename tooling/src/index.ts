@@ -1,29 +1,42 @@
-// the public face of @exemplar/tooling: re-exports only
-export { checkProject, type CheckOptions, type CheckReport } from "./checkProject.ts";
-export { checkExample } from "./check/checkExample.ts";
-export { formatLineDiff, lineDiff, type DiffLine } from "./check/lineDiff.ts";
-export { matchLine, wildcard } from "./check/matchLine.ts";
-export { outputLines } from "./check/outputLines.ts";
-export type { Failure, Verdict } from "./check/Verdict.ts";
+// the public face of @exemplar/tooling: re-exports only. The stages, in the order a check runs
+// them, then the records they hand on, then the pieces the docs explain, publishing and GitHub.
 export { defineConfig, type ExemplarConfig } from "./config/defineConfig.ts";
 export { loadConfig, resolveConfig, type ResolvedConfig } from "./config/loadConfig.ts";
-export { ExemplarError, type ExemplarErrorCode } from "./errors/ExemplarError.ts";
-export { formatPlace, type Example, type Expectation, type Place } from "./example.ts";
-export { readExampleFiles } from "./files/readExampleFiles.ts";
-export { findExamples, type FoundExamples, type SourceText } from "./find/findExamples.ts";
-export { keyFilter } from "./find/keyFilter.ts";
-export { formatProblem, type Problem } from "./find/Problem.ts";
+export { openProject, type OpenProjectOptions } from "./project/openProject.ts";
+export { parseProject } from "./project/parseProject.ts";
+export type { PageText } from "./project/readPages.ts";
+export { swapFile } from "./project/swapFile.ts";
+export { runSetup, type ActiveSetup, type SetupResult } from "./setup/runSetup.ts";
+export { runExamples, type RunExamplesOptions } from "./run/runExamples.ts";
+export type { Selection } from "./run/selectExamples.ts";
+export { splice, type DocsPage, type Spliced, type SpliceOptions } from "./splice/splice.ts";
+export { splicePage, type SplicedPage, type SplicePageOptions } from "./splice/splicePage.ts";
+export type { SpliceContext } from "./splice/SpliceContext.ts";
+export { writeSplicedPages, type WrittenPages } from "./splice/writeSplicedPages.ts";
+export { docsFindings } from "./splice/docsFindings.ts";
+export type { ExampleUsage } from "./splice/exampleUsages.ts";
+export { updateExpectations, type ExpectUpdate, type ExpectUpdates } from "./update/updateExpectations.ts";
+export { checkReport, type CheckFindings } from "./report/checkReport.ts";
 export { reporters, type ReporterName } from "./report/reporters.ts";
 export { formatSummary, summarize, type Summary } from "./report/summarize.ts";
-export { runExamples, type RunOptions } from "./run/runExamples.ts";
-export type { RunError, RunResult, RunStatus } from "./run/RunResult.ts";
-export { exampleUsages, type ExampleUsage } from "./splice/exampleUsages.ts";
-export { findKeyedBlocks, type FoundBlocks } from "./splice/findKeyedBlocks.ts";
-export type { KeyedBlock } from "./splice/KeyedBlock.ts";
-export { renderExampleCode, type RenderedCode, type RenderOptions } from "./splice/renderExampleCode.ts";
-export type { SpliceContext } from "./splice/resolveBlock.ts";
-export { spliceDocs, type DocsPage, type SpliceDocsOptions, type SpliceReport } from "./splice/spliceDocs.ts";
-export { splicePage, type SplicedPage, type SplicePageOptions } from "./splice/splicePage.ts";
+
+export type { CheckReport, DocsFindings } from "./records/CheckReport.ts";
+export { formatPlace, type Example, type Expectation, type Place } from "./records/Example.ts";
+export type { FoundBlocks, KeyedBlock } from "./records/KeyedBlock.ts";
+export { formatProblem, type Problem } from "./records/Problem.ts";
+export type { Page, Project } from "./records/Project.ts";
+export type { Run } from "./records/Run.ts";
+export type { RunError, RunResult, RunStatus } from "./records/RunResult.ts";
+export type { SourceText } from "./records/SourceText.ts";
+export type { Failure, Verdict } from "./records/Verdict.ts";
+export { ExemplarError, type ExemplarErrorCode } from "./errors/ExemplarError.ts";
+
+// single steps the docs show on their own: finding in a text, checking one result, matching a line
+export { findExamples, type FoundExamples } from "./find/findExamples.ts";
+export { checkExample } from "./check/checkExample.ts";
+export { formatLineDiff } from "./check/lineDiff.ts";
+export { matchLine } from "./check/matchLine.ts";
+
 export { normalizePrefix } from "./publish/normalizePrefix.ts";
 export { planPublish } from "./publish/planPublish.ts";
 export { publishSite, type PublishOptions } from "./publish/publishSite.ts";

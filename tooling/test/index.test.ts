@@ -7,37 +7,36 @@ it("exports exactly the public API", async () => {
     "ExemplarError",
     "GitHubError", // github
     "PREVIEW_MARKER", // github
-    "checkExample",
-    "checkProject",
+    "checkExample", // one step: a result against an example's expectations
+    "checkReport", // stage: report
     "defineConfig",
-    "exampleUsages", // splice
-    "findExamples",
-    "findKeyedBlocks", // splice
+    "docsFindings", // stage: report (what check says of the docs)
+    "findExamples", // one step: the examples of a text
     "formatLineDiff",
     "formatPlace",
     "formatPreviewComment", // github
     "formatProblem",
     "formatSummary",
-    "keyFilter",
-    "lineDiff",
     "loadConfig",
     "matchLine",
     "normalizePrefix", // publish
-    "outputLines",
+    "openProject", // stage: open
+    "parseProject", // stage: open, from texts already read
     "planPublish", // publish
     "planUnpublish", // publish
     "publishSite", // publish
-    "readExampleFiles",
-    "renderExampleCode", // splice
-    "reporters",
+    "reporters", // stage: report
     "resolveConfig",
-    "runExamples",
-    "spliceDocs", // splice
-    "splicePage", // splice
+    "runExamples", // stage: run
+    "runSetup", // a setup kept across runs
+    "splice", // stage: splice
+    "splicePage", // stage: splice, one page
     "summarize",
+    "swapFile", // stage: open, one file changed
     "unpublishPrefix", // publish
+    "updateExpectations", // check --update
     "upsertPullRequestComment", // github
-    "wildcard",
+    "writeSplicedPages", // splice --write
   ]);
 });
 

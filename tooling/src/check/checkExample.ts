@@ -1,9 +1,9 @@
-import type { Example, Expectation } from "../example.ts";
-import type { RunError, RunResult } from "../run/RunResult.ts";
+import type { Example, Expectation } from "../records/Example.ts";
+import type { RunError, RunResult } from "../records/RunResult.ts";
 import { formatLineDiff } from "./lineDiff.ts";
 import { matchLine } from "./matchLine.ts";
 import { outputLines } from "./outputLines.ts";
-import type { Failure, Verdict } from "./Verdict.ts";
+import type { Failure, Verdict } from "../records/Verdict.ts";
 
 /**
  * Judges one run against the example's expectations. Pure: the same example and result always

@@ -1,5 +1,5 @@
 import { pathToFileURL } from "node:url";
-import { typescriptLoader } from "../loader/typescriptLoader.ts";
+import { typescriptLoader } from "../fast/bundlePaths.ts";
 
 let registered: Promise<unknown> | undefined;
 

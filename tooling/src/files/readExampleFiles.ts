@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { glob } from "tinyglobby";
 import { ExemplarError } from "../errors/ExemplarError.ts";
-import type { SourceText } from "../find/findExamples.ts";
+import type { SourceText } from "../records/SourceText.ts";
 
 /** What the example globs never match: installed packages and type declarations. */
 export const exampleIgnores = ["**/node_modules/**", "**/*.d.ts"];

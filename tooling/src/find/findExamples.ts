@@ -1,19 +1,14 @@
 import type * as TS from "typescript";
-import { ts } from "../typescript.ts";
-import type { Example } from "../example.ts";
-import { formatPlace } from "../example.ts";
+import { ts } from "../fast/typescript.ts";
+import type { Example } from "../records/Example.ts";
+import { formatPlace } from "../records/Example.ts";
 import { parseExampleSource } from "./parseExampleSource.ts";
 import { syntaxErrors } from "./syntaxErrors.ts";
 import { keyPattern } from "./keyPattern.ts";
 import { parseDocComment, type DocComment } from "./parseDocComment.ts";
 import { parseExpectations } from "./parseExpectations.ts";
-import type { Problem } from "./Problem.ts";
-
-/** A file to search: its path (as it should appear in messages) and its text. */
-export interface SourceText {
-  file: string;
-  text: string;
-}
+import type { Problem } from "../records/Problem.ts";
+import type { SourceText } from "../records/SourceText.ts";
 
 export interface FoundExamples {
   examples: Example[];
@@ -22,16 +17,24 @@ export interface FoundExamples {
   sourceFiles: ReadonlyMap<string, TS.SourceFile>;
 }
 
+export interface FindOptions {
+  /** syntax trees made before (a project's, when one of its files changed): a file whose text is the same is not parsed again */
+  parsed?: ReadonlyMap<string, TS.SourceFile>;
+}
+
 /**
  * Finds the examples in TypeScript sources by reading their syntax; never runs code.
  * Every problem (syntax errors, bad keys, unknown tags, duplicates...) is returned with its
  * place, so a caller can report them all at once.
  */
-export function findExamples(sources: readonly SourceText[]): FoundExamples {
+export function findExamples(sources: readonly SourceText[], options: FindOptions = {}): FoundExamples {
   const examples: Example[] = [];
   const problems: Problem[] = [];
   // JSDoc is read from the raw comments below; the parser need not build JSDoc nodes
-  const sourceFiles = sources.map(({ file, text }) => parseExampleSource(file, text));
+  const sourceFiles = sources.map(({ file, text }) => {
+    const known = options.parsed?.get(file);
+    return known?.text === text ? known : parseExampleSource(file, text);
+  });
   const diagnostics = syntaxErrors(sourceFiles);
   for (const sourceFile of sourceFiles) {
     const found = findInFile(sourceFile, diagnostics.get(sourceFile.fileName) ?? []);

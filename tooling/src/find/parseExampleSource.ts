@@ -1,5 +1,5 @@
 import type * as TS from "typescript";
-import { ts } from "../typescript.ts";
+import { ts } from "../fast/typescript.ts";
 
 /**
  * An example file parsed the way `findExamples` and `renderExampleCode` read it: without JSDoc

@@ -1,4 +1,4 @@
-import type { Expectation } from "../example.ts";
+import type { Expectation } from "../records/Example.ts";
 import { didYouMean } from "./didYouMean.ts";
 import type { DocTag } from "./parseDocComment.ts";
 import { parseRegex } from "./parseRegex.ts";

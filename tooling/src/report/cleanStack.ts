@@ -2,7 +2,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 // the runner's own worker, run from source or from the bundle in dist/
-const internal = [/\(node:/, /at node:/, /[/\\]tooling[/\\]src[/\\]loader[/\\]/, /[/\\]tooling[/\\](?:src[/\\]run[/\\]worker\.ts|dist[/\\]worker\.js)/, /at new Promise \(<anonymous>\)/];
+const internal = [/\(node:/, /at node:/, /[/\\]tooling[/\\]src[/\\]fast[/\\]loader[/\\]/, /[/\\]tooling[/\\](?:src[/\\]run[/\\]worker\.ts|dist[/\\]worker\.js)/, /at new Promise \(<anonymous>\)/];
 
 /**
  * A stack trace as the writer wants it: the runner's and Node's own frames removed, file URLs

@@ -1,4 +1,4 @@
-import type { CheckReport } from "../checkProject.ts";
+import type { CheckReport } from "../records/CheckReport.ts";
 import { formatSummary, summarize } from "./summarize.ts";
 
 /**

@@ -1,4 +1,4 @@
-import type { CheckReport } from "../checkProject.ts";
+import type { CheckReport } from "../records/CheckReport.ts";
 import { summarize } from "./summarize.ts";
 
 /** The whole report as JSON, for machines: summary, problems and one entry per example. */

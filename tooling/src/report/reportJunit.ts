@@ -1,5 +1,5 @@
-import type { CheckReport } from "../checkProject.ts";
-import type { Verdict } from "../check/Verdict.ts";
+import type { CheckReport } from "../records/CheckReport.ts";
+import type { Verdict } from "../records/Verdict.ts";
 import { summarize } from "./summarize.ts";
 
 /** JUnit XML: one test suite per example file, one test case per example. */

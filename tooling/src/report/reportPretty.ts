@@ -1,6 +1,6 @@
-import type { CheckReport } from "../checkProject.ts";
-import { formatPlace } from "../example.ts";
-import { formatProblem } from "../find/Problem.ts";
+import type { CheckReport } from "../records/CheckReport.ts";
+import { formatPlace } from "../records/Example.ts";
+import { formatProblem } from "../records/Problem.ts";
 import { cleanStack } from "./cleanStack.ts";
 import { formatSummary, summarize } from "./summarize.ts";
 

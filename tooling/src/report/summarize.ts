@@ -1,4 +1,4 @@
-import type { CheckReport } from "../checkProject.ts";
+import type { CheckReport } from "../records/CheckReport.ts";
 
 export interface Summary {
   passed: number;
@@ -6,8 +6,8 @@ export interface Summary {
   skipped: number;
 }
 
-/** Counts the verdicts of a report. */
-export function summarize(report: CheckReport): Summary {
+/** Counts the verdicts of a report or a run. */
+export function summarize(report: Pick<CheckReport, "verdicts">): Summary {
   const summary: Summary = { passed: 0, failed: 0, skipped: 0 };
   for (const verdict of report.verdicts) summary[verdict.status]++;
   return summary;

@@ -1,12 +1,7 @@
 import { fork, type ChildProcess } from "node:child_process";
-import { fileURLToPath } from "node:url";
-import { typescriptLoader } from "../loader/typescriptLoader.ts";
+import { typescriptLoader, workerFile } from "../fast/bundlePaths.ts";
 import type { FromWorker, ToWorker } from "./protocol.ts";
-import type { RunResult } from "./RunResult.ts";
-
-// bundled into dist/ the worker sits beside the CLI as worker.js; from source it is worker.ts
-const workerFile = fileURLToPath(new URL(import.meta.url.endsWith(".ts") ? "./worker.ts" : "./worker.js", import.meta.url));
-
+import type { RunResult } from "../records/RunResult.ts";
 
 export interface RunRequest {
   key: string;
@@ -190,8 +185,8 @@ export class WorkerProcess {
     else this.kill();
     // the worker waits up to a second for timers that outlived their example
     const force = setTimeout(() => this.kill(), 3000);
-    // the worker's `closed` comes after all it had to say: its process need not be waited for
-    // (20 to 30 ms more), it is exiting
+    // the worker's `closed` comes after all it had to say: its process need not be waited for,
+    // it is exiting
     await Promise.race([this.exited, new Promise<void>((resolve) => (this.closed = resolve))]);
     clearTimeout(force);
   }

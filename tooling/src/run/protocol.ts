@@ -1,4 +1,4 @@
-import type { RunError, RunResult } from "./RunResult.ts";
+import type { RunError, RunResult } from "../records/RunResult.ts";
 
 /** Messages from the pool to a worker process. */
 export type ToWorker =

@@ -1,4 +1,4 @@
-import type { RunError } from "./RunResult.ts";
+import type { RunError } from "../records/RunResult.ts";
 
 /** A thrown value as plain data, whatever was thrown. */
 export function serializeError(value: unknown): RunError {

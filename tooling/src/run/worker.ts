@@ -7,7 +7,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { writeSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import type { FromWorker, ToWorker } from "./protocol.ts";
-import type { RunError, RunResult } from "./RunResult.ts";
+import type { RunError, RunResult } from "../records/RunResult.ts";
 import { serializeError } from "./serializeError.ts";
 
 interface Capture {

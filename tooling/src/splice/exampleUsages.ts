@@ -1,4 +1,4 @@
-import type { KeyedBlock } from "./KeyedBlock.ts";
+import type { KeyedBlock } from "../records/KeyedBlock.ts";
 
 /** One place where a page shows an example. */
 export interface ExampleUsage {

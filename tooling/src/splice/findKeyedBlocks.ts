@@ -2,18 +2,9 @@ import type { Nodes } from "mdast";
 import { toString } from "mdast-util-to-string";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
-import type { Problem } from "../find/Problem.ts";
-import type { KeyedBlock } from "./KeyedBlock.ts";
+import type { FoundBlocks, KeyedBlock } from "../records/KeyedBlock.ts";
 import { parseInfoString } from "./parseInfoString.ts";
-import { scanSimpleFences, type Fence } from "./scanSimpleFences.ts";
-
-export interface FoundBlocks {
-  blocks: KeyedBlock[];
-  /** `ts`/`js` blocks with no key and no `static`: code on the site that nothing runs */
-  snippets: Problem[];
-  /** malformed keys and unterminated fences */
-  problems: Problem[];
-}
+import { scanSimpleFences, type Fence } from "../fast/scanSimpleFences.ts";
 
 export interface FindKeyedBlocksOptions {
   /** parse with remark even when the page is simple enough for the line scanner (tests compare the two) */

@@ -1,6 +1,6 @@
-import type { Example } from "../example.ts";
-import type { Problem } from "../find/Problem.ts";
-import type { KeyedBlock } from "./KeyedBlock.ts";
+import type { Example } from "../records/Example.ts";
+import type { Problem } from "../records/Problem.ts";
+import type { KeyedBlock } from "../records/KeyedBlock.ts";
 
 /**
  * Examples that no page shows, neither their code nor their output, at the example's place.

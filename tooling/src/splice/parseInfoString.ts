@@ -1,4 +1,5 @@
 import { keyPattern } from "../find/keyPattern.ts";
+import { blockWord } from "../records/KeyedBlock.ts";
 
 /** What the splicer reads in a fence's info string; every other word is left to the renderer. */
 export interface InfoString {
@@ -55,7 +56,7 @@ function readKeyWord(word: string, parsed: InfoString) {
     return;
   }
   if (parsed.key !== undefined) {
-    parsed.problems.push(`\`${word}\`: the block already shows \`${parsed.kind === "code" ? "example" : "example-output"}=${parsed.key}\`; a block shows one example's code or output`);
+    parsed.problems.push(`\`${word}\`: the block already shows \`${blockWord({ kind: parsed.kind!, key: parsed.key })}\`; a block shows one example's code or output`);
     return;
   }
   parsed.key = key;

@@ -1,5 +1,5 @@
 import type * as TS from "typescript";
-import { ts } from "../typescript.ts";
+import { ts } from "../fast/typescript.ts";
 
 /**
  * The names that code between `from` and `to` refers to (values and types), skipping property

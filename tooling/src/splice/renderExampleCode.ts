@@ -1,7 +1,7 @@
 import type * as TS from "typescript";
-import { ts } from "../typescript.ts";
-import type { Example } from "../example.ts";
-import type { Problem } from "../find/Problem.ts";
+import { ts } from "../fast/typescript.ts";
+import type { Example } from "../records/Example.ts";
+import type { Problem } from "../records/Problem.ts";
 import { hiddenLines } from "./hiddenLines.ts";
 import { parseExampleSource } from "../find/parseExampleSource.ts";
 import { referencedNames } from "./referencedNames.ts";

@@ -1,26 +1,10 @@
-import type * as TS from "typescript";
-import type { Verdict } from "../check/Verdict.ts";
-import { formatPlace, type Example } from "../example.ts";
+import { formatPlace } from "../records/Example.ts";
 import { didYouMean } from "../find/didYouMean.ts";
-import { formatProblem } from "../find/Problem.ts";
-import type { KeyedBlock } from "./KeyedBlock.ts";
-import { spliceCache } from "./spliceCache.ts";
+import { formatProblem } from "../records/Problem.ts";
+import { blockWord, type KeyedBlock } from "../records/KeyedBlock.ts";
+import { spliceCache } from "../fast/spliceCache.ts";
+import type { SpliceContext } from "./SpliceContext.ts";
 import type { BlockContent } from "./spliceMarkdown.ts";
-
-/**
- * What blocks are filled from: the examples, their files' texts, and this run's verdicts.
- * `resolveBlock` works out the examples by key and each example's code once per context (see
- * `spliceCache`), checking each entry against the example and text it was made from.
- */
-export interface SpliceContext {
-  examples: readonly Example[];
-  /** example file (relative to the root) to its text */
-  sources: ReadonlyMap<string, string>;
-  /** the files' syntax trees, when `findExamples` made them (`FoundExamples.sourceFiles`): used when their text matches */
-  parsed?: ReadonlyMap<string, TS.SourceFile>;
-  /** by example key; needed only for `example-output` blocks */
-  verdicts?: ReadonlyMap<string, Verdict>;
-}
 
 /**
  * The content of one block: the example's rendered code, or the stdout it printed in this run.
@@ -28,7 +12,7 @@ export interface SpliceContext {
  * `// hide` markers are problems: the page keeps its old content.
  */
 export function resolveBlock(block: KeyedBlock, context: SpliceContext): BlockContent {
-  const word = `${block.kind === "code" ? "example" : "example-output"}=${block.key}`;
+  const word = blockWord(block);
   const cache = spliceCache(context);
   const example = cache.example(block.key);
   if (example === undefined) {

@@ -1,6 +1,7 @@
-import type { Problem } from "../find/Problem.ts";
+import type { Problem } from "../records/Problem.ts";
 import { chooseFence } from "./chooseFence.ts";
-import type { KeyedBlock } from "./KeyedBlock.ts";
+import { blockWord, type KeyedBlock } from "../records/KeyedBlock.ts";
+import { applyEdits, type TextEdit } from "../text/applyEdits.ts";
 
 /** What goes into a block: its content, or why there is none. */
 export type BlockContent = { text: string } | { problem: string };
@@ -14,7 +15,7 @@ export interface SplicedMarkdown {
 /**
  * Fills each keyed block of a page with `lookup(block)`. Only the bytes between the fences
  * change (and the fence markers, when the content holds a fence as long): edits apply from the
- * bottom of the page up, two blocks over the same bytes are refused, and the content's lines
+ * bottom of the page up (`applyEdits`), two blocks over the same bytes are refused as problems, and the content's lines
  * get the block's container prefix and line ending. Pure: the same input splices the same way,
  * and splicing its output again changes nothing.
  */
@@ -26,11 +27,11 @@ export function spliceMarkdown(
   const problems: Problem[] = [];
   const fail = (block: KeyedBlock, message: string) => problems.push({ file: block.file, line: block.line, message });
   const ordered = [...blocks].sort((a, b) => b.fenceStart - a.fenceStart);
-  let result = text;
+  const edits: TextEdit[] = [];
   let floor = Infinity;
   for (const block of ordered) {
     if (block.closeEnd > floor) {
-      fail(block, `\`${block.kind === "code" ? "example" : "example-output"}=${block.key}\` overlaps another block: refusing two edits to the same place`);
+      fail(block, `\`${blockWord(block)}\` overlaps another block: refusing two edits to the same place`);
       continue;
     }
     const content = lookup(block);
@@ -39,10 +40,10 @@ export function spliceMarkdown(
       continue;
     }
     floor = block.fenceStart;
-    result = result.slice(0, block.fenceStart) + fill(text, block, content.text) + result.slice(block.closeEnd);
+    edits.push({ start: block.fenceStart, end: block.closeEnd, text: fill(text, block, content.text) });
   }
   problems.sort((a, b) => a.line - b.line);
-  return { text: result, problems };
+  return { text: applyEdits(text, edits), problems };
 }
 
 /** The block from its opening fence to its closing fence, filled with `content`. */

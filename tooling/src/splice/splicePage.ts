@@ -1,7 +1,8 @@
-import type { Problem } from "../find/Problem.ts";
-import { findKeyedBlocks, type FoundBlocks } from "./findKeyedBlocks.ts";
-import type { KeyedBlock } from "./KeyedBlock.ts";
-import { resolveBlock, type SpliceContext } from "./resolveBlock.ts";
+import type { Problem } from "../records/Problem.ts";
+import type { FoundBlocks, KeyedBlock } from "../records/KeyedBlock.ts";
+import { findKeyedBlocks } from "./findKeyedBlocks.ts";
+import { resolveBlock } from "./resolveBlock.ts";
+import type { SpliceContext } from "./SpliceContext.ts";
 import { spliceMarkdown } from "./spliceMarkdown.ts";
 
 export interface SplicePageOptions {

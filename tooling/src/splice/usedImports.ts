@@ -1,5 +1,5 @@
 import type * as TS from "typescript";
-import { ts } from "../typescript.ts";
+import { ts } from "../fast/typescript.ts";
 
 /**
  * The file's import declarations reduced to the bindings in `used`, in file order. A

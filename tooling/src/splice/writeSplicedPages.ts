@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { writeFileAtomic } from "../update/writeFileAtomic.ts";
-import type { DocsPage } from "./spliceDocs.ts";
+import { writeFileAtomic } from "../files/writeFileAtomic.ts";
+import type { DocsPage } from "./splice.ts";
 
 export interface WrittenPages {
   written: string[];

@@ -1,7 +1,7 @@
 import path from "node:path";
 import type * as TS from "typescript";
-import { ts } from "../typescript.ts";
-import type { Problem } from "../find/Problem.ts";
+import { ts } from "../fast/typescript.ts";
+import type { Problem } from "../records/Problem.ts";
 
 /**
  * Type-checks files with the project's `tsconfig.json` (found from `root`), returning every

@@ -1,3 +1,5 @@
+import { applyEdits } from "../text/applyEdits.ts";
+
 /** Replace lines `from`..`to` (1-based, inclusive) with `lines`. */
 export interface LineEdit {
   from: number;
@@ -6,19 +8,24 @@ export interface LineEdit {
 }
 
 /**
- * Applies line edits to a text, from the bottom of the file up, keeping the file's line endings.
- * Two edits that touch the same line are refused: that is a bug in whoever planned them.
+ * Applies line edits to a text, keeping the file's line endings, through `applyEdits` (bottom
+ * up). Two edits that touch the same line are refused: that is a bug in whoever planned them.
  */
 export function applyLineEdits(text: string, edits: readonly LineEdit[]): string {
   const eol = text.includes("\r\n") ? "\r\n" : "\n";
-  const lines = text.split(/\r?\n/);
-  const sorted = [...edits].sort((a, b) => b.from - a.from);
+  const sorted = [...edits].sort((a, b) => a.from - b.from);
   sorted.forEach((edit, index) => {
-    const below = sorted[index - 1];
-    if (below && edit.to >= below.from) {
-      throw new Error(`overlapping edits at lines ${edit.from}-${edit.to} and ${below.from}-${below.to}`);
-    }
-    lines.splice(edit.from - 1, edit.to - edit.from + 1, ...edit.lines);
+    const above = sorted[index - 1];
+    if (above && above.to >= edit.from) throw new Error(`overlapping edits at lines ${above.from}-${above.to} and ${edit.from}-${edit.to}`);
   });
-  return lines.join(eol);
+  // the offset each line starts at; the last line has no line ending after it
+  const starts = [0, ...[...text.matchAll(/\r?\n/g)].map((match) => match.index + match[0].length)];
+  return applyEdits(text, edits.map((edit) => {
+    const last = edit.to >= starts.length;
+    return {
+      start: starts[edit.from - 1]!,
+      end: last ? text.length : starts[edit.to]!,
+      text: last ? edit.lines.join(eol) : edit.lines.map((line) => line + eol).join(""),
+    };
+  }));
 }

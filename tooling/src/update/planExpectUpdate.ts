@@ -1,7 +1,7 @@
-import type { LinesExpectation } from "../example.ts";
+import type { LinesExpectation } from "../records/Example.ts";
 import { lineDiff } from "../check/lineDiff.ts";
 import { outputLines } from "../check/outputLines.ts";
-import type { Verdict } from "../check/Verdict.ts";
+import type { Verdict } from "../records/Verdict.ts";
 import type { LineEdit } from "./applyLineEdits.ts";
 
 /**

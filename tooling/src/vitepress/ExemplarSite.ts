@@ -1,6 +1,6 @@
-import type { CheckReport } from "../checkProject.ts";
+import type { CheckReport } from "../records/CheckReport.ts";
 import type { ResolvedConfig } from "../config/loadConfig.ts";
-import type { Problem } from "../find/Problem.ts";
+import type { Problem } from "../records/Problem.ts";
 import type { FenceState } from "./decorateFence.ts";
 
 /** A page spliced for the site. */

@@ -1,4 +1,4 @@
-import type { Verdict } from "../check/Verdict.ts";
+import type { Verdict } from "../records/Verdict.ts";
 
 /** What the site knows of one keyed block when it renders it. */
 export interface FenceState {

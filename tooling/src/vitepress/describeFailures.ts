@@ -1,4 +1,4 @@
-import { formatProblem } from "../find/Problem.ts";
+import { formatProblem } from "../records/Problem.ts";
 import { reportPretty } from "../report/reportPretty.ts";
 import type { ExemplarSite } from "./ExemplarSite.ts";
 

@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { Plugin, ViteDevServer } from "vite";
-import { formatProblem } from "../find/Problem.ts";
+import { formatProblem } from "../records/Problem.ts";
 import { closeOnInterrupt } from "./closeOnInterrupt.ts";
 import { describeFailures } from "./describeFailures.ts";
 import type { ExemplarSite, SiteRefresh } from "./ExemplarSite.ts";

@@ -1,7 +1,7 @@
 import { describe, expect, it, test } from "vitest";
 import { checkExample } from "../../src/check/checkExample.ts";
-import type { Expectation } from "../../src/example.ts";
-import type { RunResult } from "../../src/run/RunResult.ts";
+import type { Expectation } from "../../src/records/Example.ts";
+import type { RunResult } from "../../src/records/RunResult.ts";
 import { contains, errorRegex, errorText, exact, exampleWith, match, resultWith, unordered } from "../support/records.ts";
 
 const verdictOf = (expectations: Expectation[], result: Partial<RunResult>) => checkExample(exampleWith(expectations), resultWith(result));

@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it, test } from "vitest";
 import { findExamples } from "../../src/find/findExamples.ts";
-import { formatProblem } from "../../src/find/Problem.ts";
+import { formatProblem } from "../../src/records/Problem.ts";
 import { expectGolden } from "../support/golden.ts";
 
 const fixtures = fileURLToPath(new URL("./fixtures/", import.meta.url));

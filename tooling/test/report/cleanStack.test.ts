@@ -14,7 +14,7 @@ it("keeps the example's frames, relative to the root, and drops Node's and the r
     "    at <anonymous> (/repo/tooling/dist/worker.js:135:13)",
     "    at new Promise (<anonymous>)",
     "    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)",
-    "    at load (/repo/tooling/src/loader/hooks.mjs:60:3)",
+    "    at load (/repo/tooling/src/fast/loader/hooks.mjs:60:3)",
   ].join("\n");
   expect(cleanStack(stack, root)).toBe("Error: boom\n    at fail (examples/a.ts:3:9)\n    at run (examples/a.ts:7:3)");
 });

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { formatProblem } from "../../src/find/Problem.ts";
+import { formatProblem } from "../../src/records/Problem.ts";
 import { findKeyedBlocks } from "../../src/splice/findKeyedBlocks.ts";
 
 test("a keyed block records its place, key, fence, info and offsets", () => {

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Verdict } from "../../src/check/Verdict.ts";
-import type { Example } from "../../src/example.ts";
+import type { Verdict } from "../../src/records/Verdict.ts";
+import type { Example } from "../../src/records/Example.ts";
 import { findExamples } from "../../src/find/findExamples.ts";
-import type { SpliceContext } from "../../src/splice/resolveBlock.ts";
+import type { SpliceContext } from "../../src/splice/SpliceContext.ts";
 
 export const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures");
 
@@ -24,7 +24,7 @@ export function goldenExamples(): { examples: Example[]; text: string; file: str
   return { examples: found.examples, text, file };
 }
 
-/** A verdict as `checkProject` would give it, with only what splicing reads filled in. */
+/** A verdict as `runExamples` would give it, with only what splicing reads filled in. */
 export function verdict(example: Example, status: Verdict["status"], stdout: string, failure?: string): Verdict {
   return {
     example,

@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { findExamples } from "../../src/find/findExamples.ts";
-import { formatProblem } from "../../src/find/Problem.ts";
+import { formatProblem } from "../../src/records/Problem.ts";
 import { renderExampleCode } from "../../src/splice/renderExampleCode.ts";
 
 /** The code shown for the only example of `text`. */

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { formatProblem } from "../../src/find/Problem.ts";
+import { formatProblem } from "../../src/records/Problem.ts";
 import { findKeyedBlocks } from "../../src/splice/findKeyedBlocks.ts";
 import { spliceMarkdown, type BlockContent } from "../../src/splice/spliceMarkdown.ts";
 

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { formatProblem } from "../../src/find/Problem.ts";
+import { formatProblem } from "../../src/records/Problem.ts";
 import { splicePage } from "../../src/splice/splicePage.ts";
 import { fixtures, goldenContext } from "./fixtureContext.ts";
 

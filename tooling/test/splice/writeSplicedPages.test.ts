@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, expect, test } from "vitest";
-import type { DocsPage } from "../../src/splice/spliceDocs.ts";
+import type { DocsPage } from "../../src/splice/splice.ts";
 import { writeSplicedPages } from "../../src/splice/writeSplicedPages.ts";
 
 let dir: string;

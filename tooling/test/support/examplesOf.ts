@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import type { Example } from "../../src/example.ts";
+import type { Example } from "../../src/records/Example.ts";
 import { readExampleFiles } from "../../src/files/readExampleFiles.ts";
 import { findExamples } from "../../src/find/findExamples.ts";
 

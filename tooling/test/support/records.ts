@@ -1,5 +1,5 @@
-import type { Example, Expectation } from "../../src/example.ts";
-import type { RunResult } from "../../src/run/RunResult.ts";
+import type { Example, Expectation } from "../../src/records/Example.ts";
+import type { RunResult } from "../../src/records/RunResult.ts";
 
 /** An example record as findExamples would give it, for tests of the later stages. */
 export function exampleWith(expectations: Expectation[], fields: Partial<Example> = {}): Example {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkExample } from "../../src/check/checkExample.ts";
 import { findExamples } from "../../src/find/findExamples.ts";
-import type { RunResult } from "../../src/run/RunResult.ts";
+import type { RunResult } from "../../src/records/RunResult.ts";
 import { applyLineEdits } from "../../src/update/applyLineEdits.ts";
 import { planExpectUpdate } from "../../src/update/planExpectUpdate.ts";
 import { resultWith } from "../support/records.ts";

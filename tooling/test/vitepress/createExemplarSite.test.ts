@@ -66,7 +66,7 @@ describe("createExemplarSite's writer's loop", () => {
     roots.push(project.root);
     const runs = fakeRuns();
     const setup = fakeSetup();
-    const site = createExemplarSite({ root: project.root, config: project.config, check: runs.check, runSetup: setup.runSetup });
+    const site = createExemplarSite({ root: project.root, config: project.config, run: runs.run, runSetup: setup.runSetup });
     const at = (file: string) => path.join(project.root, file);
     const show = (file: string) => site.splice(at(file), readFileSync(at(file), "utf8"));
     return { site, runs, setup, at, show };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Verdict } from "../../src/check/Verdict.ts";
+import type { Verdict } from "../../src/records/Verdict.ts";
 import { decorateFence } from "../../src/vitepress/decorateFence.ts";
 
 const verdict = (status: Verdict["status"], failures: Verdict["failures"] = [], stderr = ""): Verdict => ({

@@ -18,7 +18,7 @@ function fakeSite(files: Record<string, string> = {}) {
   roots.push(project.root);
   const runs = fakeRuns();
   const setup = fakeSetup();
-  const site = createExemplarSite({ root: project.root, config: project.config, check: runs.check, runSetup: setup.runSetup });
+  const site = createExemplarSite({ root: project.root, config: project.config, run: runs.run, runSetup: setup.runSetup });
   const logged: string[] = [];
   const logger = createLogger("info");
   logger.info = (message) => void logged.push(message);

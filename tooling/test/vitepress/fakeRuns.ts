@@ -1,10 +1,10 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { CheckReport, checkProject } from "../../src/checkProject.ts";
-import type { Verdict } from "../../src/check/Verdict.ts";
-import { readExampleFiles } from "../../src/files/readExampleFiles.ts";
-import { findExamples } from "../../src/find/findExamples.ts";
+import type { Run } from "../../src/records/Run.ts";
+import type { Verdict } from "../../src/records/Verdict.ts";
+import type { runExamples } from "../../src/run/runExamples.ts";
+import { selectExamples } from "../../src/run/selectExamples.ts";
 import type { ActiveSetup } from "../../src/setup/runSetup.ts";
 
 /** An example file's text: one `@example` per key, each printing `<key> ran`. */
@@ -26,7 +26,7 @@ export function exampleProject(files: Record<string, string>) {
 }
 
 /**
- * A `checkProject` that finds the examples for real but runs none: each passes, printing
+ * A `runExamples` that selects the examples for real but runs none: each passes, printing
  * `<key> ran <n>` in run n. `log` gets `run <files>` as a run starts and `done <files>` as it
  * ends (files relative, comma-separated, `*` for all); while `held` is set, runs wait for it.
  */
@@ -45,29 +45,23 @@ export function fakeRuns() {
       state.held = undefined;
       release?.();
     },
-    check: (async (config, options = {}) => {
-      const sources = options.sources ? [...options.sources] : await readExampleFiles(config.root, config.examples);
-      const found = (options.find ?? findExamples)(sources);
-      const report: CheckReport = {
-        problems: found.problems, typeErrors: [], examples: found.examples, verdicts: [],
-        updated: [], notUpdated: [], sources, durationMs: 0, timings: {},
-      };
-      if (found.problems.length > 0) return report;
-      report.examples = found.examples.filter((example) => options.select?.(example) ?? true);
-      const files = options.select ? [...new Set(report.examples.map((example) => example.file))].join(",") : "*";
+    run: (async (project, selection = {}) => {
+      const examples = selectExamples(project, selection);
+      if (project.problems.length > 0) return { examples, verdicts: [], ran: false, durationMs: 0 } satisfies Run;
+      const files = selection.files ? [...new Set(examples.map((example) => example.file))].join(",") : "*";
       const run = ++runs;
       log.push(`run ${files}`);
       await state.held;
       log.push(`done ${files}`);
-      report.verdicts = report.examples.map((example): Verdict => ({
+      const verdicts = examples.map((example): Verdict => ({
         example, status: "passed", failures: [], warnings: [],
         result: {
           key: example.key, status: "returned", stdout: `${example.key} ran ${run}\n`, stderr: "", durationMs: 1,
           unhandledRejections: [], uncaughtExceptions: [], lateOutput: [],
         },
       }));
-      return report;
-    }) as typeof checkProject,
+      return { examples, verdicts, ran: true, durationMs: 1 } satisfies Run;
+    }) as typeof runExamples,
   };
   return state;
 }

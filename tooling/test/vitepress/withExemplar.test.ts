@@ -14,7 +14,7 @@ it("starts the setup once per dev server, not once per evaluation of the config"
   roots.push(root);
   const runs = fakeRuns();
   const setup = fakeSetup();
-  const options = { root, config, check: runs.check, runSetup: setup.runSetup };
+  const options = { root, config, run: runs.run, runSetup: setup.runSetup };
   // `vitepress dev` evaluates the config for its server; when the config or a module it imports
   // changes, it evaluates it once to check it, drops that, and once more for the new server
   const plugins = (evaluated: { vite?: { plugins?: PluginOption[] } }) => evaluated.vite?.plugins ?? [];

@@ -1,12 +1,20 @@
 import { existsSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { checkProject } from "../../checkProject.ts";
 import { loadConfig } from "../../config/loadConfig.ts";
 import { ExemplarError } from "../../errors/ExemplarError.ts";
+import { startWorkers } from "../../fast/startWorkers.ts";
+import { writeFileAtomic } from "../../files/writeFileAtomic.ts";
+import { openProject } from "../../project/openProject.ts";
+import { checkReport } from "../../report/checkReport.ts";
 import { reportPretty } from "../../report/reportPretty.ts";
 import { reporters, type ReporterName } from "../../report/reporters.ts";
 import { formatSummary, summarize } from "../../report/summarize.ts";
+import { runExamples } from "../../run/runExamples.ts";
+import { selectExamples } from "../../run/selectExamples.ts";
+import { docsFindings } from "../../splice/docsFindings.ts";
+import { splice } from "../../splice/splice.ts";
+import { typecheckFiles } from "../../typecheck/typecheckFiles.ts";
+import { updateExpectations } from "../../update/updateExpectations.ts";
 import type { Command, CommandIo } from "../Command.ts";
 import { parseFlags, positiveInteger } from "../parseFlags.ts";
 import { createProgress } from "../createProgress.ts";
@@ -72,38 +80,37 @@ export const checkCommand: Command = {
     config.jobs = positiveInteger("check", "jobs", values.jobs) ?? config.jobs;
     config.timeout = positiveInteger("check", "timeout", values.timeout) ?? config.timeout;
 
-    const progress = createProgress(io);
-    const report = await checkProject(config, {
-      ...(values.filter === undefined ? {} : { filter: values.filter }),
-      update: values.update ?? false,
-      typecheck: values.typecheck ?? false,
-      onResult: (_result, done, total) => progress.update(done, total),
-    });
-    progress.done();
-    // the docs are checked against this run; a filtered run has no output for the other blocks
-    if (values.filter === undefined && report.problems.length === 0) {
-      if (values.docs && !existsSync(config.docs)) {
-        throw new ExemplarError("EXEMPLAR_DOCS_NOT_FOUND", `exemplar check: docs folder not found: ${config.docs} (from --docs)`);
-      }
-      // loaded here: the Markdown parser is only needed when there are docs to check
-      const { checkDocs } = await import("../../splice/checkDocs.ts");
-      const docs = await checkDocs(config, report);
-      if (docs) report.docs = docs;
+    // the one place a run is partial: a filtered run checks no docs (they show other examples)
+    const selection = values.filter === undefined ? {} : { filter: values.filter };
+    const partial = values.filter !== undefined;
+    if (!partial && values.docs && !existsSync(config.docs)) {
+      throw new ExemplarError("EXEMPLAR_DOCS_NOT_FOUND", `exemplar check: docs folder not found: ${config.docs} (from --docs)`);
     }
+    const started = performance.now();
+    const since = (from: number) => Math.round(performance.now() - from);
+    // workers boot while the project is read and parsed; in a full run they import its files meanwhile
+    const workers = startWorkers(config.root, partial ? 1 : config.jobs);
+    const project = await openProject(config, partial ? { pages: false } : { workers });
+    const timings: Record<string, number> = { open: since(started) };
+    const typeErrors = values.typecheck && project.problems.length === 0
+      ? typecheckFiles(config.root, [...new Set(selectExamples(project, selection).map((example) => example.file))])
+      : [];
+    const progress = createProgress(io);
+    const runStarted = performance.now();
+    const run = await runExamples(project, selection, { workers, onResult: (_result, done, total) => progress.update(done, total) });
+    progress.done();
+    timings.run = since(runStarted);
+    const updates = values.update ? await updateExpectations(project, run) : undefined;
+    const docs = !partial && run.ran && project.pages ? docsFindings(splice(project, run.verdicts)) : undefined;
+    const report = checkReport(project, run, {
+      typeErrors, timings, durationMs: since(started), ...(docs ? { docs } : {}), ...(updates ? { updates } : {}),
+    });
     const text = reporterName === "pretty"
       ? reportPretty(report, { root: config.root, verbose: values.verbose ?? false })
-      : reporters[reporterName](report);
-    const jsonOut = values["json-out"];
-    if (jsonOut) {
-      const file = path.resolve(io.cwd, jsonOut);
-      await mkdir(path.dirname(file), { recursive: true });
-      await writeFile(file, reporters.json(report));
-    }
+      : reporters[reporterName](report, config.root);
+    if (values["json-out"]) await writeFileAtomic(path.resolve(io.cwd, values["json-out"]), reporters.json(report, config.root));
     if (values.out) {
-      const out = path.resolve(io.cwd, values.out);
-      // a report path in a folder of its own (`reports/junit.xml`) is the common case in CI
-      await mkdir(path.dirname(out), { recursive: true });
-      await writeFile(out, text);
+      await writeFileAtomic(path.resolve(io.cwd, values.out), text);
       io.stdout(report.problems.length > 0 ? `Found ${report.problems.length} problems in the example files; see ${values.out}\n` : `${formatSummary(summarize(report))}\n`);
     } else {
       io.stdout(text);

@@ -1,8 +1,7 @@
 import { loadConfig } from "../../config/loadConfig.ts";
-import { formatPlace, type Expectation } from "../../example.ts";
-import { readExampleFiles } from "../../files/readExampleFiles.ts";
-import { findExamples } from "../../find/findExamples.ts";
-import { formatProblem } from "../../find/Problem.ts";
+import { formatPlace, type Expectation } from "../../records/Example.ts";
+import { openProject } from "../../project/openProject.ts";
+import { formatProblem } from "../../records/Problem.ts";
 import type { Command, CommandIo } from "../Command.ts";
 import { parseFlags } from "../parseFlags.ts";
 
@@ -33,13 +32,14 @@ export const listCommand: Command = {
       return 0;
     }
     const config = await loadConfig(io.cwd, values.config);
-    const found = findExamples(await readExampleFiles(config.root, values.examples ?? config.examples));
-    if (found.problems.length > 0) {
-      io.stderr(found.problems.map(formatProblem).join("\n") + "\n");
+    if (values.examples) config.examples = values.examples;
+    const project = await openProject(config, { pages: false });
+    if (project.problems.length > 0) {
+      io.stderr(project.problems.map(formatProblem).join("\n") + "\n");
       return 2;
     }
     if (values.json) {
-      const entries = found.examples.map((example) => ({
+      const entries = project.examples.map((example) => ({
         key: example.key,
         file: example.file,
         line: example.line,
@@ -51,12 +51,12 @@ export const listCommand: Command = {
       io.stdout(JSON.stringify(entries, null, 2) + "\n");
       return 0;
     }
-    const width = Math.max(0, ...found.examples.map((example) => example.key.length));
-    for (const example of found.examples) {
+    const width = Math.max(0, ...project.examples.map((example) => example.key.length));
+    for (const example of project.examples) {
       const expectations = example.expectations.map(describeExpectation).join(", ");
       io.stdout(`${example.key.padEnd(width)}  ${formatPlace(example)}  ${expectations}${example.skip ? `  (skipped: ${example.skip})` : ""}\n`);
     }
-    io.stdout(`${found.examples.length} example${found.examples.length === 1 ? "" : "s"}\n`);
+    io.stdout(`${project.examples.length} example${project.examples.length === 1 ? "" : "s"}\n`);
     return 0;
   },
 };

@@ -2,9 +2,12 @@ import path from "node:path";
 import { createTwoFilesPatch } from "diff";
 import { loadConfig } from "../../config/loadConfig.ts";
 import { ExemplarError } from "../../errors/ExemplarError.ts";
-import { formatPlace } from "../../example.ts";
-import type { Problem } from "../../find/Problem.ts";
-import { spliceDocs } from "../../splice/spliceDocs.ts";
+import { formatPlace } from "../../records/Example.ts";
+import type { Problem } from "../../records/Problem.ts";
+import { closeWorkers, startWorkers } from "../../fast/startWorkers.ts";
+import { openProject } from "../../project/openProject.ts";
+import { runExamples } from "../../run/runExamples.ts";
+import { splice } from "../../splice/splice.ts";
 import { writeSplicedPages } from "../../splice/writeSplicedPages.ts";
 import type { Command, CommandIo } from "../Command.ts";
 import { parseFlags } from "../parseFlags.ts";
@@ -55,7 +58,12 @@ export const spliceCommand: Command = {
     if (values.examples) config.examples = values.examples;
     if (values.docs) config.docs = path.resolve(io.cwd, values.docs);
 
-    const report = await spliceDocs(config, { strict: values.strict ?? false });
+    // a worker boots while the project is read and parsed, for the examples whose output a page shows
+    const workers = startWorkers(config.root, 1);
+    const project = await openProject(config, { pages: true });
+    const shown = new Set(project.pages?.flatMap((page) => page.found.blocks.filter((block) => block.kind === "output").map((block) => block.key)));
+    const run = shown.size > 0 ? await runExamples(project, { keys: shown }, { workers }) : (await closeWorkers(workers), undefined);
+    const report = splice(project, run?.verdicts, { strict: values.strict ?? false });
     const print = (severity: "error" | "warning", problems: readonly Problem[]) => {
       for (const problem of problems) io.stderr(`${formatPlace(problem)}: ${severity}: ${problem.message}\n`);
     };

@@ -1,0 +1,143 @@
+// @ts-check
+/**
+ * Module hooks that let Node import TypeScript: `.ts`, `.mts` and `.cts` files are compiled with
+ * esbuild (the compiler tsx uses too) as ES modules, with an inline source map so that stacks
+ * point at the TypeScript lines. Resolution follows TypeScript's conventions where Node's own
+ * fails: `./x.js` may name `./x.ts`, and `./x` may name `./x.ts` or `./x/index.ts`.
+ *
+ * Kept this small on purpose: registering tsx costs a worker process many times the CPU of
+ * these hooks at each start. Plain JavaScript, since they are what makes Node read TypeScript.
+ *
+ * Compiled files are kept in a cache (node_modules/.cache/exemplar/transform, or
+ * $EXEMPLAR_CACHE_DIR/transform), by a hash of the file's path and text, esbuild's version and
+ * the options: a process that finds all its files there never loads esbuild, whose import and
+ * first transform are a worker's largest start-up cost after Node's own.
+ *
+ * Speed: why it is not tsx, and why the cache, is measured by `npm run bench:engine` and
+ * `npm run bench:engine:phases` (figures in BENCHMARKS.md).
+ */
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const typescript = /\.[mc]?ts$/;
+
+/** @type {Map<string, string | undefined>} the text of the nearest tsconfig.json, by folder */
+const tsconfigs = new Map();
+
+/** @param {string} folder @returns {string | undefined} */
+function tsconfigFor(folder) {
+  if (tsconfigs.has(folder)) return tsconfigs.get(folder);
+  const file = path.join(folder, "tsconfig.json");
+  const parent = path.dirname(folder);
+  const text = existsSync(file) ? readFileSync(file, "utf8") : parent === folder ? undefined : tsconfigFor(parent);
+  tsconfigs.set(folder, text);
+  return text;
+}
+
+/** @type {import("node:module").ResolveHook} */
+export async function resolve(specifier, context, nextResolve) {
+  try {
+    return await nextResolve(specifier, context);
+  } catch (error) {
+    const code = /** @type {{ code?: string }} */ (error).code;
+    const local = specifier.startsWith(".") || specifier.startsWith("/") || specifier.startsWith("file:");
+    if (!local || (code !== "ERR_MODULE_NOT_FOUND" && code !== "ERR_UNSUPPORTED_DIR_IMPORT")) throw error;
+    const candidates = /\.[mc]?js$/.test(specifier)
+      ? [specifier.replace(/js$/, "ts")]
+      : [`${specifier}.ts`, `${specifier}/index.ts`];
+    for (const candidate of candidates) {
+      try {
+        return await nextResolve(candidate, context);
+      } catch {
+        // the next candidate, or the original error
+      }
+    }
+    throw error;
+  }
+}
+
+/** @type {import("node:module").LoadHook} */
+export async function load(url, context, nextLoad) {
+  if (!url.startsWith("file:") || !typescript.test(new URL(url).pathname)) return nextLoad(url, context);
+  const file = fileURLToPath(url);
+  const tsconfigRaw = tsconfigFor(path.dirname(file));
+  const source = await readFile(file, "utf8");
+  const options = {
+    loader: /** @type {const} */ ("ts"),
+    format: /** @type {const} */ ("esm"),
+    target: `node${process.versions.node.split(".")[0]}`,
+    sourcemap: /** @type {const} */ ("inline"),
+    sourcefile: file,
+    ...(tsconfigRaw === undefined ? {} : { tsconfigRaw }),
+  };
+  const cached = path.join(cacheDirectory, "transform", `${createHash("sha256").update(JSON.stringify([esbuildVersion, options, source])).digest("hex")}.js`);
+  const hit = await readFile(cached, "utf8").catch(() => undefined);
+  if (hit !== undefined) return { format: "module", source: hit, shortCircuit: true };
+  esbuild ??= import("esbuild");
+  const { code } = await (await esbuild).transform(source, options);
+  await store(cached, code);
+  await prune(path.dirname(cached));
+  return { format: "module", source: code, shortCircuit: true };
+}
+
+/** @type {Promise<typeof import("esbuild")> | undefined} loaded on the first file not in the cache */
+let esbuild;
+
+const require = createRequire(import.meta.url);
+const esbuildVersion = /** @type {{ version: string }} */ (require("esbuild/package.json")).version;
+const cacheDirectory = process.env.EXEMPLAR_CACHE_DIR ?? path.join(nodeModulesOf(require.resolve("esbuild/package.json")), ".cache", "exemplar");
+
+/** @param {string} file a file inside a package @returns {string} the node_modules folder that holds it */
+function nodeModulesOf(file) {
+  const marker = `${path.sep}node_modules${path.sep}`;
+  return file.slice(0, file.lastIndexOf(marker) + marker.length - 1);
+}
+
+/**
+ * Written beside and renamed, so that a concurrent worker never reads half a file. A cache that
+ * cannot be written (a read-only install) only costs the speed-up.
+ * @param {string} file @param {string} code
+ */
+async function store(file, code) {
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    await writeFile(temporary, code);
+    await rename(temporary, file);
+  } catch {
+    // not cached
+  }
+}
+
+const day = 24 * 60 * 60 * 1000;
+/** how long a compiled file stays in the cache after it was written */
+const keepFor = 14 * day;
+
+/**
+ * Every edit of an example adds a compiled file, so on a miss (the slow path, which already
+ * compiles) at most once a day the files written more than `keepFor` ago go. A file still in
+ * use is compiled again once.
+ * @param {string} folder
+ */
+async function prune(folder) {
+  const stamp = path.join(folder, ".pruned");
+  try {
+    const last = await stat(stamp).then((stats) => stats.mtimeMs, () => 0);
+    if (Date.now() - last < day) return;
+    await writeFile(stamp, "");
+    const now = new Date();
+    await utimes(stamp, now, now);
+    for (const name of await readdir(folder)) {
+      if (!name.endsWith(".js")) continue;
+      const file = path.join(folder, name);
+      const { mtimeMs } = await stat(file);
+      if (Date.now() - mtimeMs > keepFor) await rm(file, { force: true });
+    }
+  } catch {
+    // another worker pruned meanwhile, or a read-only cache: next time
+  }
+}

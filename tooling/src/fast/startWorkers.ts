@@ -1,0 +1,58 @@
+import path from "node:path";
+import type { SourceText } from "../records/SourceText.ts";
+import { createWorker } from "../run/createWorker.ts";
+import type { WorkerProcess } from "../run/WorkerProcess.ts";
+
+// Why: booting a worker process and importing the example files take a few hundred
+// milliseconds; started before the compiler parses the files, they overlap with it instead of
+// following it. Proven by `npm run bench:engine` (and `npm run bench:engine:phases`, which
+// times the run with files imported ahead against one that imports them as it goes).
+
+/** Workers started ahead of a run, each importing the files it was given. */
+export interface StartedWorkers {
+  workers: WorkerProcess[];
+  /** file (relative to the root) -> index of the worker importing it */
+  assignment: Map<string, number>;
+}
+
+/**
+ * Starts `count` worker processes ahead of `runExamples`, and has them import `files` (see
+ * `preloadWorkers`). Hand them to `openProject` (which preloads the example files as soon as
+ * they are read) and then to `runExamples`, which closes them.
+ */
+export function startWorkers(root: string, count: number, files: readonly SourceText[] = []): StartedWorkers {
+  const started: StartedWorkers = { workers: Array.from({ length: count }, () => createWorker(root)), assignment: new Map() };
+  preloadWorkers(started, root, files);
+  return started;
+}
+
+/**
+ * Shares the files among the workers by size and has each import its share; workers beyond the
+ * number of files are closed. Only files that can hold examples are imported: a setup module
+ * or helper matched by the globs must not run in a worker.
+ */
+export function preloadWorkers(started: StartedWorkers, root: string, files: readonly SourceText[]): void {
+  const { workers, assignment } = started;
+  if (workers.length === 0) return;
+  const load = workers.map(() => 0);
+  const lists: string[][] = workers.map(() => []);
+  const candidates = files.filter((source) => source.text.includes("@example") && !assignment.has(source.file));
+  // a run has a lane per file at most: workers beyond that would boot for nothing
+  if (assignment.size === 0 && candidates.length > 0) {
+    for (const surplus of workers.splice(candidates.length)) void surplus.close().catch(() => {});
+  }
+  for (const { file, text } of candidates.sort((a, b) => b.text.length - a.text.length)) {
+    const index = load.indexOf(Math.min(...load));
+    assignment.set(file, index);
+    load[index]! += text.length;
+    lists[index]!.push(path.resolve(root, file));
+  }
+  workers.forEach((worker, index) => {
+    if (lists[index]!.length > 0) worker.preload(lists[index]!);
+  });
+}
+
+/** Closes workers that will not run anything (the project has problems, or the command failed). */
+export async function closeWorkers(started: StartedWorkers | undefined): Promise<void> {
+  await Promise.all(started?.workers.map((worker) => worker.close()) ?? []);
+}

@@ -1,0 +1,5 @@
+/** A file as read: its path (relative to the project root, with `/` separators, as messages show it) and its text. */
+export interface SourceText {
+  file: string;
+  text: string;
+}

@@ -1,0 +1,22 @@
+import type { Example, Expectation } from "./Example.ts";
+import type { RunResult } from "./RunResult.ts";
+
+/** One reason an example failed, with a message ready to print. */
+export interface Failure {
+  /** what went wrong: an expectation not met, or how the run ended */
+  kind: "stdout" | "error" | "threw" | "timeout" | "exit" | "crashed" | "unhandled-rejection" | "uncaught-exception";
+  message: string;
+  /** the expectation that was not met, when there is one */
+  expectation?: Expectation;
+  /** a unified diff of expected and actual stdout, for line expectations */
+  diff?: string;
+}
+
+export interface Verdict {
+  example: Example;
+  result: RunResult;
+  status: "passed" | "failed" | "skipped";
+  failures: Failure[];
+  /** problems that do not fail the example (output after it settled) */
+  warnings: string[];
+}

@@ -1,0 +1,33 @@
+import type { CheckReport, DocsFindings } from "../records/CheckReport.ts";
+import type { Problem } from "../records/Problem.ts";
+import type { Project } from "../records/Project.ts";
+import type { Run } from "../records/Run.ts";
+import type { ExpectUpdates } from "../update/updateExpectations.ts";
+
+/** What a check found beside the run: each is optional, as each has its own flag. */
+export interface CheckFindings {
+  typeErrors?: Problem[];
+  docs?: DocsFindings;
+  updates?: ExpectUpdates;
+  timings?: Record<string, number>;
+  durationMs?: number;
+}
+
+/**
+ * The report stage's record: a project, its run and what else the check found, as the
+ * reporters (`reporters`) print it. Pure.
+ */
+export function checkReport(project: Project, run: Run, findings: CheckFindings = {}): CheckReport {
+  const report: CheckReport = {
+    problems: project.problems,
+    typeErrors: findings.typeErrors ?? [],
+    examples: run.examples,
+    verdicts: run.verdicts,
+    updated: findings.updates?.updated ?? [],
+    notUpdated: findings.updates?.notUpdated ?? [],
+    durationMs: findings.durationMs ?? run.durationMs,
+    timings: findings.timings ?? { run: run.durationMs },
+  };
+  if (findings.docs) report.docs = findings.docs;
+  return report;
+}
