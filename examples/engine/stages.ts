@@ -18,7 +18,11 @@ export function openStage() {
   const config = resolveConfig({ examples: ["examples/*.ts"] }, "/project");
   const example = '/**\n * @example greet.hello\n * @expect\n * hello\n */\nexport function hello() {\n  console.log("hello");\n}\n';
   const page = "# Greeting\n\n```ts example=greet.hello\n```\n\n```text example-output=greet.hello\n```\n";
-  const project = parseProject(config, [{ file: "examples/greet.ts", text: example }], [{ path: "/project/docs/index.md", file: "docs/index.md", text: page }]);
+  const project = parseProject({
+    config,
+    sources: [{ file: "examples/greet.ts", text: example }],
+    pages: [{ path: "/project/docs/index.md", file: "docs/index.md", text: page }],
+  });
   for (const found of project.examples) console.log(`example ${found.key} at ${found.file}:${found.line}`);
   for (const block of project.pages![0]!.found.blocks) console.log(`block ${block.kind} ${block.key} at ${block.file}:${block.line}`);
   console.log(`problems: ${project.problems.length}`);

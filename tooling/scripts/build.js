@@ -1,5 +1,6 @@
 // Bundles the CLI and the worker into dist/ so that `exemplar` starts without compiling its own
-// TypeScript on every run (about 0.3 s saved per run). The library API stays TypeScript source.
+// TypeScript on every run (`npm run bench:engine:phases`: CLI start, bundled). The library API
+// stays TypeScript source.
 // Run by `npm ci` (root `prepare`), and by bin/exemplar.js whenever src/ is newer than dist/.
 import { readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -21,7 +22,7 @@ export function newestSource() {
 /** Builds dist/cli.js and dist/worker.js; dependencies stay external. */
 export async function buildTooling() {
   // loaded here rather than at the top: bin/exemplar.js imports this file on every run, and
-  // esbuild's API takes 20 to 35 ms to load
+  // esbuild's API takes a while to load
   const { build } = await import("esbuild");
   const newest = newestSource();
   // chunk names carry hashes: start clean so that old chunks do not pile up

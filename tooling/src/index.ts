@@ -2,7 +2,8 @@
 // them, then the records they hand on, then the pieces the docs explain, publishing and GitHub.
 export { defineConfig, type ExemplarConfig } from "./config/defineConfig.ts";
 export { loadConfig, resolveConfig, type ResolvedConfig } from "./config/loadConfig.ts";
-export { openProject, type OpenProjectOptions } from "./project/openProject.ts";
+export { openProject } from "./project/openProject.ts";
+export { readProject, type ProjectTexts, type ReadProjectOptions } from "./project/readProject.ts";
 export { parseProject } from "./project/parseProject.ts";
 export type { PageText } from "./project/readPages.ts";
 export { swapFile } from "./project/swapFile.ts";

@@ -25,6 +25,7 @@ it("exports exactly the public API", async () => {
     "planPublish", // publish
     "planUnpublish", // publish
     "publishSite", // publish
+    "readProject", // stage: open, reading only
     "reporters", // stage: report
     "resolveConfig",
     "runExamples", // stage: run

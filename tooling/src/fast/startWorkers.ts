@@ -16,31 +16,30 @@ export interface StartedWorkers {
 }
 
 /**
- * Starts `count` worker processes ahead of `runExamples`, and has them import `files` (see
- * `preloadWorkers`). Hand them to `openProject` (which preloads the example files as soon as
- * they are read) and then to `runExamples`, which closes them.
+ * Starts up to `count` worker processes ahead of `runExamples`, and has them import `files`
+ * (see `preloadWorkers`): no more than there are files with examples, when `files` are given.
+ * Start them between `readProject` and `parseProject`, and hand them to `runExamples`, which
+ * closes them (or to `closeWorkers`, when nothing runs).
  */
 export function startWorkers(root: string, count: number, files: readonly SourceText[] = []): StartedWorkers {
-  const started: StartedWorkers = { workers: Array.from({ length: count }, () => createWorker(root)), assignment: new Map() };
+  const withExamples = files.filter((source) => source.text.includes("@example")).length;
+  const workers = files.length > 0 ? Math.min(count, withExamples) : count;
+  const started: StartedWorkers = { workers: Array.from({ length: workers }, () => createWorker(root)), assignment: new Map() };
   preloadWorkers(started, root, files);
   return started;
 }
 
 /**
- * Shares the files among the workers by size and has each import its share; workers beyond the
- * number of files are closed. Only files that can hold examples are imported: a setup module
- * or helper matched by the globs must not run in a worker.
+ * Shares the files among the workers by size and has each import its share. Only files that
+ * can hold examples are imported: a setup module or helper matched by the globs must not run
+ * in a worker.
  */
-export function preloadWorkers(started: StartedWorkers, root: string, files: readonly SourceText[]): void {
+function preloadWorkers(started: StartedWorkers, root: string, files: readonly SourceText[]): void {
   const { workers, assignment } = started;
   if (workers.length === 0) return;
   const load = workers.map(() => 0);
   const lists: string[][] = workers.map(() => []);
   const candidates = files.filter((source) => source.text.includes("@example") && !assignment.has(source.file));
-  // a run has a lane per file at most: workers beyond that would boot for nothing
-  if (assignment.size === 0 && candidates.length > 0) {
-    for (const surplus of workers.splice(candidates.length)) void surplus.close().catch(() => {});
-  }
   for (const { file, text } of candidates.sort((a, b) => b.text.length - a.text.length)) {
     const index = load.indexOf(Math.min(...load));
     assignment.set(file, index);

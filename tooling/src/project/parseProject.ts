@@ -1,15 +1,13 @@
-import type { ResolvedConfig } from "../config/loadConfig.ts";
 import { findExamples } from "../find/findExamples.ts";
 import type { Project } from "../records/Project.ts";
-import type { SourceText } from "../records/SourceText.ts";
 import { findKeyedBlocks } from "../splice/findKeyedBlocks.ts";
-import type { PageText } from "./readPages.ts";
+import type { ProjectTexts } from "./readProject.ts";
 
 /**
- * A project from texts already read: finds the examples of the example files and the keyed
- * blocks of the pages. Pure; `openProject` reads the texts and calls it.
+ * A project from its texts (`readProject`, or texts in memory): finds the examples of the
+ * example files and the keyed blocks of the pages, each file parsed once. Pure.
  */
-export function parseProject(config: ResolvedConfig, sources: readonly SourceText[], pages?: readonly PageText[]): Project {
+export function parseProject({ config, sources, pages }: ProjectTexts): Project {
   const found = findExamples(sources);
   const project: Project = { config, sources: [...sources], examples: found.examples, problems: found.problems, parsed: found.sourceFiles };
   if (pages) project.pages = pages.map((page) => ({ ...page, found: findKeyedBlocks(page.text, page.file) }));

@@ -21,7 +21,3 @@ export function selectExamples(project: Project, selection: Selection = {}): Exa
     (matches?.(example.key) ?? true) && (files?.has(example.file) ?? true) && (keys?.has(example.key) ?? true));
 }
 
-/** Whether a selection may leave examples out (a run of part of the project). */
-export function isPartial(selection: Selection): boolean {
-  return selection.filter !== undefined || selection.files !== undefined || selection.keys !== undefined;
-}

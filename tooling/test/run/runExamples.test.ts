@@ -65,7 +65,7 @@ describe("runExamples with the example files already read", () => {
 
   it("runs the examples of the project it is handed, without reading the globs again", async () => {
     const a = readFileSync(path.join(root, "examples", "a-good.ts"), "utf8");
-    const run = await runExamples(parseProject(config(), [{ file: "examples/a-good.ts", text: a }]), { filter: "good.*" });
+    const run = await runExamples(parseProject({ config: config(), sources: [{ file: "examples/a-good.ts", text: a }] }), { filter: "good.*" });
     expect(statuses(run)).toEqual({ "good.interleaved-a": "passed", "good.console-methods": "passed", "good.skipped": "skipped" });
   });
 
@@ -78,7 +78,7 @@ describe("runExamples with the example files already read", () => {
   it("runs nothing when the files it is handed have problems", async () => {
     const started: string[] = [];
     const sources = [{ file: "examples/a-good.ts", text: "/**\n * @example Bad_Key\n * @expect x\n */\nexport function f() {}\n" }];
-    const project = parseProject(config(), sources);
+    const project = parseProject({ config: config(), sources });
     const run = await runExamples(project, {}, { onResult: (result) => started.push(result.key) });
     expect(project.problems.map((problem) => problem.message)).toEqual([expect.stringMatching(/^invalid example key `Bad_Key`/)]);
     expect(run).toMatchObject({ ran: false, verdicts: [] });

@@ -7,7 +7,7 @@ import { exampleFile } from "./fakeRuns.ts";
 
 /** a project of `texts` (file to text), and a run of it in which the examples of `ran` files passed, printing `run` */
 function runOf(texts: Record<string, string>, ran: string[] | "all", run: string) {
-  const project = parseProject(resolveConfig({}, "/project"), Object.entries(texts).map(([file, text]) => ({ file, text })));
+  const project = parseProject({ config: resolveConfig({}, "/project"), sources: Object.entries(texts).map(([file, text]) => ({ file, text })) });
   const selected = project.problems.length > 0 ? [] : project.examples.filter((example) => ran === "all" || ran.includes(example.file));
   const verdicts = selected.map((example): Verdict => ({
     example, status: "passed", failures: [], warnings: [],

@@ -4,7 +4,8 @@ import { loadConfig } from "../../config/loadConfig.ts";
 import { ExemplarError } from "../../errors/ExemplarError.ts";
 import { startWorkers } from "../../fast/startWorkers.ts";
 import { writeFileAtomic } from "../../files/writeFileAtomic.ts";
-import { openProject } from "../../project/openProject.ts";
+import { parseProject } from "../../project/parseProject.ts";
+import { readProject } from "../../project/readProject.ts";
 import { checkReport } from "../../report/checkReport.ts";
 import { reportPretty } from "../../report/reportPretty.ts";
 import { reporters, type ReporterName } from "../../report/reporters.ts";
@@ -88,9 +89,10 @@ export const checkCommand: Command = {
     }
     const started = performance.now();
     const since = (from: number) => Math.round(performance.now() - from);
-    // workers boot while the project is read and parsed; in a full run they import its files meanwhile
-    const workers = startWorkers(config.root, partial ? 1 : config.jobs);
-    const project = await openProject(config, partial ? { pages: false } : { workers });
+    // workers boot while the project is parsed; in a full run they import its files meanwhile
+    const texts = await readProject(config, { pages: !partial });
+    const workers = startWorkers(config.root, partial ? 1 : config.jobs, partial ? [] : texts.sources);
+    const project = parseProject(texts);
     const timings: Record<string, number> = { open: since(started) };
     const typeErrors = values.typecheck && project.problems.length === 0
       ? typecheckFiles(config.root, [...new Set(selectExamples(project, selection).map((example) => example.file))])

@@ -1,0 +1,27 @@
+import { expect, test } from "vitest";
+import { resolveConfig } from "../../src/config/loadConfig.ts";
+import { parseProject } from "../../src/project/parseProject.ts";
+import { checkReport } from "../../src/report/checkReport.ts";
+import { reporters } from "../../src/report/reporters.ts";
+import { verdict } from "../splice/fixtureContext.ts";
+import { exampleFile } from "../vitepress/fakeRuns.ts";
+
+const project = parseProject({ config: resolveConfig({}, "/project"), sources: [{ file: "examples/a.ts", text: exampleFile("a.one", "a.two") }] });
+const run = { examples: project.examples, verdicts: [verdict(project.examples[0]!, "passed", "a.one ran\n")], ran: true, durationMs: 12 };
+
+test("assembles the project's problems, the run's verdicts and what else the check found", () => {
+  const typeErrors = [{ file: "examples/a.ts", line: 3, column: 1, message: "Type 'string' is not assignable to type 'number'." }];
+  const updates = { updated: [{ key: "a.one", file: "examples/a.ts", line: 6 }], notUpdated: [] };
+  const report = checkReport(project, run, { typeErrors, updates, timings: { open: 3, run: 12 }, durationMs: 20 });
+  expect(report).toEqual({
+    problems: [], typeErrors, examples: project.examples, verdicts: run.verdicts,
+    updated: updates.updated, notUpdated: [], durationMs: 20, timings: { open: 3, run: 12 },
+  });
+});
+
+test("without findings: the run's duration, no docs, and the reporters print it", () => {
+  const report = checkReport(project, run);
+  expect(report).toMatchObject({ typeErrors: [], updated: [], notUpdated: [], durationMs: 12, timings: { run: 12 } });
+  expect(report.docs).toBeUndefined();
+  expect(JSON.parse(reporters.json(report, "/project")).summary).toEqual({ passed: 1, failed: 0, skipped: 0, durationMs: 12 });
+});
