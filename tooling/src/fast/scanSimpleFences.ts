@@ -1,9 +1,5 @@
-// Speed: a line scanner that finds a simple page's headings and fences without remark, falling
-// back to remark for anything it cannot read for sure. Why: parsing every page with remark is
-// most of a splice of a large docs folder. Proven equal to remark by a differential test
-// (test/fast/scanSimpleFences.test.ts) and faster by `npm run bench:splice`; figures in
-// BENCHMARKS.md.
-
+// Speed: remark parses are most of a splice of a large docs folder. Proven equal to remark by
+// test/fast/scanSimpleFences.test.ts, and faster by `npm run bench:splice` (BENCHMARKS.md).
 import type { Heading } from "mdast";
 import { toString } from "mdast-util-to-string";
 import remarkParse from "remark-parse";

@@ -11,7 +11,6 @@ import { reportPretty } from "../../report/reportPretty.ts";
 import { reporters, type ReporterName } from "../../report/reporters.ts";
 import { formatSummary, summarize } from "../../report/summarize.ts";
 import { runExamples } from "../../run/runExamples.ts";
-import { selectExamples } from "../../run/selectExamples.ts";
 import { docsFindings } from "../../splice/docsFindings.ts";
 import { splice } from "../../splice/splice.ts";
 import { typecheckFiles } from "../../typecheck/typecheckFiles.ts";
@@ -81,7 +80,7 @@ export const checkCommand: Command = {
     config.jobs = positiveInteger("check", "jobs", values.jobs) ?? config.jobs;
     config.timeout = positiveInteger("check", "timeout", values.timeout) ?? config.timeout;
 
-    // the one place a run is partial: a filtered run checks no docs (they show other examples)
+    // a filtered run checks no docs: their blocks show examples that did not run
     const selection = values.filter === undefined ? {} : { filter: values.filter };
     const partial = values.filter !== undefined;
     if (!partial && values.docs && !existsSync(config.docs)) {
@@ -94,14 +93,12 @@ export const checkCommand: Command = {
     const workers = startWorkers(config.root, partial ? 1 : config.jobs, partial ? [] : texts.sources);
     const project = parseProject(texts);
     const timings: Record<string, number> = { open: since(started) };
-    const typeErrors = values.typecheck && project.problems.length === 0
-      ? typecheckFiles(config.root, [...new Set(selectExamples(project, selection).map((example) => example.file))])
-      : [];
     const progress = createProgress(io);
     const runStarted = performance.now();
     const run = await runExamples(project, selection, { workers, onResult: (_result, done, total) => progress.update(done, total) });
     progress.done();
     timings.run = since(runStarted);
+    const typeErrors = values.typecheck && run.ran ? typecheckFiles(config.root, [...new Set(run.examples.map((example) => example.file))]) : [];
     const updates = values.update ? await updateExpectations(project, run) : undefined;
     const docs = !partial && run.ran && project.pages ? docsFindings(splice(project, run.verdicts)) : undefined;
     const report = checkReport(project, run, {
