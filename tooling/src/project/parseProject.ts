@@ -1,6 +1,6 @@
 import { findExamples } from "../find/findExamples.ts";
 import type { Project } from "../records/Project.ts";
-import { findKeyedBlocks } from "../splice/findKeyedBlocks.ts";
+import { parsePages } from "./parsePages.ts";
 import type { ProjectTexts } from "./readProject.ts";
 
 /**
@@ -10,6 +10,6 @@ import type { ProjectTexts } from "./readProject.ts";
 export function parseProject({ config, sources, pages }: ProjectTexts): Project {
   const found = findExamples(sources);
   const project: Project = { config, sources: [...sources], examples: found.examples, problems: found.problems, parsed: found.sourceFiles };
-  if (pages) project.pages = pages.map((page) => ({ ...page, found: findKeyedBlocks(page.text, page.file) }));
+  if (pages) project.pages = parsePages(pages);
   return project;
 }

@@ -4,11 +4,7 @@ import { loadConfig } from "../../config/loadConfig.ts";
 import { ExemplarError } from "../../errors/ExemplarError.ts";
 import { formatPlace } from "../../records/Example.ts";
 import type { Problem } from "../../records/Problem.ts";
-import { startOutputWorker } from "../../fast/startOutputWorker.ts";
-import { closeWorkers } from "../../fast/startWorkers.ts";
-import { parseProject } from "../../project/parseProject.ts";
-import { readProject } from "../../project/readProject.ts";
-import { runExamples } from "../../run/runExamples.ts";
+import { openWithOutputRun } from "../../fast/openWithOutputRun.ts";
 import { splice } from "../../splice/splice.ts";
 import { writeSplicedPages } from "../../splice/writeSplicedPages.ts";
 import type { Command, CommandIo } from "../Command.ts";
@@ -60,12 +56,8 @@ export const spliceCommand: Command = {
     if (values.examples) config.examples = values.examples;
     if (values.docs) config.docs = path.resolve(io.cwd, values.docs);
 
-    const texts = await readProject(config);
-    // when a page may show an output, a worker boots and imports its example while the project is parsed
-    const workers = startOutputWorker(texts);
-    const project = parseProject(texts);
-    const shown = new Set(project.pages?.flatMap((page) => page.found.blocks.filter((block) => block.kind === "output").map((block) => block.key)));
-    const run = shown.size > 0 ? await runExamples(project, { keys: shown }, workers ? { workers } : {}) : (await closeWorkers(workers), undefined);
+    // the project, and a run of the examples whose output a page shows
+    const { project, run } = await openWithOutputRun(config);
     const report = splice(project, run?.verdicts, { strict: values.strict ?? false });
     const print = (severity: "error" | "warning", problems: readonly Problem[]) => {
       for (const problem of problems) io.stderr(`${formatPlace(problem)}: ${severity}: ${problem.message}\n`);

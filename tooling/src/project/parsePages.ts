@@ -1,0 +1,8 @@
+import type { Page } from "../records/Project.ts";
+import { findKeyedBlocks } from "../splice/findKeyedBlocks.ts";
+import type { PageText } from "./readPages.ts";
+
+/** Each page with its keyed blocks, untested snippets and malformed keys found. Pure. */
+export function parsePages(pages: readonly PageText[]): Page[] {
+  return pages.map((page) => ({ ...page, found: findKeyedBlocks(page.text, page.file) }));
+}
