@@ -2,7 +2,8 @@ import type { ResolvedConfig } from "../config/loadConfig.ts";
 import { parsePages } from "../project/parsePages.ts";
 import { parseProject } from "../project/parseProject.ts";
 import { readProject } from "../project/readProject.ts";
-import type { Project } from "../records/Project.ts";
+import type { PageText } from "../project/readPages.ts";
+import type { Page, Project } from "../records/Project.ts";
 import type { Run } from "../records/Run.ts";
 import { runExamples } from "../run/runExamples.ts";
 import { closeWorkers, startWorkers } from "./startWorkers.ts";
@@ -36,12 +37,26 @@ export async function openWithOutputRun(config: ResolvedConfig): Promise<{ proje
   const running = keys.size > 0 && examples.problems.length === 0 ? runExamples(examples, { keys }, workers ? { workers } : {}) : undefined;
   if (running) running.catch(() => undefined);
   else await closeWorkers(workers);
-  const project: Project = texts.pages ? { ...examples, pages: parsePages(texts.pages) } : examples;
-  if (!running) return { project };
+  if (!running) return { project: texts.pages ? { ...examples, pages: parsePages(texts.pages) } : examples };
+  const project: Project = texts.pages ? { ...examples, pages: await parsePagesYielding(texts.pages) } : examples;
   const shown = project.pages?.some((page) => page.found.blocks.some((block) => block.kind === "output")) ?? false;
   if (!shown) {
     await running.catch(() => undefined);
     return { project };
   }
   return { project, run: await running };
+}
+
+/**
+ * `parsePages`, fifty pages at a time, with a turn of the event loop between: the run shares
+ * this thread (it hands the worker its next examples as results come in) and would otherwise
+ * wait for the last page.
+ */
+async function parsePagesYielding(pages: readonly PageText[]): Promise<Page[]> {
+  const parsed: Page[] = [];
+  for (let start = 0; start < pages.length; start += 50) {
+    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+    parsed.push(...parsePages(pages.slice(start, start + 50)));
+  }
+  return parsed;
 }

@@ -12,9 +12,11 @@ export interface TextEdit {
  * `applyLineEdits`) and the splicer both write through it.
  */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+  // most callers plan their edits bottom up already: those need no sorted copy
+  const sorted = edits.every((edit, index) => index === 0 || isBelow(edits[index - 1]!, edit)) ? edits : [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
   let result = text;
-  sorted.forEach((edit, index) => {
+  for (let index = 0; index < sorted.length; index++) {
+    const edit = sorted[index]!;
     const below = sorted[index - 1];
     if (edit.start > edit.end || edit.end > text.length) {
       throw new RangeError(`edit ${edit.start}-${edit.end} is outside the text (0-${text.length})`);
@@ -23,6 +25,8 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
       throw new RangeError(`overlapping edits at ${edit.start}-${edit.end} and ${below.start}-${below.end}`);
     }
     result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
-  });
+  }
   return result;
 }
+
+const isBelow = (below: TextEdit, edit: TextEdit) => below.start > edit.start || (below.start === edit.start && below.end >= edit.end);

@@ -4,15 +4,14 @@ import { loadConfig } from "../../config/loadConfig.ts";
 import { ExemplarError } from "../../errors/ExemplarError.ts";
 import { startWorkers } from "../../fast/startWorkers.ts";
 import { writeFileAtomic } from "../../files/writeFileAtomic.ts";
-import { parseProject } from "../../project/parseProject.ts";
+import { checkDocsLazily } from "../../fast/checkDocsLazily.ts";
+import { parseExamples } from "../../project/parseExamples.ts";
 import { readProject } from "../../project/readProject.ts";
 import { checkReport } from "../../report/checkReport.ts";
 import { reportPretty } from "../../report/reportPretty.ts";
 import { reporters, type ReporterName } from "../../report/reporters.ts";
 import { formatSummary, summarize } from "../../report/summarize.ts";
 import { runExamples } from "../../run/runExamples.ts";
-import { docsFindings } from "../../splice/docsFindings.ts";
-import { splice } from "../../splice/splice.ts";
 import { typecheckFiles } from "../../typecheck/typecheckFiles.ts";
 import { updateExpectations } from "../../update/updateExpectations.ts";
 import type { Command, CommandIo } from "../Command.ts";
@@ -91,7 +90,7 @@ export const checkCommand: Command = {
     // workers boot while the project is parsed; in a full run they import its files meanwhile
     const texts = await readProject(config, { pages: !partial });
     const workers = startWorkers(config.root, partial ? 1 : config.jobs, partial ? [] : texts.sources);
-    const project = parseProject(texts);
+    const project = parseExamples(texts);
     const timings: Record<string, number> = { open: since(started) };
     const progress = createProgress(io);
     const runStarted = performance.now();
@@ -100,7 +99,8 @@ export const checkCommand: Command = {
     timings.run = since(runStarted);
     const typeErrors = values.typecheck && run.ran ? typecheckFiles(config.root, [...new Set(run.examples.map((example) => example.file))]) : [];
     const updates = values.update ? await updateExpectations(project, run) : undefined;
-    const docs = !partial && run.ran && project.pages ? docsFindings(splice(project, run.verdicts)) : undefined;
+    // the docs' keyed blocks are checked against this run
+    const docs = !partial && run.ran && texts.pages ? await checkDocsLazily(project, texts.pages, run.verdicts) : undefined;
     const report = checkReport(project, run, {
       typeErrors, timings, durationMs: since(started), ...(docs ? { docs } : {}), ...(updates ? { updates } : {}),
     });

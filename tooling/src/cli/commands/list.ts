@@ -1,6 +1,7 @@
 import { loadConfig } from "../../config/loadConfig.ts";
 import { formatPlace, type Expectation } from "../../records/Example.ts";
-import { openProject } from "../../project/openProject.ts";
+import { parseExamples } from "../../project/parseExamples.ts";
+import { readProject } from "../../project/readProject.ts";
 import { formatProblem } from "../../records/Problem.ts";
 import type { Command, CommandIo } from "../Command.ts";
 import { parseFlags } from "../parseFlags.ts";
@@ -33,7 +34,7 @@ export const listCommand: Command = {
     }
     const config = await loadConfig(io.cwd, values.config);
     if (values.examples) config.examples = values.examples;
-    const project = await openProject(config, { pages: false });
+    const project = parseExamples(await readProject(config, { pages: false }));
     if (project.problems.length > 0) {
       io.stderr(project.problems.map(formatProblem).join("\n") + "\n");
       return 2;

@@ -1,0 +1,9 @@
+import { findExamples } from "../find/findExamples.ts";
+import type { Project } from "../records/Project.ts";
+import type { ProjectTexts } from "./readProject.ts";
+
+/** A project of the example files alone: their examples and problems, each file parsed once. Pure. */
+export function parseExamples({ config, sources }: Pick<ProjectTexts, "config" | "sources">): Project {
+  const found = findExamples(sources);
+  return { config, sources: [...sources], examples: found.examples, problems: found.problems, parsed: found.sourceFiles };
+}
