@@ -5,6 +5,8 @@ export { loadConfig, resolveConfig, type ResolvedConfig } from "./config/loadCon
 export { openProject } from "./project/openProject.ts";
 export { readProject, type ProjectTexts, type ReadProjectOptions } from "./project/readProject.ts";
 export { parseProject } from "./project/parseProject.ts";
+export { parseExamples } from "./project/parseExamples.ts";
+export { parsePages } from "./project/parsePages.ts";
 export type { PageText } from "./project/readPages.ts";
 export { swapFile } from "./project/swapFile.ts";
 export { runSetup, type ActiveSetup, type SetupResult } from "./setup/runSetup.ts";

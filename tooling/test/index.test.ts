@@ -21,6 +21,8 @@ it("exports exactly the public API", async () => {
     "matchLine",
     "normalizePrefix", // publish
     "openProject", // stage: open
+    "parseExamples", // stage: open, the example files' half
+    "parsePages", // stage: open, the pages' half
     "parseProject", // stage: open, from texts already read
     "planPublish", // publish
     "planUnpublish", // publish
