@@ -16,8 +16,8 @@ import { checkReport, docsFindings, formatSummary, openProject, parseProject, re
  */
 export function openStage() {
   const config = resolveConfig({ examples: ["examples/*.ts"] }, "/project");
-  const example = '/**\n * @example greet.hello\n * @expect\n * hello\n */\nexport function hello() {\n  console.log("hello");\n}\n';
-  const page = "# Greeting\n\n```ts example=greet.hello\n```\n\n```text example-output=greet.hello\n```\n";
+  const example = ["/**", " * @example greet.hello", " * @expect", " * hello", " */", 'export const hello = () => console.log("hello");'].join("\n");
+  const page = ["# Greeting", "", "```ts example=greet.hello", "```", "", "```text example-output=greet.hello", "```"].join("\n");
   const project = parseProject({
     config,
     sources: [{ file: "examples/greet.ts", text: example }],
@@ -38,7 +38,7 @@ export function openStage() {
  * ran 1 example: greet.hello passed
  * docs/index.md, spliced:
  * ```ts example=greet.hello
- * console.log("hello");
+ * console.log("hello")
  * ```
  * ```text example-output=greet.hello
  * hello
@@ -51,8 +51,9 @@ export async function wholePipeline() {
   mkdirSync(path.join(root, "examples"));
   mkdirSync(path.join(root, "docs"));
   writeFileSync(path.join(root, "package.json"), '{ "type": "module" }');
-  writeFileSync(path.join(root, "examples", "greet.ts"), '/**\n * @example greet.hello\n * @expect\n * hello\n */\nexport function hello() {\n  console.log("hello");\n}\n');
-  writeFileSync(path.join(root, "docs", "index.md"), "```ts example=greet.hello\n```\n```text example-output=greet.hello\n```\n");
+  const example = ["/**", " * @example greet.hello", " * @expect", " * hello", " */", 'export const hello = () => console.log("hello");', ""];
+  writeFileSync(path.join(root, "examples", "greet.ts"), example.join("\n"));
+  writeFileSync(path.join(root, "docs", "index.md"), ["```ts example=greet.hello", "```", "```text example-output=greet.hello", "```", ""].join("\n"));
 
   const project = await openProject(resolveConfig({ examples: ["examples/*.ts"], jobs: 1 }, root));
   const run = await runExamples(project);
@@ -66,7 +67,8 @@ export async function wholePipeline() {
   console.log(`${formatSummary(summarize(report))}; docs: ${docs.pages} page, ${docs.blocks} keyed blocks, ${docs.errors.length} errors`);
   if (!reporters.json(report, root).includes('"passed": 1')) throw new Error("the JSON reporter disagrees");
 
-  const saved = swapFile(project, "examples/greet.ts", `${project.sources[0]!.text}\n/**\n * @example greet.bye\n * @expect bye\n */\nexport const bye = () => console.log("bye");\n`);
+  const bye = ["/**", " * @example greet.bye", " * @expect", " * bye", " */", 'export const bye = () => console.log("bye");', ""];
+  const saved = swapFile(project, "examples/greet.ts", [...example, ...bye].join("\n"));
   console.log(`after a save: ${saved.examples.map((example) => example.key).join(", ")}`);
   rmSync(root, { recursive: true, force: true });
 }
