@@ -5,6 +5,7 @@ import { formatPlace } from "../records/Example.ts";
 import { parseExampleSource } from "./parseExampleSource.ts";
 import { syntaxErrors } from "./syntaxErrors.ts";
 import { keyPattern } from "./keyPattern.ts";
+import { isExampleTagTypo } from "./exampleTagTypo.ts";
 import { parseDocComment, type DocComment } from "./parseDocComment.ts";
 import { parseExpectations } from "./parseExpectations.ts";
 import type { Problem } from "../records/Problem.ts";
@@ -56,7 +57,8 @@ function findInFile(sourceFile: TS.SourceFile, diagnostics: readonly TS.Diagnost
     message: `syntax error: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n")}`,
   }));
   const examples: Example[] = [];
-  const docComments = exampleDocComments(sourceFile, place);
+  const { docComments, typos } = exampleDocComments(sourceFile, place);
+  problems.push(...typos.map((typo) => ({ file, ...typo })));
   const consumed = new Set<number>();
 
   for (const statement of sourceFile.statements) {
@@ -169,22 +171,32 @@ function bodyRange(fn: ExampleFunction, sourceFile: TS.SourceFile) {
 function exampleDocComments(
   sourceFile: TS.SourceFile,
   place: (position: number) => { line: number; column: number },
-): Map<number, DocComment> {
+): { docComments: Map<number, DocComment>; typos: Array<{ line: number; column: number; message: string }> } {
   const found = new Map<number, DocComment>();
+  const typos: Array<{ line: number; column: number; message: string }> = [];
   const text = sourceFile.text;
-  if (!text.includes("@example")) return found;
+  if (!text.includes("/**")) return { docComments: found, typos };
   // comments that lead a top-level statement are comments for sure; any other `/**` may sit in
   // a string, which only a walk of the tree tells (done once, and only if needed)
   const leading = new Set(sourceFile.statements.flatMap((statement) => ts.getLeadingCommentRanges(text, statement.pos)?.map((range) => range.pos) ?? []));
   let literals: Array<[number, number]> | undefined;
   for (const match of text.matchAll(/\/\*\*[\s\S]*?\*\//g)) {
     const start = match.index;
-    if (!match[0].includes("@example")) continue;
+    // a comment with no tag that looks like `@example` is not one of ours: not parsed
+    const named = match[0].includes("@example") || [...match[0].matchAll(/@([A-Za-z][\w-]*)/g)].some(([, name]) => isExampleTagTypo(name!));
+    if (!named) continue;
     if (!leading.has(start) && (literals ??= literalRanges(sourceFile)).some(([from, to]) => start >= from && start < to)) continue;
     const comment = parseDocComment(match[0], place(start).line, place(start).column);
-    if (comment.tags.some((tag) => tag.name === "example")) found.set(start, comment);
+    if (comment.tags.some((tag) => tag.name === "example")) {
+      // its other tags, misspellings included, are checked with the example's (parseExpectations)
+      found.set(start, comment);
+      continue;
+    }
+    for (const tag of comment.tags) {
+      if (isExampleTagTypo(tag.name)) typos.push({ line: tag.line, column: tag.column, message: `unknown tag @${tag.name}; did you mean @example? (the function is not an example until the tag is spelled \`@example\`)` });
+    }
   }
-  return found;
+  return { docComments: found, typos };
 }
 
 /** Offsets of string, template and regex literals, where `/**` is text and not a comment. */

@@ -15,6 +15,9 @@ export const exampleTags = [
   "skip",
 ] as const;
 
+/** The longest timeout Node's timers keep, in milliseconds (2^31 - 1). */
+export const maxTimeout = 2_147_483_647;
+
 /** Ordinary JSDoc/TSDoc tags, allowed beside ours and ignored. */
 const documentationTags = new Set([
   "param", "returns", "return", "see", "remarks", "deprecated", "since", "throws", "author",
@@ -44,6 +47,9 @@ export function parseExpectations(tags: readonly DocTag[]): ParsedExpectations {
   for (const tag of tags) {
     switch (tag.name) {
       case "example":
+        if (tags.find((other) => other.name === "example") !== tag) {
+          problem(tag, `a second @example on one function: a function is one example; export another function for \`${tag.value}\``);
+        }
         break;
       case "expect":
       case "expectUnordered": {
@@ -97,6 +103,9 @@ export function parseExpectations(tags: readonly DocTag[]): ParsedExpectations {
         const timeout = Number(tag.value);
         if (!/^\d+$/.test(tag.value) || timeout <= 0) {
           problem(tag, `@timeout expects a positive number of milliseconds, got \`${tag.value}\``);
+        } else if (timeout > maxTimeout) {
+          // Node's timers take at most 2^31 - 1 ms and turn a longer one into 1 ms
+          problem(tag, `@timeout ${tag.value} is longer than the longest timer Node keeps (${maxTimeout} ms, about 24.8 days)`);
         } else {
           result.timeout = timeout;
         }

@@ -2,9 +2,10 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { loadConfig } from "../../config/loadConfig.ts";
 import { ExemplarError } from "../../errors/ExemplarError.ts";
-import { startWorkers } from "../../fast/startWorkers.ts";
+import { closeWorkers, startWorkers } from "../../fast/startWorkers.ts";
 import { writeFileAtomic } from "../../files/writeFileAtomic.ts";
 import { checkDocsLazily } from "../../fast/checkDocsLazily.ts";
+import { nearestKeys } from "../../find/nearestKeys.ts";
 import { parseExamples } from "../../project/parseExamples.ts";
 import { readProject } from "../../project/readProject.ts";
 import { checkReport } from "../../report/checkReport.ts";
@@ -12,6 +13,7 @@ import { reportPretty } from "../../report/reportPretty.ts";
 import { reporters, type ReporterName } from "../../report/reporters.ts";
 import { formatSummary, summarize } from "../../report/summarize.ts";
 import { runExamples } from "../../run/runExamples.ts";
+import { selectExamples } from "../../run/selectExamples.ts";
 import { typecheckFiles } from "../../typecheck/typecheckFiles.ts";
 import { updateExpectations } from "../../update/updateExpectations.ts";
 import type { Command, CommandIo } from "../Command.ts";
@@ -91,6 +93,11 @@ export const checkCommand: Command = {
     const texts = await readProject(config, { pages: !partial });
     const workers = startWorkers(config.root, partial ? 1 : config.jobs, partial ? [] : texts.sources);
     const project = parseExamples(texts);
+    if (values.filter !== undefined && project.problems.length === 0 && selectExamples(project, selection).length === 0) {
+      await closeWorkers(workers);
+      const nearest = nearestKeys(values.filter, project.examples.map((example) => example.key));
+      throw new ExemplarError("EXEMPLAR_USAGE", `exemplar check: --filter \`${values.filter}\` matches no example key${nearest.length > 0 ? `; the nearest: ${nearest.join(", ")}` : ": there are no examples"}`);
+    }
     const timings: Record<string, number> = { open: since(started) };
     const progress = createProgress(io);
     const runStarted = performance.now();

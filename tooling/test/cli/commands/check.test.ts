@@ -139,6 +139,11 @@ describe.concurrent("exemplar check exit codes and flags", () => {
     expect(run.stderr).toMatch(/^exemplar check: no example files match `nowhere\/\*\*\/\*\.ts` in \S+\n$/);
   });
 
+  it("exits 2 when --filter matches no key, naming the nearest keys, and runs nothing", async () => {
+    const run = await runCli(["check", "--filter", "greet.helo"], fresh());
+    expect(run).toEqual({ code: 2, stdout: "", stderr: "exemplar check: --filter `greet.helo` matches no example key; the nearest: greet.hello, greet.pid, greet.later\n" });
+  });
+
   it("exits 2 when the --config file is missing", async () => {
     const root = fresh();
     const run = await runCli(["check", "--config", "missing.config.ts"], root);
