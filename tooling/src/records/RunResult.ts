@@ -20,6 +20,13 @@ export interface RunError {
   stack?: string;
 }
 
+/**
+ * How much of each output stream of one example the worker keeps, in UTF-8 bytes: the first
+ * 1 MB of its stdout, of its stderr and of what it wrote after it settled. The rest is counted
+ * (`stdoutTruncatedBytes`...), so that a report stays small and still says what was left out.
+ */
+export const outputLimitBytes = 1024 * 1024;
+
 /** What happened when one example ran. Plain data, sent from the worker process. */
 export interface RunResult {
   key: string;
@@ -35,4 +42,10 @@ export interface RunResult {
   uncaughtExceptions: RunError[];
   /** output written after the example settled (a stray timer), attributed by async context */
   lateOutput: string[];
+  /** bytes of stdout past `outputLimitBytes`, counted but not kept; absent when none were */
+  stdoutTruncatedBytes?: number;
+  /** bytes of stderr past `outputLimitBytes`, counted but not kept; absent when none were */
+  stderrTruncatedBytes?: number;
+  /** bytes written after the example settled past `outputLimitBytes`, counted but not kept */
+  lateOutputTruncatedBytes?: number;
 }

@@ -1,8 +1,22 @@
 import type { CheckReport } from "../records/CheckReport.ts";
 import type { Verdict } from "../records/Verdict.ts";
+import { escapeXml as xml } from "./escapeXml.ts";
+import { excerpt } from "./excerpt.ts";
+import { neutralizeWorkflowCommands } from "./neutralizeWorkflowCommands.ts";
+import { notShown } from "./notShown.ts";
+import { reportLimits } from "./reportLimits.ts";
 import { summarize } from "./summarize.ts";
+import { truncationNotices, type TruncationNotice } from "./truncationNotices.ts";
 
-/** JUnit XML: one test suite per example file, one test case per example. */
+const { excerpt: limits, items } = reportLimits;
+
+/**
+ * JUnit XML: one test suite per example file, one test case per example. Every character an
+ * example printed is kept or, when XML 1.0 forbids it, escaped visibly (see escapeXml); its
+ * stdout, stderr and failures are excerpts (`reportLimits`), with a line saying when the worker
+ * kept only part of a stream; and no line of the XML can act as a GitHub Actions workflow
+ * command (see neutralizeWorkflowCommands), while a parser reads back the same text.
+ */
 export function reportJunit(report: CheckReport): string {
   const summary = summarize(report);
   const byFile = new Map<string, Verdict[]>();
@@ -28,26 +42,32 @@ export function reportJunit(report: CheckReport): string {
       out.push(`    <testcase classname="${xml(file)}" name="${xml(example.key)}" file="${xml(file)}" line="${example.line}" time="${seconds(result.durationMs)}">`);
       if (status === "skipped") out.push(`      <skipped message="${xml(example.skip ?? "")}"/>`);
       if (status === "failed") {
-        const body = failures.map((failure) => [failure.message, failure.diff].filter(Boolean).join("\n")).join("\n");
-        out.push(`      <failure message="${xml(failures[0]!.message)}" type="${failures[0]!.kind}">${xml(body)}</failure>`);
+        const parts = failures.slice(0, items).map((failure) => [
+          excerpt(failure.message, limits.message), ...(failure.diff ? [excerpt(failure.diff, limits.output)] : []),
+        ].join("\n"));
+        if (failures.length > items) parts.push(notShown(failures.length - items, "failure"));
+        out.push(`      <failure message="${xml(excerpt(failures[0]!.message, limits.message))}" type="${failures[0]!.kind}">${xml(parts.join("\n"))}</failure>`);
       }
-      if (result.stdout) out.push(`      <system-out>${xml(result.stdout)}</system-out>`);
-      if (result.stderr) out.push(`      <system-err>${xml(result.stderr)}</system-err>`);
+      const notices = truncationNotices(result);
+      const stdout = withNotices(result.stdout, notices.filter((notice) => notice.stream === "stdout"));
+      const stderr = withNotices(result.stderr, notices.filter((notice) => notice.stream !== "stdout"));
+      if (stdout) out.push(`      <system-out>${xml(stdout)}</system-out>`);
+      if (stderr) out.push(`      <system-err>${xml(stderr)}</system-err>`);
       out.push(`    </testcase>`);
     }
     out.push(`  </testsuite>`);
   }
   out.push(`</testsuites>`);
-  return out.join("\n") + "\n";
+  return neutralizeWorkflowCommands(out.join("\n") + "\n", "xml");
+}
+
+/** an excerpt of a stream, then a line for each notice about it, where a reader of the stream looks */
+function withNotices(text: string, notices: TruncationNotice[]): string {
+  let shown = excerpt(text, limits.output);
+  for (const notice of notices) shown += `${shown && !shown.endsWith("\n") ? "\n" : ""}[exemplar] ${notice.message}\n`;
+  return shown;
 }
 
 function seconds(ms: number): string {
   return (ms / 1000).toFixed(3);
-}
-
-function xml(text: string): string {
-  // characters XML 1.0 cannot hold at all are dropped
-  return text
-    .replace(/[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD]/gu, "")
-    .replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }

@@ -2,7 +2,14 @@ import type { CheckReport } from "../records/CheckReport.ts";
 import { formatPlace } from "../records/Example.ts";
 import { formatProblem } from "../records/Problem.ts";
 import { cleanStack } from "./cleanStack.ts";
+import { excerpt } from "./excerpt.ts";
+import { neutralizeWorkflowCommands } from "./neutralizeWorkflowCommands.ts";
+import { notShown } from "./notShown.ts";
+import { reportLimits } from "./reportLimits.ts";
 import { formatSummary, summarize } from "./summarize.ts";
+import { truncationNotices } from "./truncationNotices.ts";
+
+const { excerpt: limits, items } = reportLimits;
 
 export interface PrettyOptions {
   root: string;
@@ -10,13 +17,19 @@ export interface PrettyOptions {
   verbose?: boolean;
 }
 
-/** The human report: failures with diffs, stderr and stacks, then warnings, then the summary line. */
+/**
+ * The human report: failures with diffs, stderr and stacks, then warnings, then the summary line.
+ * What examples printed or threw is shown in excerpts (`reportLimits`), and no line of it can
+ * act as a GitHub Actions workflow command when the report is printed in a CI log.
+ */
 export function reportPretty(report: CheckReport, options: PrettyOptions): string {
   const out: string[] = [];
+  // a report printed in a GitHub Actions log must not run commands an example printed
+  const finish = () => neutralizeWorkflowCommands(out.join("\n") + "\n", "text");
   if (report.problems.length > 0) {
     out.push(...report.problems.map(formatProblem), "");
     out.push(`Found ${report.problems.length} problem${report.problems.length === 1 ? "" : "s"} in the example files; no example ran.`);
-    return out.join("\n") + "\n";
+    return finish();
   }
   for (const error of report.typeErrors) out.push(`${formatProblem(error)}`);
   if (report.typeErrors.length > 0) out.push("");
@@ -26,24 +39,29 @@ export function reportPretty(report: CheckReport, options: PrettyOptions): strin
     if (verdict.status === "skipped" && options.verbose) out.push(`- ${example.key}  ${formatPlace(example)}  skipped: ${example.skip}`);
     if (verdict.status !== "failed") continue;
     out.push(`✗ ${example.key}  ${formatPlace(example)}`);
-    for (const failure of verdict.failures) {
-      out.push(indent(failure.message));
-      if (failure.diff) out.push(indent(failure.diff, 4));
+    for (const failure of verdict.failures.slice(0, items)) {
+      out.push(indent(excerpt(failure.message, limits.message)));
+      if (failure.diff) out.push(indent(excerpt(failure.diff, limits.output), 4));
     }
+    if (verdict.failures.length > items) out.push(indent(notShown(verdict.failures.length - items, "failure")));
     if (result.error?.stack && verdict.failures.some((failure) => failure.kind === "threw" || failure.kind === "error")) {
-      out.push(indent("stack:"), indent(cleanStack(result.error.stack, options.root), 4));
+      out.push(indent("stack:"), indent(excerpt(cleanStack(result.error.stack, options.root), limits.stack), 4));
     }
-    for (const rejection of [...result.unhandledRejections, ...result.uncaughtExceptions]) {
-      if (rejection.stack) out.push(indent(cleanStack(rejection.stack, options.root), 4));
-    }
-    if (result.stderr.trim()) out.push(indent("stderr:"), indent(result.stderr.trimEnd(), 4));
+    const stacks = [...result.unhandledRejections, ...result.uncaughtExceptions].flatMap((error) => (error.stack ? [error.stack] : []));
+    for (const stack of stacks.slice(0, items)) out.push(indent(excerpt(cleanStack(stack, options.root), limits.stack), 4));
+    if (stacks.length > items) out.push(indent(notShown(stacks.length - items, "stack"), 4));
+    if (result.stderr.trim()) out.push(indent("stderr:"), indent(excerpt(result.stderr.trimEnd(), limits.output), 4));
     if (!verdict.failures.some((failure) => failure.diff) && result.stdout.trim()) {
-      out.push(indent("stdout:"), indent(result.stdout.trimEnd(), 4));
+      out.push(indent("stdout:"), indent(excerpt(result.stdout.trimEnd(), limits.output), 4));
     }
     out.push("");
   }
   for (const verdict of report.verdicts) {
-    for (const warning of verdict.warnings) out.push(`⚠ ${formatPlace(verdict.example)}: ${warning}`);
+    // the truncation notices first: an example with thousands of warnings still shows them
+    const warnings = [...truncationNotices(verdict.result).map((notice) => notice.message), ...verdict.warnings];
+    const place = formatPlace(verdict.example);
+    for (const warning of warnings.slice(0, items)) out.push(`⚠ ${place}: ${excerpt(warning, limits.message)}`);
+    if (warnings.length > items) out.push(`⚠ ${place}: ${notShown(warnings.length - items, "warning")}`);
   }
   if (report.docs) {
     for (const error of report.docs.errors) out.push(`✗ ${formatProblem(error)}`);
@@ -60,7 +78,7 @@ export function reportPretty(report: CheckReport, options: PrettyOptions): strin
   for (const entry of report.notUpdated) out.push(`${entry.key}  ${entry.file}:${entry.line}: ${entry.reason}`);
   if (report.typeErrors.length > 0) out.push(`Type errors: ${report.typeErrors.length}`);
   out.push(formatSummary(summarize(report)));
-  return out.join("\n") + "\n";
+  return finish();
 }
 
 function indent(text: string, spaces = 2): string {

@@ -1,8 +1,8 @@
-import type { RunResult } from "../records/RunResult.ts";
+import type { FromWorker } from "./protocol.ts";
 import { WorkerProcess } from "./WorkerProcess.ts";
 
 /** What a worker reported about an example after its result: output, rejections, exceptions. */
-export type LateEvents = Map<string, Array<{ output?: string; rejection?: RunResult["error"]; exception?: RunResult["error"] }>>;
+export type LateEvents = Map<string, Array<Omit<Extract<FromWorker, { type: "late" }>, "type" | "key">>>;
 
 const lateEvents = new WeakMap<WorkerProcess, LateEvents>();
 

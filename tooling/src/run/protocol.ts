@@ -13,7 +13,10 @@ export type FromWorker =
   | { type: "ready" }
   /** `recycle`: the worker is exiting (the example called `process.exit`) */
   | { type: "result"; result: RunResult; recycle: boolean }
-  /** something an example did after it settled */
-  | { type: "late"; key: string; output?: string; rejection?: RunError; exception?: RunError }
+  /**
+   * something an example did after it settled; `truncatedBytes`: late output past
+   * `outputLimitBytes` since the last message, counted and not sent
+   */
+  | { type: "late"; key: string; output?: string; rejection?: RunError; exception?: RunError; truncatedBytes?: number }
   /** the answer to `close`: everything late has been sent, and the worker exits now */
   | { type: "closed" };

@@ -119,6 +119,7 @@ export async function runInWorkers(examples: readonly Example[], options: RunOpt
     if (!result) continue;
     for (const event of events) {
       if (event.output !== undefined) result.lateOutput.push(event.output);
+      if (event.truncatedBytes) result.lateOutputTruncatedBytes = (result.lateOutputTruncatedBytes ?? 0) + event.truncatedBytes;
       if (event.rejection) result.unhandledRejections.push(event.rejection);
       if (event.exception) result.uncaughtExceptions.push(event.exception);
     }

@@ -8,12 +8,15 @@ import { writeSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import type { FromWorker, ToWorker } from "./protocol.ts";
 import type { RunError, RunResult } from "../records/RunResult.ts";
+import { CappedOutput } from "./CappedOutput.ts";
+import { LateOutputQueue } from "./LateOutputQueue.ts";
 import { serializeError } from "./serializeError.ts";
 
 interface Capture {
   key: string;
-  stdout: string;
-  stderr: string;
+  /** the first `outputLimitBytes` of each stream, and a count of the rest (see CappedOutput) */
+  stdout: CappedOutput;
+  stderr: CappedOutput;
   /** bytes mirrored to the pool so far (see `mirror`) */
   mirrored: number;
   settled: boolean;
@@ -28,6 +31,8 @@ let previous: Capture | undefined;
 const send = (message: FromWorker, callback?: () => void) => {
   process.send!(message, undefined, {}, callback);
 };
+
+const late = new LateOutputQueue(send);
 
 /** the example a piece of output or an error belongs to */
 const owner = () => context.getStore() ?? running ?? previous;
@@ -53,10 +58,10 @@ function capture(stream: "stdout" | "stderr") {
     const text = typeof chunk === "string" ? chunk : Buffer.from(chunk as Uint8Array).toString((typeof encoding === "string" ? encoding : "utf8") as BufferEncoding);
     const target = owner();
     if (target && !target.settled) {
-      target[stream] += text;
-      if (target === running) mirror(target, stream, text);
+      const kept = target[stream].append(text);
+      if (target === running && kept) mirror(target, stream, kept);
     }
-    else if (target) send({ type: "late", key: target.key, output: text });
+    else if (target) late.write(target.key, text);
     const done = typeof encoding === "function" ? encoding : callback;
     if (typeof done === "function") process.nextTick(done as () => void);
     return true;
@@ -88,6 +93,7 @@ class ProcessExit extends Error {
 /** Reports the example as having called `process.exit`; the worker then ends. */
 function exited(target: Capture, code: number) {
   target.settled = true;
+  late.flush();
   send({ type: "result", result: result(target, "exit", 0, undefined, code), recycle: true }, () => realExit(0));
 }
 process.exit = ((code?: number | string | null) => {
@@ -102,8 +108,8 @@ function result(capture: Capture, status: RunResult["status"], durationMs: numbe
   const run: RunResult = {
     key: capture.key,
     status,
-    stdout: capture.stdout,
-    stderr: capture.stderr,
+    stdout: capture.stdout.text,
+    stderr: capture.stderr.text,
     durationMs,
     unhandledRejections: capture.rejections,
     uncaughtExceptions: capture.exceptions,
@@ -111,6 +117,8 @@ function result(capture: Capture, status: RunResult["status"], durationMs: numbe
   };
   if (error) run.error = error;
   if (exitCode !== undefined) run.exitCode = exitCode;
+  if (capture.stdout.truncatedBytes > 0) run.stdoutTruncatedBytes = capture.stdout.truncatedBytes;
+  if (capture.stderr.truncatedBytes > 0) run.stderrTruncatedBytes = capture.stderr.truncatedBytes;
   return run;
 }
 
@@ -140,7 +148,7 @@ const load = (file: string): Loaded => {
 };
 
 function newCapture(key: string): Capture {
-  return { key, stdout: "", stderr: "", mirrored: 0, settled: false, rejections: [], exceptions: [] };
+  return { key, stdout: new CappedOutput(), stderr: new CappedOutput(), mirrored: 0, settled: false, rejections: [], exceptions: [] };
 }
 
 async function run({ key, file, name }: { key: string; file: string; name: string }) {
@@ -157,8 +165,8 @@ async function run({ key, file, name }: { key: string; file: string; name: strin
       } finally {
         if (!loaded.claimed) {
           loaded.claimed = true;
-          capture.stdout = loaded.output.stdout + capture.stdout;
-          capture.stderr = loaded.output.stderr + capture.stderr;
+          capture.stdout = CappedOutput.concat(loaded.output.stdout, capture.stdout);
+          capture.stderr = CappedOutput.concat(loaded.output.stderr, capture.stderr);
           capture.rejections.push(...loaded.output.rejections);
           capture.exceptions.push(...loaded.output.exceptions);
           // later output of the module's own timers is nobody's example: reported as late
@@ -209,6 +217,7 @@ async function closeWhenQuiet(graceMs = 1000) {
   while (pendingTimers() > 0 && performance.now() < until) {
     await new Promise((resolve) => setTimeout(resolve, 5).unref());
   }
+  late.flush();
   send({ type: "closed" }, () => realExit(0));
 }
 
