@@ -2,6 +2,8 @@ import { fork, type ChildProcess } from "node:child_process";
 import { typescriptLoader, workerFile } from "../fast/bundlePaths.ts";
 import type { FromWorker, ToWorker } from "./protocol.ts";
 import type { RunResult } from "../records/RunResult.ts";
+import { killProcessGroup } from "./killProcessGroup.ts";
+import { liveWorkers } from "./liveWorkers.ts";
 
 export interface RunRequest {
   key: string;
@@ -31,12 +33,19 @@ interface Mirrored {
  * One worker process. It runs a batch of examples one after the other and sends each result as
  * it comes; a timeout, a crash or `process.exit` ends the process, `alive` turns false, and the
  * examples of the batch not yet run are left for the pool to give to another worker.
+ *
+ * Each worker leads a process group of its own, killed whole whenever the worker ends (timeout,
+ * crash, exit, close), so that the processes its examples spawned end with it. A process an
+ * example spawns with `detached: true` leads a group of its own and escapes: it is left running.
+ * While the run is stopped (see `liveWorkers.stop`), a new worker does not fork: it is dead from
+ * the start and gives its first example a crashed result naming the reason.
  */
 export class WorkerProcess {
   alive = true;
   /** milliseconds from the spawn until the worker was ready to run examples; undefined before */
   bootMs: number | undefined;
-  private readonly child: ChildProcess;
+  /** undefined when the run was stopped before this worker could fork */
+  private readonly child: ChildProcess | undefined;
   private readonly ready: Promise<void>;
   private readonly exited: Promise<void>;
   private listener: ((event: Event) => void) | undefined;
@@ -47,20 +56,38 @@ export class WorkerProcess {
   private closed: () => void = () => {};
 
   constructor(private readonly options: WorkerOptions) {
-    this.child = fork(workerFile, [], {
+    const refusal = liveWorkers.refusal;
+    if (refusal !== undefined) {
+      this.alive = false;
+      this.diagnostics = `was not started: ${refusal}`;
+      this.ready = this.exited = Promise.resolve();
+      return;
+    }
+    const child = fork(workerFile, [], {
       cwd: options.cwd,
       env: options.env,
       // EXEMPLAR_WORKER_CPU_PROF=DIR writes a CPU profile of every worker, to see where time goes
       execArgv: ["--import", typescriptLoader, ...(process.env.EXEMPLAR_WORKER_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.EXEMPLAR_WORKER_CPU_PROF}`] : [])],
       // fd 4 carries the synchronous mirror of what the running example writes (see worker.ts)
       stdio: ["ignore", "pipe", "pipe", "ipc", "pipe"],
+      // the worker leads a process group: killing the group ends what its examples spawned
+      detached: true,
+    });
+    this.child = child;
+    liveWorkers.add(this);
+    // on "exit" rather than "close": a process an example spawned with inherited stdio holds
+    // the pipes open, and "close" waits for it
+    child.on("exit", () => {
+      this.alive = false;
+      liveWorkers.delete(this);
+      if (child.pid !== undefined) killProcessGroup(child.pid);
     });
     // sending to a worker that just died (killed on a timeout) must not crash the pool
-    this.child.on("error", (error) => {
+    child.on("error", (error) => {
       this.diagnostics = `${this.diagnostics}\n${error.message}`.slice(-4000);
     });
     let pendingLine = "";
-    (this.child.stdio[4] as NodeJS.ReadableStream).on("data", (chunk: Buffer) => {
+    (child.stdio[4] as NodeJS.ReadableStream).on("data", (chunk: Buffer) => {
       const lines = (pendingLine + chunk.toString()).split("\n");
       pendingLine = lines.pop()!;
       for (const line of lines) {
@@ -74,11 +101,11 @@ export class WorkerProcess {
     const keep = (chunk: Buffer) => {
       this.diagnostics = (this.diagnostics + chunk.toString()).slice(-4000);
     };
-    this.child.stdout!.on("data", keep);
-    this.child.stderr!.on("data", keep);
+    child.stdout!.on("data", keep);
+    child.stderr!.on("data", keep);
     this.exited = new Promise((resolve) => {
       // "close" comes after the output pipes are drained, so a crash report has all its output
-      this.child.on("close", (code, signal) => {
+      child.on("close", (code, signal) => {
         this.alive = false;
         const detail = signal ? `killed by ${signal}` : `exited with code ${code}`;
         this.listener?.({ type: "died", detail: `${detail}${this.diagnostics ? `\n${this.diagnostics.trim()}` : ""}` });
@@ -87,7 +114,7 @@ export class WorkerProcess {
     });
     const spawned = performance.now();
     this.ready = new Promise((resolve) => {
-      this.child.on("message", (message: FromWorker) => {
+      child.on("message", (message: FromWorker) => {
         if (message.type === "ready") {
           this.bootMs = performance.now() - spawned;
           resolve();
@@ -157,7 +184,7 @@ export class WorkerProcess {
         env,
         examples: requests.map(({ key, file, name }) => ({ key, file, name })),
       };
-      this.child.send(message);
+      this.child!.send(message);
     });
   }
 
@@ -175,12 +202,12 @@ export class WorkerProcess {
 
   /** Has the worker import these files (absolute paths) while it waits for work. */
   preload(files: string[]): void {
-    if (files.length > 0) this.child.send({ type: "preload", files } satisfies ToWorker);
+    if (files.length > 0 && this.child) this.child.send({ type: "preload", files } satisfies ToWorker);
   }
 
   /** Asks the worker to finish; it waits briefly for stray output, then exits. */
   async close(): Promise<void> {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    if (!this.child || this.child.exitCode !== null || this.child.signalCode !== null) return;
     if (this.alive && this.child.connected) this.child.send({ type: "close" } satisfies ToWorker);
     else this.kill();
     // the worker waits up to a second for timers that outlived their example
@@ -191,8 +218,9 @@ export class WorkerProcess {
     clearTimeout(force);
   }
 
+  /** Kills the worker and its process group at once. */
   kill(): void {
     this.alive = false;
-    this.child.kill("SIGKILL");
+    if (this.child?.pid !== undefined && this.child.exitCode === null && this.child.signalCode === null) killProcessGroup(this.child.pid);
   }
 }

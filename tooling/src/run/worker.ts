@@ -221,4 +221,16 @@ async function closeWhenQuiet(graceMs = 1000) {
   send({ type: "closed" }, () => realExit(0));
 }
 
+// the pool went away without ending this worker (it was SIGKILLed, or crashed): end the
+// worker's process group, and with it what its examples spawned. This runs only between
+// examples or while one awaits: a worker stuck in a synchronous loop never sees the event
+process.on("disconnect", () => {
+  try {
+    process.kill(-process.pid, "SIGKILL");
+  } catch {
+    // not a group leader (forked without `detached`): just go
+  }
+  realExit(1);
+});
+
 send({ type: "ready" });

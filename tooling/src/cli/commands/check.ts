@@ -19,6 +19,8 @@ import { updateExpectations } from "../../update/updateExpectations.ts";
 import type { Command, CommandIo } from "../Command.ts";
 import { parseFlags, positiveInteger } from "../parseFlags.ts";
 import { createProgress } from "../createProgress.ts";
+import { interruptOnSignal } from "../interruptOnSignal.ts";
+import { reportInterrupted } from "../reportInterrupted.ts";
 
 const help = `Usage: exemplar check [options]
 
@@ -91,18 +93,36 @@ export const checkCommand: Command = {
     const since = (from: number) => Math.round(performance.now() - from);
     // workers boot while the project is parsed; in a full run they import its files meanwhile
     const texts = await readProject(config, { pages: !partial });
+    // from the first worker's fork to the end of the run, SIGINT and SIGTERM end the workers
+    // and the report still shows what finished
+    const interrupt = interruptOnSignal();
     const workers = startWorkers(config.root, partial ? 1 : config.jobs, partial ? [] : texts.sources);
     const project = parseExamples(texts);
     if (values.filter !== undefined && project.problems.length === 0 && selectExamples(project, selection).length === 0) {
       await closeWorkers(workers);
+      interrupt.remove();
       const nearest = nearestKeys(values.filter, project.examples.map((example) => example.key));
       throw new ExemplarError("EXEMPLAR_USAGE", `exemplar check: --filter \`${values.filter}\` matches no example key${nearest.length > 0 ? `; the nearest: ${nearest.join(", ")}` : ": there are no examples"}`);
     }
     const timings: Record<string, number> = { open: since(started) };
     const progress = createProgress(io);
     const runStarted = performance.now();
-    const run = await runExamples(project, selection, { workers, onResult: (_result, done, total) => progress.update(done, total) });
+    const finished = new Set<string>();
+    const run = await runExamples(project, selection, {
+      workers,
+      onResult: (result, done, total) => {
+        if (!interrupt.signal) finished.add(result.key);
+        progress.update(done, total);
+      },
+    }).finally(() => interrupt.remove());
     progress.done();
+    if (interrupt.signal) {
+      // an interrupted run writes no file and checks no docs: it reports what finished
+      const { text, line } = reportInterrupted(project, run, finished, interrupt.signal, { reporter: reporterName, root: config.root, verbose: values.verbose ?? false });
+      io.stdout(text);
+      (reporterName === "pretty" ? io.stdout : io.stderr)(`${line}\n`);
+      return interrupt.exitCode;
+    }
     timings.run = since(runStarted);
     const typeErrors = values.typecheck && run.ran ? typecheckFiles(config.root, [...new Set(run.examples.map((example) => example.file))]) : [];
     const updates = values.update ? await updateExpectations(project, run) : undefined;
