@@ -11,6 +11,7 @@ import type { RunError, RunResult } from "../records/RunResult.ts";
 import { CappedOutput } from "./CappedOutput.ts";
 import { LateOutputQueue } from "./LateOutputQueue.ts";
 import { serializeError } from "./serializeError.ts";
+import { watchParent } from "./watchParent.ts";
 
 interface Capture {
   key: string;
@@ -223,7 +224,7 @@ async function closeWhenQuiet(graceMs = 1000) {
 
 // the pool went away without ending this worker (it was SIGKILLed, or crashed): end the
 // worker's process group, and with it what its examples spawned. This runs only between
-// examples or while one awaits: a worker stuck in a synchronous loop never sees the event
+// examples or while one awaits; for a worker stuck in a synchronous loop, see watchParent
 process.on("disconnect", () => {
   try {
     process.kill(-process.pid, "SIGKILL");
@@ -232,5 +233,6 @@ process.on("disconnect", () => {
   }
   realExit(1);
 });
+watchParent();
 
 send({ type: "ready" });
