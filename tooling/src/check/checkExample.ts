@@ -2,12 +2,15 @@ import type { Example, Expectation } from "../records/Example.ts";
 import type { RunError, RunResult } from "../records/RunResult.ts";
 import { formatLineDiff } from "./lineDiff.ts";
 import { matchLine } from "./matchLine.ts";
+import { matchRegexBounded, regexTimeoutMs } from "./matchRegexBounded.ts";
 import { outputLines } from "./outputLines.ts";
+import { unorderedMismatch } from "./unorderedMismatch.ts";
 import type { Failure, Verdict } from "../records/Verdict.ts";
 
 /**
  * Judges one run against the example's expectations. Pure: the same example and result always
- * give the same verdict.
+ * give the same verdict, but for a regex that runs near its time bound (`regexTimeoutMs`), which
+ * fails the example instead of stalling the run.
  */
 export function checkExample(example: Example, result: RunResult): Verdict {
   const warnings = result.lateOutput.map(
@@ -45,12 +48,8 @@ function endFailures(example: Example, result: RunResult): Failure[] {
     case "threw": {
       const error = result.error!;
       if (!expectedError) return [{ kind: "threw", message: `threw ${describeError(error)}` }];
-      if (errorMatches(expectedError, error.message)) return [];
-      return [{
-        kind: "error",
-        expectation: expectedError,
-        message: `expected an error matching ${expectedError.source}, but it threw ${describeError(error)}`,
-      }];
+      const failure = errorFailure(expectedError, error);
+      return failure ? [failure] : [];
     }
     default:
       if (!expectedError) return [];
@@ -79,34 +78,29 @@ function checkStdout(expectation: Expectation, actual: string[], stdout: string)
     case "contains":
       if (stdout.includes(expectation.text)) return undefined;
       return { kind: "stdout", expectation, message: `stdout does not contain ${JSON.stringify(expectation.text)}` };
-    case "match":
-      expectation.pattern.lastIndex = 0;
-      if (expectation.pattern.test(stdout)) return undefined;
+    case "match": {
+      const outcome = matchRegexBounded(expectation.pattern, stdout);
+      if (outcome === "matched") return undefined;
+      if (outcome === "timed-out") return { kind: "stdout", expectation, message: regexTimedOut(expectation.source, stdout, "output") };
       return { kind: "stdout", expectation, message: `stdout does not match ${expectation.source}` };
+    }
     case "error":
       return undefined;
   }
 }
 
-/** True when the lines differ as multisets; lines with wildcards match after exact ones. */
-function unorderedMismatch(expected: readonly string[], actual: readonly string[]): boolean {
-  if (expected.length !== actual.length) return true;
-  const remaining = [...actual];
-  const ordered = [...expected].sort((a, b) => Number(a.includes("{...}")) - Number(b.includes("{...}")));
-  for (const line of ordered) {
-    const index = remaining.findIndex((candidate) => matchLine(line, candidate));
-    if (index === -1) return true;
-    remaining.splice(index, 1);
-  }
-  return false;
+/** Why the thrown error does not meet `@expectError`, if it does not. */
+function errorFailure(expectation: Expectation & { kind: "error" }, error: RunError): Failure | undefined {
+  const outcome = expectation.pattern
+    ? matchRegexBounded(expectation.pattern, error.message)
+    : error.message.includes(expectation.source) ? "matched" : "unmatched";
+  if (outcome === "matched") return undefined;
+  if (outcome === "timed-out") return { kind: "error", expectation, message: regexTimedOut(expectation.source, error.message, "the error message") };
+  return { kind: "error", expectation, message: `expected an error matching ${expectation.source}, but it threw ${describeError(error)}` };
 }
 
-function errorMatches(expectation: Expectation & { kind: "error" }, message: string): boolean {
-  if (expectation.pattern) {
-    expectation.pattern.lastIndex = 0;
-    return expectation.pattern.test(message);
-  }
-  return message.includes(expectation.source);
+function regexTimedOut(source: string, text: string, what: string): string {
+  return `the regex ${source} took longer than ${regexTimeoutMs} ms on ${text.length} characters of ${what}`;
 }
 
 function describeError(error: RunError): string {

@@ -126,6 +126,21 @@ describe("checkExample: failing expectations", () => {
     ]);
   });
 
+  it("fails an @expectMatch whose regex runs away, and still checks the others", () => {
+    const runaway = match(/(a+)+$/);
+    const verdict = verdictOf([runaway, match(/^a+!$/m), contains("a!")], { stdout: `${"a".repeat(34)}!\n` });
+    expect(verdict.failures).toEqual([
+      { kind: "stdout", expectation: runaway, message: "the regex /(a+)+$/ took longer than 1000 ms on 36 characters of output" },
+    ]);
+  });
+
+  it("fails an @expectError whose regex runs away on the thrown message", () => {
+    const runaway = errorRegex(/(a+)+$/);
+    expect(verdictOf([runaway], threw(`${"a".repeat(34)}!`)).failures).toEqual([
+      { kind: "error", expectation: runaway, message: "the regex /(a+)+$/ took longer than 1000 ms on 35 characters of the error message" },
+    ]);
+  });
+
   it("fails an @expectError example that returned", () => {
     const expectation = errorText("not ready");
     expect(verdictOf([expectation], { stdout: "" }).failures).toEqual([

@@ -12,6 +12,36 @@ describe("lineDiff", () => {
       { op: "+", text: "c" },
     ]);
   });
+
+  it("keeps a shortest alignment while up to 1,000 lines differ", () => {
+    const actual = range(1, 10_000).map((line, index) => (index % 20 === 0 ? `changed ${index}` : line));
+    const lines = lineDiff(range(1, 10_000), actual);
+    expect(lines.filter((line) => line.op === "=")).toHaveLength(9_500);
+    expect(lines.filter((line) => line.op !== "=")).toHaveLength(1_000);
+  });
+
+  it("past 1,000 differing lines, aligns the equal ends and counts all between as changed", () => {
+    const expected = ["id {...}", ...range(1, 10_000), "end"];
+    const actual = ["id 42", ...range(1, 10_000).map((line) => `${line}!`), "end"];
+    const lines = lineDiff(expected, actual);
+    expect(lines[0]).toEqual({ op: "=", expected: "id {...}", text: "id 42" });
+    expect(lines.slice(1, -1).map((line) => line.op).join("")).toBe(`${"-".repeat(10_000)}${"+".repeat(10_000)}`);
+    expect(lines[1]).toEqual({ op: "-", text: "line 1" });
+    expect(lines[10_001]).toEqual({ op: "+", text: "line 1!" });
+    expect(lines.at(-1)).toEqual({ op: "=", expected: "end", text: "end" });
+  });
+
+  // these assert the alignment only, never a time: an unbounded diff is quadratic on them
+  test.each<[string, string[], string[], string]>([
+    // 10,000 lines, none alike
+    ["all different", range(1, 10_000), range(1, 10_000).map((line) => `other ${line}`), `${"-".repeat(10_000)}${"+".repeat(10_000)}`],
+    // 10,000 wildcard lines, none matching
+    ["wildcards, none matching", range(1, 10_000).map(() => "x {...}"), range(1, 10_000), `${"-".repeat(10_000)}${"+".repeat(10_000)}`],
+    // one line repeated, against lines that alternate: long runs of equal lines on every diagonal
+    ["repeated lines", Array<string>(10_000).fill("a"), range(1, 10_000).map((_, index) => (index % 2 ? "a" : "b")), `${"-".repeat(9_999)}${"+".repeat(9_999)}=`],
+  ])("stays bounded on long outputs: %s", (_name, expected, actual, ops) => {
+    expect(lineDiff(expected, actual).map((line) => line.op).join("")).toBe(ops);
+  });
 });
 
 describe("formatLineDiff", () => {
@@ -58,6 +88,14 @@ describe("formatLineDiff", () => {
     ],
   ])("%s", (_name, expected, actual, diff) => {
     expect(formatLineDiff(expected, actual)).toBe(diff);
+  });
+
+  it("numbers every hunk of a long diff", () => {
+    const actual = range(1, 10_000).map((line, index) => (index % 100 === 0 ? `changed ${index + 1}` : line));
+    const headers = formatLineDiff(range(1, 10_000), actual).split("\n").filter((line) => line.startsWith("@@"));
+    expect(headers).toHaveLength(100);
+    expect(headers.slice(0, 2)).toEqual(["@@ -1,4 +1,4 @@", "@@ -98,7 +98,7 @@"]);
+    expect(headers.at(-1)).toBe("@@ -9898,7 +9898,7 @@");
   });
 
   it("takes the number of context lines", () => {
