@@ -1,5 +1,5 @@
 import type { Example, Expectation } from "../records/Example.ts";
-import type { RunError, RunResult } from "../records/RunResult.ts";
+import { outputLimitBytes, type RunError, type RunResult } from "../records/RunResult.ts";
 import { formatLineDiff } from "./lineDiff.ts";
 import { matchLine } from "./matchLine.ts";
 import { matchRegexBounded, regexTimeoutMs } from "./matchRegexBounded.ts";
@@ -22,9 +22,20 @@ export function checkExample(example: Example, result: RunResult): Verdict {
   failures.push(...endFailures(example, result));
   const actual = outputLines(result.stdout);
   const stdout = result.stdout.replace(/\r\n?/g, "\n");
-  for (const expectation of example.expectations) {
-    const failure = checkStdout(expectation, actual, stdout);
-    if (failure) failures.push(failure);
+  const stdoutExpectation = example.expectations.find((expectation) => expectation.kind !== "error");
+  if (result.stdoutTruncatedBytes !== undefined && stdoutExpectation) {
+    // the worker kept only the first `outputLimitBytes`: checking a cut text could pass or fail wrongly
+    const total = Buffer.byteLength(result.stdout) + result.stdoutTruncatedBytes;
+    failures.push({
+      kind: "stdout",
+      expectation: stdoutExpectation,
+      message: `stdout was ${total} bytes, more than the ${outputLimitBytes} bytes Exemplar keeps of an example's output; print less, or check a summary of it`,
+    });
+  } else {
+    for (const expectation of example.expectations) {
+      const failure = checkStdout(expectation, actual, stdout);
+      if (failure) failures.push(failure);
+    }
   }
   for (const rejection of result.unhandledRejections) {
     failures.push({ kind: "unhandled-rejection", message: `unhandled promise rejection: ${describeError(rejection)}` });

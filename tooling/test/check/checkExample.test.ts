@@ -126,6 +126,16 @@ describe("checkExample: failing expectations", () => {
     ]);
   });
 
+  it("fails an example whose stdout was cut at the limit, whatever the cut text would say", () => {
+    const expectation = contains("zzz");
+    const verdict = verdictOf([expectation], { stdout: "zzz\n", stdoutTruncatedBytes: 50_000_000 });
+    expect(verdict.failures).toEqual([
+      { kind: "stdout", expectation, message: "stdout was 50000004 bytes, more than the 1048576 bytes Exemplar keeps of an example's output; print less, or check a summary of it" },
+    ]);
+    // an example that asserts nothing of stdout is not failed by its size
+    expect(verdictOf([errorText("boom")], { ...threw("boom"), stdout: "x", stdoutTruncatedBytes: 10 }).status).toBe("passed");
+  });
+
   it("fails an @expectMatch whose regex runs away, and still checks the others", () => {
     const runaway = match(/(a+)+$/);
     const verdict = verdictOf([runaway, match(/^a+!$/m), contains("a!")], { stdout: `${"a".repeat(34)}!\n` });
