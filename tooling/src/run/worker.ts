@@ -179,8 +179,10 @@ async function run({ key, file, name }: { key: string; file: string; name: strin
       await fn();
     });
   } catch (thrown) {
-    if (thrown instanceof ProcessExit && !capture.settled) exited(capture, thrown.code);
-    else if (!(thrown instanceof ProcessExit)) error = serializeError(thrown);
+    // `instanceof` itself throws on a Proxy whose getPrototypeOf trap throws: not our ProcessExit
+    const exit = isProcessExit(thrown);
+    if (exit && !capture.settled) exited(capture, (thrown as ProcessExit).code);
+    else if (!exit) error = serializeError(thrown);
   }
   const durationMs = Math.round(performance.now() - started);
   // a rejection without handler is reported after the microtask queue drains: give it one turn
@@ -193,6 +195,14 @@ async function run({ key, file, name }: { key: string; file: string; name: strin
   running = undefined;
   previous = capture;
   send({ type: "result", result: result(capture, error ? "threw" : "returned", durationMs, error), recycle: false });
+}
+
+function isProcessExit(value: unknown): boolean {
+  try {
+    return value instanceof ProcessExit;
+  } catch {
+    return false;
+  }
 }
 
 let queue = Promise.resolve();

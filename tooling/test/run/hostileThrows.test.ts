@@ -1,0 +1,18 @@
+import { expect, test } from "vitest";
+import { resolveConfig } from "../../src/config/loadConfig.ts";
+import { openProject } from "../../src/project/openProject.ts";
+import { runExamples } from "../../src/run/runExamples.ts";
+import { corpus } from "../support/corpus.ts";
+
+// a thrown value that resists being described fails its own example as "threw", not as a
+// timeout, and the examples around it get their verdicts
+test.each([1, 2])("every example of the hostile-throws corpus gets its exact verdict (jobs %i)", async (jobs) => {
+  const run = await runExamples(await openProject(resolveConfig({ examples: ["examples/*.ts"], jobs }, corpus("hostile-throws")), { pages: false }));
+  expect(run.verdicts.map((verdict) => [verdict.example.key, verdict.status, verdict.failures.map((failure) => `${failure.kind}: ${failure.message}`)])).toEqual([
+    ["good.before", "passed", []],
+    ["hostile.proxy", "failed", ["threw: threw object: a value that cannot be inspected (a Proxy whose traps throw)"]],
+    ["hostile.message-getter", "failed", ["threw: threw Error: (its message could not be read: reading it threw)"]],
+    ["hostile.huge-message", "passed", []],
+    ["good.after", "passed", []],
+  ]);
+}, 60_000);
