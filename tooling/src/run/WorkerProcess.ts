@@ -3,7 +3,6 @@ import { typescriptLoader, workerFile } from "../fast/bundlePaths.ts";
 import type { FromWorker, ToWorker } from "./protocol.ts";
 import type { RunResult } from "../records/RunResult.ts";
 import { killProcessGroup } from "./killProcessGroup.ts";
-import { liveWorkers } from "./liveWorkers.ts";
 
 export interface RunRequest {
   key: string;
@@ -37,15 +36,12 @@ interface Mirrored {
  * Each worker leads a process group of its own, killed whole whenever the worker ends (timeout,
  * crash, exit, close), so that the processes its examples spawned end with it. A process an
  * example spawns with `detached: true` leads a group of its own and escapes: it is left running.
- * While the run is stopped (see `liveWorkers.stop`), a new worker does not fork: it is dead from
- * the start and gives its first example a crashed result naming the reason.
  */
 export class WorkerProcess {
   alive = true;
   /** milliseconds from the spawn until the worker was ready to run examples; undefined before */
   bootMs: number | undefined;
-  /** undefined when the run was stopped before this worker could fork */
-  private readonly child: ChildProcess | undefined;
+  private readonly child: ChildProcess;
   private readonly ready: Promise<void>;
   private readonly exited: Promise<void>;
   private listener: ((event: Event) => void) | undefined;
@@ -56,13 +52,6 @@ export class WorkerProcess {
   private closed: () => void = () => {};
 
   constructor(private readonly options: WorkerOptions) {
-    const refusal = liveWorkers.refusal;
-    if (refusal !== undefined) {
-      this.alive = false;
-      this.diagnostics = `was not started: ${refusal}`;
-      this.ready = this.exited = Promise.resolve();
-      return;
-    }
     const child = fork(workerFile, [], {
       cwd: options.cwd,
       env: options.env,
@@ -74,12 +63,10 @@ export class WorkerProcess {
       detached: true,
     });
     this.child = child;
-    liveWorkers.add(this);
     // on "exit" rather than "close": a process an example spawned with inherited stdio holds
     // the pipes open, and "close" waits for it
     child.on("exit", () => {
       this.alive = false;
-      liveWorkers.delete(this);
       if (child.pid !== undefined) killProcessGroup(child.pid);
     });
     // sending to a worker that just died (killed on a timeout) must not crash the pool
@@ -202,12 +189,12 @@ export class WorkerProcess {
 
   /** Has the worker import these files (absolute paths) while it waits for work. */
   preload(files: string[]): void {
-    if (files.length > 0 && this.child) this.child.send({ type: "preload", files } satisfies ToWorker);
+    if (files.length > 0) this.child.send({ type: "preload", files } satisfies ToWorker);
   }
 
   /** Asks the worker to finish; it waits briefly for stray output, then exits. */
   async close(): Promise<void> {
-    if (!this.child || this.child.exitCode !== null || this.child.signalCode !== null) return;
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
     if (this.alive && this.child.connected) this.child.send({ type: "close" } satisfies ToWorker);
     else this.kill();
     // the worker waits up to a second for timers that outlived their example
@@ -221,6 +208,6 @@ export class WorkerProcess {
   /** Kills the worker and its process group at once. */
   kill(): void {
     this.alive = false;
-    if (this.child?.pid !== undefined && this.child.exitCode === null && this.child.signalCode === null) killProcessGroup(this.child.pid);
+    if (this.child.pid !== undefined && this.child.exitCode === null && this.child.signalCode === null) killProcessGroup(this.child.pid);
   }
 }

@@ -17,6 +17,8 @@ export interface RunExamplesOptions {
   workers?: StartedWorkers;
   /** called as each example finishes */
   onResult?: (result: RunResult, done: number, total: number) => void;
+  /** ends the run early: see `RunOptions.signal` */
+  signal?: AbortSignal;
 }
 
 /**
@@ -49,6 +51,7 @@ export async function runExamples(project: Project, selection: Selection = {}, o
       timeout: config.timeout,
       env: setup?.env ?? {},
       ...(options.workers ? { workers: options.workers } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
       onResult: (result) => options.onResult?.(result, ++done, examples.length),
     });
     return finish({ examples, verdicts: examples.map((example, index) => checkExample(example, results[index]!)), ran: true });

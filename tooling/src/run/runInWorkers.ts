@@ -20,6 +20,11 @@ export interface RunOptions {
   workers?: StartedWorkers;
   /** called as each example finishes, for progress */
   onResult?: (result: RunResult) => void;
+  /**
+   * ends the run early (a signal to the CLI): every worker is killed with its process group,
+   * and each example not finished gets a crashed result naming the abort's reason
+   */
+  signal?: AbortSignal;
 }
 
 /**
@@ -91,24 +96,35 @@ export async function runInWorkers(examples: readonly Example[], options: RunOpt
         name: example.name,
         timeout: example.timeout ?? options.timeout,
       }));
+      const report = (result: RunResult) => {
+        results.set(result.key, result);
+        latestMs = result.durationMs;
+        if (++finished === 2) secondResult();
+        options.onResult?.(result);
+      };
       while (pending.length > 0) {
+        if (options.signal?.aborted) {
+          for (const request of pending) report(interrupted(request.key, options.signal));
+          break;
+        }
         if (!worker?.alive) {
           worker = createWorker(options.root);
           workers.add(worker);
         }
-        const ran = await worker.run(pending, options.env ?? {}, (result) => {
-          results.set(result.key, result);
-          latestMs = result.durationMs;
-          if (++finished === 2) secondResult();
-          options.onResult?.(result);
-        });
+        const ran = await worker.run(pending, options.env ?? {}, report);
         pending = pending.slice(ran.length);
       }
     }
   };
+  const killAll = () => {
+    for (const worker of workers) worker.kill();
+  };
+  if (options.signal?.aborted) killAll();
+  options.signal?.addEventListener("abort", killAll);
   try {
     await Promise.all(Array.from({ length: lanes }, (_, index) => lane(index).finally(secondResult)));
   } finally {
+    options.signal?.removeEventListener("abort", killAll);
     await Promise.all([...workers].map((worker) => worker.close()));
   }
   for (const worker of workers) {
@@ -129,4 +145,13 @@ export async function runInWorkers(examples: readonly Example[], options: RunOpt
 
 function skipped(key: string): RunResult {
   return { key, status: "skipped", stdout: "", stderr: "", durationMs: 0, unhandledRejections: [], uncaughtExceptions: [], lateOutput: [] };
+}
+
+function interrupted(key: string, signal: AbortSignal): RunResult {
+  const reason = signal.reason instanceof Error ? signal.reason.message : String(signal.reason);
+  return {
+    key, status: "crashed", stdout: "", stderr: "", durationMs: 0,
+    unhandledRejections: [], uncaughtExceptions: [], lateOutput: [],
+    error: { name: "Error", message: `not run: ${reason}` },
+  };
 }

@@ -155,6 +155,21 @@ describe("runInWorkers when the last example of a worker leaves a timer", () => 
   });
 });
 
+describe("runInWorkers aborted", () => {
+  it("kills the workers started ahead and gives every example a crashed result naming the reason", async () => {
+    const pool = corpus("pool");
+    const examples = await examplesOf(pool);
+    const controller = new AbortController();
+    controller.abort(new Error("the run was interrupted by SIGTERM"));
+    const workers = startWorkers(pool, 1);
+    const results = await runInWorkers(examples, { root: pool, jobs: 2, timeout: 5000, workers, signal: controller.signal });
+    expect(results.map((result) => [result.key, result.status, result.error?.message])).toEqual(
+      examples.map((example) => [example.key, "crashed", "not run: the run was interrupted by SIGTERM"]),
+    );
+    expect(workers.workers.every((worker) => !worker.alive)).toBe(true);
+  });
+});
+
 describe("runInWorkers with nothing to run", () => {
   it("resolves with no results and starts no worker", async () => {
     expect(await runInWorkers([], { root, jobs: 2, timeout: 1000 })).toEqual([]);

@@ -110,6 +110,7 @@ export const checkCommand: Command = {
     const finished = new Set<string>();
     const run = await runExamples(project, selection, {
       workers,
+      signal: interrupt.abort,
       onResult: (result, done, total) => {
         if (!interrupt.signal) finished.add(result.key);
         progress.update(done, total);
