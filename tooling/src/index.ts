@@ -17,14 +17,15 @@ export { splicePage, type SplicedPage, type SplicePageOptions } from "./splice/s
 export type { SpliceContext } from "./splice/SpliceContext.ts";
 export { writeSplicedPages, type WrittenPages } from "./splice/writeSplicedPages.ts";
 export { docsFindings } from "./splice/docsFindings.ts";
-export type { ExampleUsage } from "./splice/exampleUsages.ts";
-export { updateExpectations, type ExpectUpdate, type ExpectUpdates } from "./update/updateExpectations.ts";
+export { updateExpectations } from "./update/updateExpectations.ts";
 export { checkReport, type CheckFindings } from "./report/checkReport.ts";
 export { reporters, type ReporterName } from "./report/reporters.ts";
 export { formatSummary, summarize, type Summary } from "./report/summarize.ts";
 
 export type { CheckReport, DocsFindings } from "./records/CheckReport.ts";
 export { formatPlace, type Example, type Expectation, type Place } from "./records/Example.ts";
+export type { ExampleUsage } from "./records/ExampleUsage.ts";
+export type { ExpectUpdate, ExpectUpdates } from "./records/ExpectUpdate.ts";
 export type { FoundBlocks, KeyedBlock } from "./records/KeyedBlock.ts";
 export { formatProblem, type Problem } from "./records/Problem.ts";
 export type { Page, Project } from "./records/Project.ts";

@@ -1,6 +1,6 @@
-import type { ExampleUsage } from "../splice/exampleUsages.ts";
-import type { ExpectUpdate } from "../update/updateExpectations.ts";
 import type { Example } from "./Example.ts";
+import type { ExampleUsage } from "./ExampleUsage.ts";
+import type { ExpectUpdate } from "./ExpectUpdate.ts";
 import type { Problem } from "./Problem.ts";
 import type { Verdict } from "./Verdict.ts";
 

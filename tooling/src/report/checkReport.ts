@@ -2,7 +2,7 @@ import type { CheckReport, DocsFindings } from "../records/CheckReport.ts";
 import type { Problem } from "../records/Problem.ts";
 import type { Project } from "../records/Project.ts";
 import type { Run } from "../records/Run.ts";
-import type { ExpectUpdates } from "../update/updateExpectations.ts";
+import type { ExpectUpdates } from "../records/ExpectUpdate.ts";
 
 /** What a check found beside the run: each is optional, as each has its own flag. */
 export interface CheckFindings {

@@ -1,13 +1,5 @@
+import type { ExampleUsage } from "../records/ExampleUsage.ts";
 import type { KeyedBlock } from "../records/KeyedBlock.ts";
-
-/** One place where a page shows an example. */
-export interface ExampleUsage {
-  file: string;
-  line: number;
-  kind: "code" | "output";
-  /** the nearest heading above the block */
-  heading?: string;
-}
 
 /**
  * For each example key (sorted), the pages and headings where its blocks appear, in page order.

@@ -2,23 +2,11 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Project } from "../records/Project.ts";
 import type { Run } from "../records/Run.ts";
+import type { ExpectUpdates } from "../records/ExpectUpdate.ts";
 import type { Verdict } from "../records/Verdict.ts";
 import { applyLineEdits, type LineEdit } from "./applyLineEdits.ts";
 import { planExpectUpdate } from "./planExpectUpdate.ts";
 import { writeFileAtomic } from "../files/writeFileAtomic.ts";
-
-/** An `@expect` block `--update` rewrote, or one it would not (with why). */
-export interface ExpectUpdate {
-  key: string;
-  file: string;
-  line: number;
-  reason?: string;
-}
-
-export interface ExpectUpdates {
-  updated: ExpectUpdate[];
-  notUpdated: Array<Required<ExpectUpdate>>;
-}
 
 /**
  * `check --update`: rewrites each failing `@expect` block of the run with what the example

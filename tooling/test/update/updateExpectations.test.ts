@@ -5,7 +5,8 @@ import { resolveConfig } from "../../src/config/loadConfig.ts";
 import { openProject } from "../../src/project/openProject.ts";
 import type { Run } from "../../src/records/Run.ts";
 import { runExamples } from "../../src/run/runExamples.ts";
-import { updateExpectations, type ExpectUpdates } from "../../src/update/updateExpectations.ts";
+import type { ExpectUpdates } from "../../src/records/ExpectUpdate.ts";
+import { updateExpectations } from "../../src/update/updateExpectations.ts";
 import { copyCorpus, corpus } from "../support/corpus.ts";
 import { expectGolden } from "../support/golden.ts";
 
