@@ -43,12 +43,30 @@ export function checkExample(example: Example, result: RunResult): Verdict {
   for (const exception of result.uncaughtExceptions) {
     failures.push({ kind: "uncaught-exception", message: `uncaught exception outside the example's promise: ${describeError(exception)}` });
   }
+  if (result.leftRunning !== undefined) {
+    failures.push({ kind: "left-running", message: `after it returned, what it left running ${result.leftRunning}; end the timers, servers and processes an example starts before it returns` });
+  }
   return { example, result, status: failures.length === 0 ? "passed" : "failed", failures, warnings };
+}
+
+/** The run ended while the example's file was imported: its top-level code is to blame. */
+function importFailure(result: RunResult, file: string): Failure {
+  switch (result.status) {
+    case "timeout":
+      return { kind: "timeout", message: `${file} did not finish loading: its top-level code ran past the ${result.durationMs} ms timeout (an endless loop, or a wait at the top level?)` };
+    case "exit":
+      return { kind: "exit", message: `${file} called process.exit(${result.exitCode ?? ""}) in its top-level code; a file of examples must not exit` };
+    case "threw":
+      return { kind: "threw", message: `${file} threw in its top-level code, so none of its examples can run: ${describeError(result.error!)}` };
+    default:
+      return { kind: "crashed", message: `the worker crashed while ${file} was loading${result.error ? `: ${result.error.message}` : ""}` };
+  }
 }
 
 /** Failures from how the run ended, given whether an error was expected. */
 function endFailures(example: Example, result: RunResult): Failure[] {
   const expectedError = example.expectations.find((expectation) => expectation.kind === "error");
+  if (result.importing !== undefined) return [importFailure(result, result.importing)];
   switch (result.status) {
     case "timeout":
       return [{ kind: "timeout", message: `timed out after ${result.durationMs} ms (set @timeout MS to allow longer)` }];

@@ -3,21 +3,21 @@ import type { SourceText } from "../records/SourceText.ts";
 import { createWorker } from "../run/createWorker.ts";
 import type { WorkerProcess } from "../run/WorkerProcess.ts";
 
-// Why: booting a worker process and importing the example files take a few hundred
+// Why: booting a worker process and compiling the example files take a few hundred
 // milliseconds; started before the compiler parses the files, they overlap with it instead of
 // following it. Proven by `npm run bench:engine` (and `npm run bench:engine:phases`, which
-// times the run with files imported ahead against one that imports them as it goes).
+// times the run with files compiled ahead against one that compiles them as it goes).
 
-/** Workers started ahead of a run, each importing the files it was given. */
+/** Workers started ahead of a run, each compiling the files it was given. */
 export interface StartedWorkers {
   workers: WorkerProcess[];
-  /** file (relative to the root) -> index of the worker importing it */
+  /** file (relative to the root) -> index of the worker compiling it */
   assignment: Map<string, number>;
 }
 
 /**
- * Starts up to `count` worker processes ahead of `runExamples`, and has them import `files`
- * (see `preloadWorkers`): no more than there are files with examples, when `files` are given.
+ * Starts up to `count` worker processes ahead of `runExamples`, and has them compile `files`
+ * (see `warmWorkers`): no more than there are files with examples, when `files` are given.
  * Start them between `readProject` and `parseProject`, and hand them to `runExamples`, which
  * closes them (or to `closeWorkers`, when nothing runs).
  */
@@ -25,16 +25,16 @@ export function startWorkers(root: string, count: number, files: readonly Source
   const withExamples = files.filter((source) => source.text.includes("@example")).length;
   const workers = files.length > 0 ? Math.min(count, withExamples) : count;
   const started: StartedWorkers = { workers: Array.from({ length: workers }, () => createWorker(root)), assignment: new Map() };
-  preloadWorkers(started, root, files);
+  warmWorkers(started, root, files);
   return started;
 }
 
 /**
- * Shares the files among the workers by size and has each import its share. Only files that
- * can hold examples are imported: a setup module or helper matched by the globs must not run
- * in a worker.
+ * Shares the files among the workers by size and has each compile its share, without running
+ * any of it: a file's top-level code runs when its first example does, after finding reported
+ * no problem and after the setup. Only files that can hold examples are compiled.
  */
-function preloadWorkers(started: StartedWorkers, root: string, files: readonly SourceText[]): void {
+function warmWorkers(started: StartedWorkers, root: string, files: readonly SourceText[]): void {
   const { workers, assignment } = started;
   if (workers.length === 0) return;
   const load = workers.map(() => 0);
@@ -47,7 +47,7 @@ function preloadWorkers(started: StartedWorkers, root: string, files: readonly S
     lists[index]!.push(path.resolve(root, file));
   }
   workers.forEach((worker, index) => {
-    if (lists[index]!.length > 0) worker.preload(lists[index]!);
+    if (lists[index]!.length > 0) worker.warm(lists[index]!);
   });
 }
 

@@ -48,4 +48,15 @@ export interface RunResult {
   stderrTruncatedBytes?: number;
   /** bytes written after the example settled past `outputLimitBytes`, counted but not kept */
   lateOutputTruncatedBytes?: number;
+  /**
+   * the file (relative to the root) whose top-level code was running when the run ended (a
+   * timeout, exit or crash while the example's file was imported): the file is to blame, and
+   * every example of it gets this result
+   */
+  importing?: string;
+  /**
+   * what the example left running after it returned (a timer, a server, a child) ended its
+   * worker or kept it busy: how, e.g. "killed by SIGKILL"
+   */
+  leftRunning?: string;
 }

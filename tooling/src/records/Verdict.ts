@@ -4,7 +4,7 @@ import type { RunResult } from "./RunResult.ts";
 /** One reason an example failed, with a message ready to print. */
 export interface Failure {
   /** what went wrong: an expectation not met, or how the run ended */
-  kind: "stdout" | "error" | "threw" | "timeout" | "exit" | "crashed" | "unhandled-rejection" | "uncaught-exception";
+  kind: "stdout" | "error" | "threw" | "timeout" | "exit" | "crashed" | "unhandled-rejection" | "uncaught-exception" | "left-running";
   message: string;
   /** the expectation that was not met, when there is one */
   expectation?: Expectation;

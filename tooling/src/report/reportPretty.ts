@@ -6,6 +6,7 @@ import { excerpt } from "./excerpt.ts";
 import { neutralizeWorkflowCommands } from "./neutralizeWorkflowCommands.ts";
 import { notShown } from "./notShown.ts";
 import { reportLimits } from "./reportLimits.ts";
+import { showControlCharacters } from "./showControlCharacters.ts";
 import { formatSummary, summarize } from "./summarize.ts";
 import { truncationNotices } from "./truncationNotices.ts";
 
@@ -20,12 +21,16 @@ export interface PrettyOptions {
 /**
  * The human report: failures with diffs, stderr and stacks, then warnings, then the summary line.
  * What examples printed or threw is shown in excerpts (`reportLimits`), and no line of it can
- * act as a GitHub Actions workflow command when the report is printed in a CI log.
+ * act as a GitHub Actions workflow command when the report is printed in a CI log, nor as a
+ * terminal control (see showControlCharacters).
  */
 export function reportPretty(report: CheckReport, options: PrettyOptions): string {
   const out: string[] = [];
-  // a report printed in a GitHub Actions log must not run commands an example printed
-  const finish = () => neutralizeWorkflowCommands(out.join("\n") + "\n", "text");
+  // a report printed in a GitHub Actions log must not run commands an example printed, and one
+  // printed in a terminal must not act on the escape sequences it printed. Both go over the whole
+  // report, so that no place quoting an example is missed; the report has no colours of its own,
+  // and any added later must be put in after this step.
+  const finish = () => neutralizeWorkflowCommands(showControlCharacters(out.join("\n") + "\n"), "text");
   if (report.problems.length > 0) {
     out.push(...report.problems.map(formatProblem), "");
     out.push(`Found ${report.problems.length} problem${report.problems.length === 1 ? "" : "s"} in the example files; no example ran.`);

@@ -1,8 +1,12 @@
-import { fork, type ChildProcess } from "node:child_process";
-import { typescriptLoader, workerFile } from "../fast/bundlePaths.ts";
+import type { ChildProcess } from "node:child_process";
 import type { FromWorker, ToWorker } from "./protocol.ts";
 import type { RunResult } from "../records/RunResult.ts";
 import { killProcessGroup } from "./killProcessGroup.ts";
+import { killTaggedProcesses } from "./killTaggedProcesses.ts";
+import { forkWorker } from "./forkWorker.ts";
+import { stoppedResult } from "./stoppedResult.ts";
+import { blameImport, relativeTo } from "./blameImport.ts";
+import { WorkerMirror } from "./WorkerMirror.ts";
 
 export interface RunRequest {
   key: string;
@@ -21,21 +25,15 @@ export interface WorkerOptions {
 
 type Event = FromWorker | { type: "died"; detail: string };
 
-/** one piece of output, mirrored as the example writes it */
-interface Mirrored {
-  key: string;
-  stream: "stdout" | "stderr";
-  text: string;
-}
-
 /**
  * One worker process. It runs a batch of examples one after the other and sends each result as
  * it comes; a timeout, a crash or `process.exit` ends the process, `alive` turns false, and the
  * examples of the batch not yet run are left for the pool to give to another worker.
  *
  * Each worker leads a process group of its own, killed whole whenever the worker ends (timeout,
- * crash, exit, close), so that the processes its examples spawned end with it. A process an
- * example spawns with `detached: true` leads a group of its own and escapes: it is left running.
+ * crash, exit, close), so that the processes its examples spawned end with it; those spawned
+ * `detached` (a group of their own) are found by the variable that marks the worker's
+ * environment, and killed too. Only a process started with an environment of its own escapes.
  */
 export class WorkerProcess {
   alive = true;
@@ -45,57 +43,48 @@ export class WorkerProcess {
   private readonly ready: Promise<void>;
   private readonly exited: Promise<void>;
   private listener: ((event: Event) => void) | undefined;
-  /** mirrored output by example key: it may arrive before the previous example's result */
-  private readonly mirrored = new Map<string, { stdout: string; stderr: string }>();
+  private readonly mirror = new WorkerMirror();
+  /** the variable that marks the worker and what its examples spawn (see forkWorker) */
+  private readonly marker: string;
   private diagnostics = "";
+  /** the examples this worker ran, in order */
+  readonly ran: RunRequest[] = [];
+  /** the example after which the worker ran nothing more, and what it had left running */
+  retiredBy: { key: string; left: string[] } | undefined;
+  /** set when an example's leftover ended the worker and said so (a late `process.exit`) */
+  private strayEnd: string | undefined;
+  private closing: Promise<void> | undefined;
+  private killedByPool = false;
+  /** how the process ended, once it has */
+  private death: string | undefined;
   /** called when the worker answers `close` */
   private closed: () => void = () => {};
 
   constructor(private readonly options: WorkerOptions) {
-    const child = fork(workerFile, [], {
-      cwd: options.cwd,
-      env: options.env,
-      // EXEMPLAR_WORKER_CPU_PROF=DIR writes a CPU profile of every worker, to see where time goes
-      execArgv: ["--import", typescriptLoader, ...(process.env.EXEMPLAR_WORKER_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.EXEMPLAR_WORKER_CPU_PROF}`] : [])],
-      // fd 4 carries the synchronous mirror of what the running example writes (see worker.ts)
-      stdio: ["ignore", "pipe", "pipe", "ipc", "pipe"],
-      // the worker leads a process group: killing the group ends what its examples spawned
-      detached: true,
-    });
+    const { child, marker } = forkWorker(options.cwd, options.env);
     this.child = child;
+    this.marker = marker;
     // on "exit" rather than "close": a process an example spawned with inherited stdio holds
     // the pipes open, and "close" waits for it
     child.on("exit", () => {
       this.alive = false;
       if (child.pid !== undefined) killProcessGroup(child.pid);
+      // what left the group (spawned `detached`) still carries the worker's marker
+      killTaggedProcesses(["1"], this.marker);
     });
     // sending to a worker that just died (killed on a timeout) must not crash the pool
-    child.on("error", (error) => {
-      this.diagnostics = `${this.diagnostics}\n${error.message}`.slice(-4000);
-    });
-    let pendingLine = "";
-    (child.stdio[4] as NodeJS.ReadableStream).on("data", (chunk: Buffer) => {
-      const lines = (pendingLine + chunk.toString()).split("\n");
-      pendingLine = lines.pop()!;
-      for (const line of lines) {
-        const { key, stream, text } = JSON.parse(line) as Mirrored;
-        const output = this.mirrored.get(key) ?? { stdout: "", stderr: "" };
-        output[stream] += text;
-        this.mirrored.set(key, output);
-      }
-    });
+    child.on("error", (error) => void (this.diagnostics = `${this.diagnostics}\n${error.message}`.slice(-4000)));
+    (child.stdio[4] as NodeJS.ReadableStream).on("data", (chunk: Buffer) => this.mirror.read(chunk));
     // what the process writes around the capture (native crash messages) helps explain a crash
-    const keep = (chunk: Buffer) => {
-      this.diagnostics = (this.diagnostics + chunk.toString()).slice(-4000);
-    };
+    const keep = (chunk: Buffer) => void (this.diagnostics = (this.diagnostics + chunk.toString()).slice(-4000));
     child.stdout!.on("data", keep);
     child.stderr!.on("data", keep);
     this.exited = new Promise((resolve) => {
       // "close" comes after the output pipes are drained, so a crash report has all its output
       child.on("close", (code, signal) => {
         this.alive = false;
-        const detail = signal ? `killed by ${signal}` : `exited with code ${code}`;
-        this.listener?.({ type: "died", detail: `${detail}${this.diagnostics ? `\n${this.diagnostics.trim()}` : ""}` });
+        this.death = signal ? `killed by ${signal}` : `exited with code ${code}`;
+        this.listener?.({ type: "died", detail: `${this.death}${this.diagnostics ? `\n${this.diagnostics.trim()}` : ""}` });
         resolve();
       });
     });
@@ -106,7 +95,10 @@ export class WorkerProcess {
           this.bootMs = performance.now() - spawned;
           resolve();
         }
-        else if (message.type === "late") this.options.onLate(message);
+        else if (message.type === "late") {
+          if (message.stray) this.strayEnd = message.key;
+          this.options.onLate(message);
+        }
         else if (message.type === "closed") this.closed();
         else this.listener?.(message);
       });
@@ -119,8 +111,10 @@ export class WorkerProcess {
   }
 
   /**
-   * Runs the examples in order. Resolves with the results of those that ran: all of them, or
-   * fewer when one ended the worker (its result, a timeout, exit or crash, is the last).
+   * Runs the examples in order. Resolves with the results of those that ran: all, or fewer when
+   * one ended the worker (a timeout, exit or crash) or left something running (the worker is
+   * then retired, see `close`). An example under which a worker died of an earlier example's
+   * leftover (a late `process.exit`) gets no result here: it is run again on a fresh worker.
    */
   async run(requests: readonly RunRequest[], env: Record<string, string>, onResult: (result: RunResult) => void): Promise<RunResult[]> {
     await this.started();
@@ -134,75 +128,106 @@ export class WorkerProcess {
       let index = 0;
       let started = performance.now();
       let timer: NodeJS.Timeout | undefined;
-      const arm = () => {
+      // a file's top-level code has a bound of its own: loading is not the example's time
+      const arm = (importing = false) => {
+        clearTimeout(timer);
         started = performance.now();
         const request = requests[index]!;
+        const bound = importing ? Math.max(minImportMs, ...requests.filter((other) => other.file === request.file).map((other) => other.timeout)) : request.timeout;
         timer = setTimeout(() => {
           // stopped first, so that the batch ends here and its rest goes to another worker
           this.kill();
-          finish(this.stopped(request, "timeout", started));
-        }, request.timeout);
+          end(this.stopped(request, "timeout", started));
+        }, bound);
       };
-      const finish = (result: RunResult, last = false) => {
-        clearTimeout(timer);
-        this.mirrored.delete(result.key);
+      this.mirror.onPhase = (phase) => arm(phase === "importing");
+      const record = (result: RunResult) => {
+        this.mirror.forget(result.key);
+        this.ran.push(requests[index]!);
         results.push(result);
         onResult(result);
         index++;
-        if (last || !this.alive || index === requests.length) {
-          this.listener = undefined;
-          resolve(results);
-        } else {
-          arm();
-        }
+      };
+      const done = () => {
+        clearTimeout(timer);
+        this.listener = undefined;
+        this.mirror.onPhase = undefined;
+        resolve(results);
+      };
+      // the worker ended: when its file was loading, the file's top-level code is to blame, and
+      // each example of the file left in the batch gets the same result
+      const end = (result: RunResult) => {
+        const file = this.mirror.importing;
+        if (file === undefined) record(result);
+        else blameImport(result, requests, index, file, relativeTo(this.options.cwd, file)).forEach(record);
+        done();
       };
       this.listener = (event) => {
         const request = requests[index]!;
         if (event.type === "result") {
-          if (event.recycle) this.alive = false;
-          finish(event.result);
+          if (event.result.importing !== undefined) event.result.importing = relativeTo(this.options.cwd, event.result.importing);
+          if (event.recycle) {
+            this.alive = false;
+            if (event.result.importing !== undefined) this.mirror.importing = requests[index]!.file;
+            end(event.result);
+            return;
+          }
+          clearTimeout(timer);
+          record(event.result);
+          if (event.retire) {
+            this.retiredBy = { key: event.result.key, left: event.retire };
+            this.alive = false;
+            void this.close();
+          }
+          if (!this.alive || index === requests.length) done();
+          else arm();
         } else if (event.type === "died") {
-          finish(this.stopped(request, "crashed", started, event.detail), true);
+          // a late `process.exit` of an earlier example ended the worker: not this example's doing
+          if (this.strayEnd !== undefined && this.strayEnd !== request.key) done();
+          else end(this.stopped(request, "crashed", started, event.detail));
         }
       };
       arm();
-      const message: ToWorker = {
-        type: "run",
-        env,
-        examples: requests.map(({ key, file, name }) => ({ key, file, name })),
-      };
-      this.child!.send(message);
+      this.child.send({ type: "run", env, examples: requests.map(({ key, file, name }) => ({ key, file, name })) } satisfies ToWorker);
     });
   }
 
   /** the result of an example the worker could not finish, with what it had printed */
   private stopped(request: RunRequest, status: RunResult["status"], started: number, message?: string): RunResult {
-    const { stdout, stderr } = this.mirrored.get(request.key) ?? { stdout: "", stderr: "" };
-    const result: RunResult = {
-      key: request.key, status, stdout, stderr,
-      durationMs: Math.round(performance.now() - started),
-      unhandledRejections: [], uncaughtExceptions: [], lateOutput: [],
-    };
-    if (message) result.error = { name: "Error", message };
-    return result;
+    return stoppedResult(request.key, status, Math.round(performance.now() - started), this.mirror.printed(request.key), message);
   }
 
-  /** Has the worker import these files (absolute paths) while it waits for work. */
-  preload(files: string[]): void {
-    if (files.length > 0) this.child.send({ type: "preload", files } satisfies ToWorker);
+  /** Has the worker compile these files (absolute paths), without running them, while it waits for work. */
+  warm(files: string[]): void {
+    if (files.length > 0) this.child.send({ type: "warm", files } satisfies ToWorker);
   }
 
-  /** Asks the worker to finish; it waits briefly for stray output, then exits. */
-  async close(): Promise<void> {
+  /**
+   * Asks the worker to finish once the timers its examples left have fired (two seconds at
+   * most). A retired worker (see `run`) that dies before it answers, or is still busy after
+   * `closeGraceMs`, has that charged to the example that retired it (a late `stray`).
+   */
+  close(): Promise<void> {
+    this.closing ??= this.closeNow();
+    return this.closing;
+  }
+
+  private async closeNow(): Promise<void> {
     if (this.child.exitCode !== null || this.child.signalCode !== null) return;
-    if (this.alive && this.child.connected) this.child.send({ type: "close" } satisfies ToWorker);
+    if ((this.alive || this.retiredBy) && this.child.connected) this.child.send({ type: "close" } satisfies ToWorker);
     else this.kill();
-    // the worker waits up to a second for timers that outlived their example
-    const force = setTimeout(() => this.kill(), 3000);
-    // the worker's `closed` comes after all it had to say: its process need not be waited for,
-    // it is exiting
-    await Promise.race([this.exited, new Promise<void>((resolve) => (this.closed = resolve))]);
+    let busy = false;
+    const force = setTimeout(() => {
+      busy = true;
+      this.kill();
+    }, closeGraceMs);
+    let answered = false;
+    await Promise.race([this.exited, new Promise<void>((resolve) => (this.closed = () => resolve(void (answered = true))))]);
     clearTimeout(force);
+    const retired = this.retiredBy;
+    if (!retired || answered || this.strayEnd !== undefined || this.killedByPool) return;
+    const how = busy ? `kept its worker busy for more than ${closeGraceMs / 1000} s after it returned (an endless loop?), so the worker was killed` : `ended its worker (${this.death})`;
+    this.options.onLate({ type: "late", key: retired.key, stray: `(${retired.left.join(", ")}) ${how}` });
   }
 
   /** Kills the worker and its process group at once. */
@@ -210,4 +235,16 @@ export class WorkerProcess {
     this.alive = false;
     if (this.child.pid !== undefined && this.child.exitCode === null && this.child.signalCode === null) killProcessGroup(this.child.pid);
   }
+
+  /** Kills the worker because the run is interrupted: nothing it does after is charged to an example. */
+  abort(): void {
+    this.killedByPool = true;
+    this.kill();
+  }
 }
+
+/** the least time a file's top-level code gets to load, whatever its examples' timeouts */
+const minImportMs = 5000;
+
+/** how long a closing worker may take: it waits two seconds for its examples' timers, then exits */
+const closeGraceMs = 4000;

@@ -4,19 +4,27 @@ import type { RunError, RunResult } from "../records/RunResult.ts";
 export type ToWorker =
   /** run these examples in order; `env` is merged into `process.env` first */
   | { type: "run"; env: Record<string, string>; examples: Array<{ key: string; file: string; name: string }> }
-  /** import these files ahead of their examples, while the pool is still finding them */
-  | { type: "preload"; files: string[] }
+  /**
+   * these files will run here: compile them now, while the pool is still finding examples,
+   * without running any of their code
+   */
+  | { type: "warm"; files: string[] }
   | { type: "close" };
 
 /** Messages from a worker process to the pool. */
 export type FromWorker =
   | { type: "ready" }
-  /** `recycle`: the worker is exiting (the example called `process.exit`) */
-  | { type: "result"; result: RunResult; recycle: boolean }
   /**
-   * something an example did after it settled; `truncatedBytes`: late output past
-   * `outputLimitBytes` since the last message, counted and not sent
+   * `recycle`: the worker is exiting (the example called `process.exit`); `retire`: what the
+   * example left running or changed in the process (a timer, `console.log`...), so that the
+   * worker runs nothing more and ends once what was left has quieted down
    */
-  | { type: "late"; key: string; output?: string; rejection?: RunError; exception?: RunError; truncatedBytes?: number }
+  | { type: "result"; result: RunResult; recycle: boolean; retire?: string[] }
+  /**
+   * something an example (or, keyed `module <file>`, a module's top-level code) did after it
+   * settled; `truncatedBytes`: late output past `outputLimitBytes` since the last message,
+   * counted and not sent; `stray`: how it ended the worker ("called process.exit(4)")
+   */
+  | { type: "late"; key: string; output?: string; rejection?: RunError; exception?: RunError; truncatedBytes?: number; stray?: string }
   /** the answer to `close`: everything late has been sent, and the worker exits now */
   | { type: "closed" };

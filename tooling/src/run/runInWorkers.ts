@@ -53,10 +53,10 @@ export async function runInWorkers(examples: readonly Example[], options: RunOpt
     const assigned = options.workers?.assignment.get(group[0]!.file);
     queues[assigned !== undefined && assigned < lanes ? assigned : index % lanes]!.push(group);
   });
-  // workers started ahead of a selective run had no files to import yet: the first imports every
+  // workers started ahead of a selective run had no files to compile yet: the first compiles every
   // file not assigned, which it will run unless the queue turns out long enough for another worker
   const unassigned = groups.filter((group) => !options.workers?.assignment.has(group[0]!.file));
-  started[0]?.preload(unassigned.map((group) => path.resolve(options.root, group[0]!.file)));
+  started[0]?.warm(unassigned.map((group) => path.resolve(options.root, group[0]!.file)));
   const next = (lane: number) => {
     if (queues[lane]!.length > 0) return queues[lane]!.shift();
     const busiest = queues.reduce((most, queue) => (queue.length > most.length ? queue : most));
@@ -117,7 +117,7 @@ export async function runInWorkers(examples: readonly Example[], options: RunOpt
     }
   };
   const killAll = () => {
-    for (const worker of workers) worker.kill();
+    for (const worker of workers) worker.abort();
   };
   if (options.signal?.aborted) killAll();
   options.signal?.addEventListener("abort", killAll);
@@ -128,7 +128,11 @@ export async function runInWorkers(examples: readonly Example[], options: RunOpt
     await Promise.all([...workers].map((worker) => worker.close()));
   }
   for (const worker of workers) {
-    for (const [key, events] of lateEventsOf(worker)) late.set(key, [...(late.get(key) ?? []), ...events]);
+    for (const [key, events] of lateEventsOf(worker)) {
+      // what a module's own timers did belongs to the examples of its file that ran in that worker
+      const owners = key.startsWith("module ") ? worker.ran.filter((request) => request.file === key.slice("module ".length)).map((request) => request.key) : [key];
+      for (const owner of owners) late.set(owner, [...(late.get(owner) ?? []), ...events]);
+    }
   }
   for (const [key, events] of late) {
     const result = results.get(key);
@@ -138,6 +142,7 @@ export async function runInWorkers(examples: readonly Example[], options: RunOpt
       if (event.truncatedBytes) result.lateOutputTruncatedBytes = (result.lateOutputTruncatedBytes ?? 0) + event.truncatedBytes;
       if (event.rejection) result.unhandledRejections.push(event.rejection);
       if (event.exception) result.uncaughtExceptions.push(event.exception);
+      if (event.stray) result.leftRunning = event.stray;
     }
   }
   return examples.map((example) => results.get(example.key)!);

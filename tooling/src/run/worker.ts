@@ -1,128 +1,43 @@
 /**
  * The worker process: runs the examples the pool sends, one at a time, capturing what each one
- * writes. Output is attributed by async context, so a timer that outlives its example is
- * reported against that example and not the one running when it fires.
+ * writes (see workerCapture.ts). After each example it checks what the example left behind: a
+ * worker whose examples left something running (a timer, a server) or changed the process (a
+ * global, `process.env`, the working directory) runs nothing more, so the next example starts
+ * in a clean process.
  */
-import { AsyncLocalStorage } from "node:async_hooks";
-import { writeSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-import type { FromWorker, ToWorker } from "./protocol.ts";
-import type { RunError, RunResult } from "../records/RunResult.ts";
+import type { ToWorker } from "./protocol.ts";
+import type { RunError } from "../records/RunResult.ts";
+import { activeResources, addedResources } from "./activeResources.ts";
 import { CappedOutput } from "./CappedOutput.ts";
-import { LateOutputQueue } from "./LateOutputQueue.ts";
 import { serializeError } from "./serializeError.ts";
+import { snapshotGlobals, type GlobalsSnapshot } from "./snapshotGlobals.ts";
 import { watchParent } from "./watchParent.ts";
+import { context, examples, installCapture, isProcessExit, late, mirrorPhase, newCapture, owner, ProcessExit, resultOf, send, type Capture } from "./workerCapture.ts";
 
-interface Capture {
-  key: string;
-  /** the first `outputLimitBytes` of each stream, and a count of the rest (see CappedOutput) */
-  stdout: CappedOutput;
-  stderr: CappedOutput;
-  /** bytes mirrored to the pool so far (see `mirror`) */
-  mirrored: number;
-  settled: boolean;
-  rejections: RunError[];
-  exceptions: RunError[];
-}
-
-const context = new AsyncLocalStorage<Capture>();
-let running: Capture | undefined;
-let previous: Capture | undefined;
-
-const send = (message: FromWorker, callback?: () => void) => {
-  process.send!(message, undefined, {}, callback);
-};
-
-const late = new LateOutputQueue(send);
-
-/** the example a piece of output or an error belongs to */
-const owner = () => context.getStore() ?? running ?? previous;
-
-// the pool reads this descriptor: what an example writes is mirrored there synchronously, so
-// that when the example hangs in a loop or kills its process, the report still shows what it
-// printed before. Only the first part of each example's output: it is for diagnosis.
-const mirrorFd = 4;
-const mirrorLimit = 32 * 1024;
-function mirror(target: Capture, stream: "stdout" | "stderr", text: string) {
-  if (target.mirrored >= mirrorLimit) return;
-  const part = text.slice(0, mirrorLimit - target.mirrored);
-  target.mirrored += part.length;
-  try {
-    writeSync(mirrorFd, JSON.stringify({ key: target.key, stream, text: part }) + "\n");
-  } catch {
-    // a full pipe only costs the diagnosis
-  }
-}
-
-function capture(stream: "stdout" | "stderr") {
-  const write = (chunk: unknown, encoding?: unknown, callback?: unknown) => {
-    const text = typeof chunk === "string" ? chunk : Buffer.from(chunk as Uint8Array).toString((typeof encoding === "string" ? encoding : "utf8") as BufferEncoding);
-    const target = owner();
-    if (target && !target.settled) {
-      const kept = target[stream].append(text);
-      if (target === running && kept) mirror(target, stream, kept);
-    }
-    else if (target) late.write(target.key, text);
-    const done = typeof encoding === "function" ? encoding : callback;
-    if (typeof done === "function") process.nextTick(done as () => void);
-    return true;
-  };
-  process[stream].write = write as typeof process.stdout.write;
-}
-capture("stdout");
-capture("stderr");
-
-process.on("unhandledRejection", (reason) => {
-  const target = owner();
-  if (!target) return;
-  if (target.settled) send({ type: "late", key: target.key, rejection: serializeError(reason) });
-  else target.rejections.push(serializeError(reason));
-});
-process.on("uncaughtException", (error) => {
-  const target = owner();
-  if (!target) return;
-  if (target.settled) send({ type: "late", key: target.key, exception: serializeError(error) });
-  else target.exceptions.push(serializeError(error));
-});
+installCapture();
 
 const realExit = process.exit.bind(process);
-class ProcessExit extends Error {
-  constructor(readonly code: number) {
-    super(`process.exit(${code}) called`);
-  }
-}
-/** Reports the example as having called `process.exit`; the worker then ends. */
-function exited(target: Capture, code: number) {
+/** Reports the example as having called `process.exit` (or its file, while loading); the worker then ends. */
+function exited(target: Capture, code: number, importing?: string) {
   target.settled = true;
   late.flush();
-  send({ type: "result", result: result(target, "exit", 0, undefined, code), recycle: true }, () => realExit(0));
+  send({ type: "result", result: resultOf(target, "exit", 0, undefined, code, importing), recycle: true }, () => realExit(0));
 }
 process.exit = ((code?: number | string | null) => {
   const exitCode = Number(code ?? process.exitCode ?? 0);
-  if (running && !running.settled && owner() === running) exited(running, exitCode);
+  const target = owner();
+  if (examples.running && !examples.running.settled && target === examples.running) exited(examples.running, exitCode);
+  else if (target?.settled) {
+    // a timer an example (or a module) left behind: the worker ends, and the pool charges the
+    // exit to whoever left the timer
+    late.flush();
+    send({ type: "late", key: target.key, stray: `called process.exit(${exitCode})` }, () => realExit(0));
+  }
   // stop the code where it stands; a module that exits while it loads is reported by the
   // example that imports it
   throw new ProcessExit(exitCode);
 }) as typeof process.exit;
-
-function result(capture: Capture, status: RunResult["status"], durationMs: number, error?: RunError, exitCode?: number): RunResult {
-  const run: RunResult = {
-    key: capture.key,
-    status,
-    stdout: capture.stdout.text,
-    stderr: capture.stderr.text,
-    durationMs,
-    unhandledRejections: capture.rejections,
-    uncaughtExceptions: capture.exceptions,
-    lateOutput: [],
-  };
-  if (error) run.error = error;
-  if (exitCode !== undefined) run.exitCode = exitCode;
-  if (capture.stdout.truncatedBytes > 0) run.stdoutTruncatedBytes = capture.stdout.truncatedBytes;
-  if (capture.stderr.truncatedBytes > 0) run.stderrTruncatedBytes = capture.stderr.truncatedBytes;
-  return run;
-}
-
 
 interface Loaded {
   /** the module's namespace, or the error its evaluation threw */
@@ -133,36 +48,43 @@ interface Loaded {
 }
 
 // a module is imported once (asking the loader again costs a round trip to its hooks thread),
-// maybe ahead of time; what it prints while loading goes to the first example that uses it,
-// as if that example had imported it
+// by its first example: what it prints while loading goes to that example, and a loop, exit or
+// crash in its top-level code is told to the pool as the file's (see mirrorPhase)
 const modules = new Map<string, Loaded>();
-const load = (file: string): Loaded => {
-  let loaded = modules.get(file);
-  if (!loaded) {
-    const output = newCapture(`module ${file}`);
-    const module = context.run(output, () => import(pathToFileURL(file).href) as Promise<Record<string, unknown>>);
-    module.catch(() => {});
-    loaded = { module, output, claimed: false };
-    modules.set(file, loaded);
-  }
+async function load(file: string, key: string): Promise<Loaded> {
+  const known = modules.get(file);
+  if (known) return known;
+  const output = newCapture(`module ${file}`);
+  mirrorPhase(key, "importing", file);
+  const module = context.run(output, () => import(pathToFileURL(file).href) as Promise<Record<string, unknown>>);
+  const loaded: Loaded = { module, output, claimed: false };
+  modules.set(file, loaded);
+  await module.catch(() => {});
+  mirrorPhase(key, "imported", file);
   return loaded;
-};
-
-function newCapture(key: string): Capture {
-  return { key, stdout: new CappedOutput(), stderr: new CappedOutput(), mirrored: 0, settled: false, rejections: [], exceptions: [] };
 }
 
+// taken once the worker's own patches and listeners are in place (just before `ready`): what
+// changes after this is an example's doing
+let globals: GlobalsSnapshot;
+let retired = false;
+
 async function run({ key, file, name }: { key: string; file: string; name: string }) {
+  if (retired) return;
   const capture = newCapture(key);
-  running = capture;
+  examples.running = capture;
+  const before = activeResources();
   const started = performance.now();
   let error: RunError | undefined;
+  // set while the file's module is what fails: its top-level code threw or exited
+  let importing: string | undefined = file;
   try {
     await context.run(capture, async () => {
-      const loaded = load(file);
+      const loaded = await load(file, key);
       let module: Record<string, unknown>;
       try {
         module = await loaded.module;
+        importing = undefined;
       } finally {
         if (!loaded.claimed) {
           loaded.claimed = true;
@@ -170,7 +92,7 @@ async function run({ key, file, name }: { key: string; file: string; name: strin
           capture.stderr = CappedOutput.concat(loaded.output.stderr, capture.stderr);
           capture.rejections.push(...loaded.output.rejections);
           capture.exceptions.push(...loaded.output.exceptions);
-          // later output of the module's own timers is nobody's example: reported as late
+          // later output of the module's own timers is the file's, reported as late
           loaded.output.settled = true;
         }
       }
@@ -179,9 +101,8 @@ async function run({ key, file, name }: { key: string; file: string; name: strin
       await fn();
     });
   } catch (thrown) {
-    // `instanceof` itself throws on a Proxy whose getPrototypeOf trap throws: not our ProcessExit
     const exit = isProcessExit(thrown);
-    if (exit && !capture.settled) exited(capture, (thrown as ProcessExit).code);
+    if (exit && !capture.settled) exited(capture, (thrown as ProcessExit).code, importing);
     else if (!exit) error = serializeError(thrown);
   }
   const durationMs = Math.round(performance.now() - started);
@@ -192,36 +113,35 @@ async function run({ key, file, name }: { key: string; file: string; name: strin
     await new Promise(() => {});
   }
   capture.settled = true;
-  running = undefined;
-  previous = capture;
-  send({ type: "result", result: result(capture, error ? "threw" : "returned", durationMs, error), recycle: false });
+  examples.running = undefined;
+  examples.previous = capture;
+  const left = [...addedResources(before, activeResources()), ...globals.changes()];
+  retired = left.length > 0;
+  const result = resultOf(capture, error ? "threw" : "returned", durationMs, error, undefined, error ? importing : undefined);
+  send({ type: "result", result, recycle: false, ...(retired ? { retire: left } : {}) });
 }
 
-function isProcessExit(value: unknown): boolean {
-  try {
-    return value instanceof ProcessExit;
-  } catch {
-    return false;
-  }
-}
+const precompile = (globalThis as Record<symbol, unknown>)[Symbol.for("exemplar.precompile")] as import("node:worker_threads").MessagePort | undefined;
 
 let queue = Promise.resolve();
 process.on("message", (message: ToWorker) => {
-  if (message.type === "preload") {
-    for (const file of message.files) load(file);
+  if (message.type === "warm") {
+    precompile?.postMessage({ files: message.files });
   } else if (message.type === "run") {
     Object.assign(process.env, message.env);
+    globals.rebaseEnv();
     for (const example of message.examples) queue = queue.then(() => run(example));
   }
   else if (message.type === "close") {
     void closeWhenQuiet();
   }
 });
+
 /**
  * Ends the worker once the timers the examples left have fired (so their late output is still
  * reported), or after a grace period for those that never stop (an interval).
  */
-async function closeWhenQuiet(graceMs = 1000) {
+async function closeWhenQuiet(graceMs = strayGraceMs) {
   const until = performance.now() + graceMs;
   const pendingTimers = () => process.getActiveResourcesInfo().filter((resource) => resource === "Timeout").length;
   await new Promise((resolve) => setImmediate(resolve));
@@ -231,6 +151,8 @@ async function closeWhenQuiet(graceMs = 1000) {
   late.flush();
   send({ type: "closed" }, () => realExit(0));
 }
+/** how long a closing worker waits for the timers its examples left (see WorkerProcess) */
+const strayGraceMs = 2000;
 
 // the pool went away without ending this worker (it was SIGKILLed, or crashed): end the
 // worker's process group, and with it what its examples spawned. This runs only between
@@ -245,4 +167,5 @@ process.on("disconnect", () => {
 });
 watchParent();
 
+globals = snapshotGlobals();
 send({ type: "ready" });

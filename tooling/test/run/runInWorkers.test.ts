@@ -189,17 +189,17 @@ describe("runInWorkers with one worker started ahead for a selective run", () =>
     expect((await pidsOf("quick")).size).toBe(1);
   });
 
-  it("has that worker import every file of the run as it starts, not one file per request", async () => {
+  it("has that worker compile every file of the run as it starts, not one file per request", async () => {
     const selected = (await examplesOf(pool)).filter((example) => example.key.endsWith("quick"));
     const workers = startWorkers(pool, 1);
-    const preloaded: string[][] = [];
-    const preload = workers.workers[0]!.preload.bind(workers.workers[0]!);
-    workers.workers[0]!.preload = (files) => {
-      preloaded.push(files.map((file) => path.relative(pool, file)));
-      preload(files);
+    const warmed: string[][] = [];
+    const warm = workers.workers[0]!.warm.bind(workers.workers[0]!);
+    workers.workers[0]!.warm = (files) => {
+      warmed.push(files.map((file) => path.relative(pool, file)));
+      warm(files);
     };
     await runInWorkers(selected, { root: pool, jobs: 2, timeout: 5000, workers });
-    expect(preloaded).toEqual([["examples/a.ts", "examples/b.ts", "examples/c.ts", "examples/d.ts"]]);
+    expect(warmed).toEqual([["examples/a.ts", "examples/b.ts", "examples/c.ts", "examples/d.ts"]]);
   });
 
   it("boots a second worker when the queue would keep the first busy longer than a boot takes", async () => {

@@ -64,8 +64,20 @@ export async function resolve(specifier, context, nextResolve) {
 export async function load(url, context, nextLoad) {
   if (!url.startsWith("file:") || !typescript.test(new URL(url).pathname)) return nextLoad(url, context);
   const file = fileURLToPath(url);
-  const tsconfigRaw = tsconfigFor(path.dirname(file));
   const source = await readFile(file, "utf8");
+  return { format: "module", source: await compile(file, source), shortCircuit: true };
+}
+
+/**
+ * Files compiled ahead of their import (see `initialize`), by their cache file: taken out when
+ * they are imported, so that the map holds no more than the files announced.
+ * @type {Map<string, Promise<string>>}
+ */
+const precompiled = new Map();
+
+/** @param {string} file @param {string} source @returns {{ options: import("esbuild").TransformOptions, cached: string }} */
+function plan(file, source) {
+  const tsconfigRaw = tsconfigFor(path.dirname(file));
   const options = {
     loader: /** @type {const} */ ("ts"),
     format: /** @type {const} */ ("esm"),
@@ -75,13 +87,51 @@ export async function load(url, context, nextLoad) {
     ...(tsconfigRaw === undefined ? {} : { tsconfigRaw }),
   };
   const cached = path.join(cacheDirectory, "transform", `${createHash("sha256").update(JSON.stringify([esbuildVersion, options, source])).digest("hex")}.js`);
+  return { options, cached };
+}
+
+/** @param {string} file @param {string} source @returns {Promise<string>} */
+function compile(file, source) {
+  const { options, cached } = plan(file, source);
+  const ahead = precompiled.get(cached);
+  if (ahead) {
+    precompiled.delete(cached);
+    return ahead;
+  }
+  return transform(source, options, cached);
+}
+
+/** @param {string} source @param {import("esbuild").TransformOptions} options @param {string} cached @returns {Promise<string>} */
+async function transform(source, options, cached) {
   const hit = await readFile(cached, "utf8").catch(() => undefined);
-  if (hit !== undefined) return { format: "module", source: hit, shortCircuit: true };
+  if (hit !== undefined) return hit;
   esbuild ??= import("esbuild");
   const { code } = await (await esbuild).transform(source, options);
   await store(cached, code);
   await prune(path.dirname(cached));
-  return { format: "module", source: code, shortCircuit: true };
+  return code;
+}
+
+/**
+ * `data.port` (see register.mjs) receives `{ files }`: absolute paths of TypeScript files the
+ * process will import soon. They are compiled now, without running them, so that compiling
+ * overlaps whatever the process waits for; a file that cannot be read or compiled is left for
+ * its import to report.
+ * @param {{ port?: import("node:worker_threads").MessagePort } | undefined} data
+ */
+export function initialize(data) {
+  data?.port?.on("message", (/** @type {{ files: string[] }} */ { files }) => {
+    for (const file of files) {
+      readFile(file, "utf8").then((source) => {
+        const { options, cached } = plan(file, source);
+        if (precompiled.has(cached)) return;
+        const code = transform(source, options, cached);
+        code.catch(() => precompiled.delete(cached));
+        precompiled.set(cached, code);
+      }, () => {});
+    }
+  });
+  data?.port?.unref();
 }
 
 /** @type {Promise<typeof import("esbuild")> | undefined} loaded on the first file not in the cache */
