@@ -49,6 +49,19 @@ export function checkExample(example: Example, result: RunResult): Verdict {
   return { example, result, status: failures.length === 0 ? "passed" : "failed", failures, warnings };
 }
 
+function timeoutMessage({ durationMs, stalled }: RunResult): string {
+  switch (stalled?.state) {
+    case "running":
+      return `timed out after ${durationMs} ms with its code still running (an endless loop?); set @timeout MS if it needs longer`;
+    case "waiting":
+      return `timed out after ${durationMs} ms, still waiting on ${stalled.waitingOn.join(", ")} (set @timeout MS to allow longer)`;
+    case "idle":
+      return `never settled: after ${durationMs} ms it was awaiting a promise that nothing it started could settle (no timer, socket or process of its was pending)`;
+    default:
+      return `timed out after ${durationMs} ms (set @timeout MS to allow longer)`;
+  }
+}
+
 /** The run ended while the example's file was imported: its top-level code is to blame. */
 function importFailure(result: RunResult, file: string): Failure {
   switch (result.status) {
@@ -69,7 +82,7 @@ function endFailures(example: Example, result: RunResult): Failure[] {
   if (result.importing !== undefined) return [importFailure(result, result.importing)];
   switch (result.status) {
     case "timeout":
-      return [{ kind: "timeout", message: `timed out after ${result.durationMs} ms (set @timeout MS to allow longer)` }];
+      return [{ kind: "timeout", message: timeoutMessage(result) }];
     case "exit":
       return [{ kind: "exit", message: `called process.exit(${result.exitCode ?? ""}); examples must return instead` }];
     case "crashed":

@@ -55,6 +55,12 @@ export interface RunResult {
    */
   importing?: string;
   /**
+   * what a timed-out example was doing when it was stopped: `running` code (the worker did not
+   * answer), `waiting` on what it started (`waitingOn`: "1 Timeout", "1 TCPSocketWrap"), or
+   * `idle`: awaiting a promise that nothing pending could settle
+   */
+  stalled?: { state: "running" | "waiting" | "idle"; waitingOn: string[] };
+  /**
    * what the example left running after it returned (a timer, a server, a child) ended its
    * worker or kept it busy: how, e.g. "killed by SIGKILL"
    */

@@ -1,20 +1,13 @@
 import type { ChildProcess } from "node:child_process";
-import type { FromWorker, ToWorker } from "./protocol.ts";
+import type { FromWorker, RunRequest, ToWorker } from "./protocol.ts";
 import type { RunResult } from "../records/RunResult.ts";
 import { killProcessGroup } from "./killProcessGroup.ts";
 import { killTaggedProcesses } from "./killTaggedProcesses.ts";
 import { forkWorker } from "./forkWorker.ts";
 import { stoppedResult } from "./stoppedResult.ts";
+import { ExampleTimeout } from "./ExampleTimeout.ts";
 import { blameImport, relativeTo } from "./blameImport.ts";
 import { WorkerMirror } from "./WorkerMirror.ts";
-
-export interface RunRequest {
-  key: string;
-  /** absolute path of the example's file */
-  file: string;
-  name: string;
-  timeout: number;
-}
 
 export interface WorkerOptions {
   cwd: string;
@@ -55,6 +48,8 @@ export class WorkerProcess {
   private strayEnd: string | undefined;
   private closing: Promise<void> | undefined;
   private killedByPool = false;
+  /** called with the worker's answer to `status` */
+  private onStatus: ((waitingOn: string[], loading?: string) => void) | undefined;
   /** how the process ended, once it has */
   private death: string | undefined;
   /** called when the worker answers `close` */
@@ -64,8 +59,7 @@ export class WorkerProcess {
     const { child, marker } = forkWorker(options.cwd, options.env);
     this.child = child;
     this.marker = marker;
-    // on "exit" rather than "close": a process an example spawned with inherited stdio holds
-    // the pipes open, and "close" waits for it
+    // on "exit", not "close": a child an example spawned with inherited stdio holds the pipes open
     child.on("exit", () => {
       this.alive = false;
       if (child.pid !== undefined) killProcessGroup(child.pid);
@@ -100,6 +94,7 @@ export class WorkerProcess {
           this.options.onLate(message);
         }
         else if (message.type === "closed") this.closed();
+        else if (message.type === "status") this.onStatus?.(message.waitingOn, message.loading);
         else this.listener?.(message);
       });
     });
@@ -127,20 +122,22 @@ export class WorkerProcess {
     return new Promise<RunResult[]>((resolve) => {
       let index = 0;
       let started = performance.now();
-      let timer: NodeJS.Timeout | undefined;
+      let timeout: ExampleTimeout | undefined;
       // a file's top-level code has a bound of its own: loading is not the example's time
-      const arm = (importing = false) => {
-        clearTimeout(timer);
+      const arm = (loading = false) => {
+        timeout?.cancel();
         started = performance.now();
         const request = requests[index]!;
-        const bound = importing ? Math.max(minImportMs, ...requests.filter((other) => other.file === request.file).map((other) => other.timeout)) : request.timeout;
-        timer = setTimeout(() => {
-          // stopped first, so that the batch ends here and its rest goes to another worker
+        const bound = loading ? Math.max(minImportMs, ...requests.filter((other) => other.file === request.file).map((other) => other.timeout)) : request.timeout;
+        // stopped first, so that the batch ends here and its rest goes to another worker
+        timeout = new ExampleTimeout(bound, loading, () => this.child.send({ type: "status" } satisfies ToWorker), (stalled) => {
           this.kill();
-          end(this.stopped(request, "timeout", started));
-        }, bound);
+          end({ ...this.stopped(request, "timeout", started), durationMs: bound, ...(stalled ? { stalled } : {}) });
+        });
       };
       this.mirror.onPhase = (phase) => arm(phase === "importing");
+      // a file still loading, though the pool has not read it on the mirror yet: its own bound
+      this.onStatus = (waitingOn, loading) => (loading && this.mirror.importing === undefined ? arm(true) : timeout?.answer(waitingOn));
       const record = (result: RunResult) => {
         this.mirror.forget(result.key);
         this.ran.push(requests[index]!);
@@ -149,7 +146,7 @@ export class WorkerProcess {
         index++;
       };
       const done = () => {
-        clearTimeout(timer);
+        timeout?.cancel();
         this.listener = undefined;
         this.mirror.onPhase = undefined;
         resolve(results);
@@ -165,6 +162,9 @@ export class WorkerProcess {
       this.listener = (event) => {
         const request = requests[index]!;
         if (event.type === "result") {
+          if (timeout?.passed) return;
+          // measured by the worker, so it holds whatever order the pool reads the worker's pipes in
+          if (event.result.durationMs > request.timeout && event.result.status !== "exit") event.result.status = "timeout";
           if (event.result.importing !== undefined) event.result.importing = relativeTo(this.options.cwd, event.result.importing);
           if (event.recycle) {
             this.alive = false;
@@ -172,7 +172,7 @@ export class WorkerProcess {
             end(event.result);
             return;
           }
-          clearTimeout(timer);
+          timeout?.cancel();
           record(event.result);
           if (event.retire) {
             this.retiredBy = { key: event.result.key, left: event.retire };

@@ -1,5 +1,14 @@
 import type { RunError, RunResult } from "../records/RunResult.ts";
 
+/** One example for a worker to run (see WorkerProcess.run). */
+export interface RunRequest {
+  key: string;
+  /** absolute path of the example's file */
+  file: string;
+  name: string;
+  timeout: number;
+}
+
 /** Messages from the pool to a worker process. */
 export type ToWorker =
   /** run these examples in order; `env` is merged into `process.env` first */
@@ -9,6 +18,8 @@ export type ToWorker =
    * without running any of their code
    */
   | { type: "warm"; files: string[] }
+  /** the running example is past its timeout: what is it waiting on? (see `status`) */
+  | { type: "status" }
   | { type: "close" };
 
 /** Messages from a worker process to the pool. */
@@ -26,5 +37,11 @@ export type FromWorker =
    * counted and not sent; `stray`: how it ended the worker ("called process.exit(4)")
    */
   | { type: "late"; key: string; output?: string; rejection?: RunError; exception?: RunError; truncatedBytes?: number; stray?: string }
+  /**
+   * the answer to `status`, from a worker whose event loop is free: what the running example
+   * started that is still pending ("1 Timeout"); none: it awaits a promise nothing will settle;
+   * `loading`: the example's file is still loading (its top-level code awaits)
+   */
+  | { type: "status"; waitingOn: string[]; loading?: string }
   /** the answer to `close`: everything late has been sent, and the worker exits now */
   | { type: "closed" };

@@ -51,15 +51,19 @@ interface Loaded {
 // by its first example: what it prints while loading goes to that example, and a loop, exit or
 // crash in its top-level code is told to the pool as the file's (see mirrorPhase)
 const modules = new Map<string, Loaded>();
+/** the file being loaded now, if any */
+let loading: string | undefined;
 async function load(file: string, key: string): Promise<Loaded> {
   const known = modules.get(file);
   if (known) return known;
   const output = newCapture(`module ${file}`);
   mirrorPhase(key, "importing", file);
+  loading = file;
   const module = context.run(output, () => import(pathToFileURL(file).href) as Promise<Record<string, unknown>>);
   const loaded: Loaded = { module, output, claimed: false };
   modules.set(file, loaded);
   await module.catch(() => {});
+  loading = undefined;
   mirrorPhase(key, "imported", file);
   return loaded;
 }
@@ -68,13 +72,16 @@ async function load(file: string, key: string): Promise<Loaded> {
 // changes after this is an example's doing
 let globals: GlobalsSnapshot;
 let retired = false;
+/** what kept the process alive before the running example started */
+let before = new Map<string, number>();
 
 async function run({ key, file, name }: { key: string; file: string; name: string }) {
   if (retired) return;
   const capture = newCapture(key);
   examples.running = capture;
-  const before = activeResources();
-  const started = performance.now();
+  before = activeResources();
+  // the example's time starts once its file is loaded: loading has a bound of its own
+  let started = performance.now();
   let error: RunError | undefined;
   // set while the file's module is what fails: its top-level code threw or exited
   let importing: string | undefined = file;
@@ -85,6 +92,7 @@ async function run({ key, file, name }: { key: string; file: string; name: strin
       try {
         module = await loaded.module;
         importing = undefined;
+        started = performance.now();
       } finally {
         if (!loaded.claimed) {
           loaded.claimed = true;
@@ -131,6 +139,9 @@ process.on("message", (message: ToWorker) => {
     Object.assign(process.env, message.env);
     globals.rebaseEnv();
     for (const example of message.examples) queue = queue.then(() => run(example));
+  }
+  else if (message.type === "status") {
+    send({ type: "status", waitingOn: addedResources(before, activeResources()), ...(loading ? { loading } : {}) });
   }
   else if (message.type === "close") {
     void closeWhenQuiet();

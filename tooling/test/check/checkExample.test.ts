@@ -182,6 +182,16 @@ describe("checkExample: how the run ended", () => {
     ["threw", threw("boom", "TypeError"), "threw", "threw TypeError: boom"],
     // the worker was stopped at the timeout
     ["timeout", { status: "timeout", durationMs: 300 }, "timeout", "timed out after 300 ms (set @timeout MS to allow longer)"],
+    // its worker did not answer what it awaited: a blocked event loop
+    ["timeout running", { status: "timeout", durationMs: 300, stalled: { state: "running", waitingOn: [] } }, "timeout", "timed out after 300 ms with its code still running (an endless loop?); set @timeout MS if it needs longer"],
+    // it awaited what it started
+    ["timeout waiting", { status: "timeout", durationMs: 300, stalled: { state: "waiting", waitingOn: ["1 Timeout", "1 TCPSocketWrap"] } }, "timeout", "timed out after 300 ms, still waiting on 1 Timeout, 1 TCPSocketWrap (set @timeout MS to allow longer)"],
+    // it awaited a promise nothing could settle
+    ["never settled", { status: "timeout", durationMs: 300, stalled: { state: "idle", waitingOn: [] } }, "timeout", "never settled: after 300 ms it was awaiting a promise that nothing it started could settle (no timer, socket or process of its was pending)"],
+    // the file's top-level code did not finish loading
+    ["import timeout", { status: "timeout", durationMs: 5000, importing: "examples/a.ts" }, "timeout", "examples/a.ts did not finish loading: its top-level code ran past the 5000 ms timeout (an endless loop, or a wait at the top level?)"],
+    // the file's top-level code threw
+    ["import threw", { ...threw("bad top level"), importing: "examples/a.ts" }, "threw", "examples/a.ts threw in its top-level code, so none of its examples can run: Error: bad top level"],
     // process.exit with a code
     ["exit", { status: "exit", exitCode: 3 }, "exit", "called process.exit(3); examples must return instead"],
     // process.exit without a code

@@ -1,0 +1,45 @@
+import type { RunResult } from "../records/RunResult.ts";
+
+/** how long a timed-out example's worker has to say what the example awaits */
+const statusWaitMs = 250;
+
+/**
+ * The timeout of one example, or of the loading of its file. When it passes, it asks the worker
+ * what the example awaits (`ask`), and stops it (`stop`) with the answer (`answer`), or as
+ * still running code when the worker does not answer in time: its event loop is blocked. A
+ * loading file is stopped at once: what its top-level code awaited is not the example's.
+ */
+export class ExampleTimeout {
+  private timer: NodeJS.Timeout | undefined;
+  private overdue = false;
+
+  constructor(
+    readonly boundMs: number,
+    loading: boolean,
+    private readonly ask: () => void,
+    private readonly stop: (stalled?: RunResult["stalled"]) => void,
+  ) {
+    this.timer = setTimeout(() => {
+      this.overdue = true;
+      if (loading) return this.stop();
+      this.ask();
+      this.timer = setTimeout(() => this.stop({ state: "running", waitingOn: [] }), statusWaitMs);
+    }, boundMs);
+  }
+
+  /** true once the bound passed: a result that comes now is too late */
+  get passed(): boolean {
+    return this.overdue;
+  }
+
+  /** The worker's answer to `ask`. */
+  answer(waitingOn: string[]): void {
+    if (!this.overdue) return;
+    this.cancel();
+    this.stop({ state: waitingOn.length > 0 ? "waiting" : "idle", waitingOn });
+  }
+
+  cancel(): void {
+    clearTimeout(this.timer);
+  }
+}
