@@ -27,11 +27,6 @@ export class ExampleTimeout {
     }, boundMs);
   }
 
-  /** true once the bound passed: a result that comes now is too late */
-  get passed(): boolean {
-    return this.overdue;
-  }
-
   /** The worker's answer to `ask`. */
   answer(waitingOn: string[]): void {
     if (!this.overdue) return;
@@ -39,7 +34,9 @@ export class ExampleTimeout {
     this.stop({ state: waitingOn.length > 0 ? "waiting" : "idle", waitingOn });
   }
 
+  /** The example settled: a later answer to `ask` is stale. */
   cancel(): void {
     clearTimeout(this.timer);
+    this.overdue = false;
   }
 }

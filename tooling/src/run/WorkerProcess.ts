@@ -162,8 +162,9 @@ export class WorkerProcess {
       this.listener = (event) => {
         const request = requests[index]!;
         if (event.type === "result") {
-          if (timeout?.passed) return;
-          // measured by the worker, so it holds whatever order the pool reads the worker's pipes in
+          // the worker's clock decides, whatever order the pool reads its pipes and timers in: a
+          // result that comes after the pool's timer fired (its answer to `status` is then stale)
+          timeout?.cancel();
           if (event.result.durationMs > request.timeout && event.result.status !== "exit") event.result.status = "timeout";
           if (event.result.importing !== undefined) event.result.importing = relativeTo(this.options.cwd, event.result.importing);
           if (event.recycle) {
@@ -172,7 +173,6 @@ export class WorkerProcess {
             end(event.result);
             return;
           }
-          timeout?.cancel();
           record(event.result);
           if (event.retire) {
             this.retiredBy = { key: event.result.key, left: event.retire };

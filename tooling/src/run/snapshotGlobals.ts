@@ -4,20 +4,31 @@
  * `Array.prototype.map`, `process.stdout.write`...), the globals, `process.env`, the working
  * directory and the listeners on `process`. A worker whose state changed runs nothing more.
  *
- * Cheap by design, since it runs after every example: the snapshot keeps each object's own keys
- * and values, and a check compares identities without calling any getter (a lazy global such
- * as `fetch` is compared by its accessor functions). It cannot see inside closures or private
- * state (an `EventEmitter`'s default listener limit, a module's variables).
+ * Cheap by design, since it runs after every example (its cost is in BENCHMARKS.md): the
+ * snapshot keeps every data value of the `watched` globals and their prototypes, compared by
+ * identity without calling any getter, and the enumerable keys of the most used (`keyed`). Not
+ * seen: a property added to another object (`Map.prototype.extra`) or defined non-enumerable,
+ * a patched global outside `watched` (`Atomics.wait`), a replaced getter on a prototype
+ * (`Map.prototype.size`; getters count on `globalThis` and `process`, where Node's lazy globals
+ * live), state inside closures or private fields.
  */
 
-interface Tracked {
-  name: string;
-  target: object;
-  keys: (string | symbol)[];
-  /** the data value, or the getter (or setter) of an accessor */
-  values: unknown[];
-  accessor: boolean[];
-}
+/**
+ * The globals whose properties (and whose prototype's) are compared: those code uses, and so
+ * patches, everywhere. Every data property of `globalThis` is compared too.
+ */
+const watched = [
+  "console", "process", "Object", "Array", "String", "Number", "Boolean", "Symbol", "BigInt", "Function", "Promise",
+  "RegExp", "Date", "Math", "JSON", "Reflect", "Proxy", "Map", "Set", "WeakMap", "WeakSet", "Error", "TypeError",
+  "RangeError", "SyntaxError", "Buffer", "URL", "URLSearchParams", "EventTarget", "AbortController", "AbortSignal",
+  "TextEncoder", "TextDecoder", "Intl",
+];
+
+/**
+ * Objects whose enumerable keys are compared too: a property added by assignment (enumerable)
+ * changes what `for...in` and `Object.keys` see there.
+ */
+const keyed = () => [globalThis, process, console, Object.prototype, Array.prototype, String.prototype, Function.prototype, Number.prototype, Promise.prototype];
 
 export interface GlobalsSnapshot {
   /** What changed since the snapshot, named as a user would write it; empty when nothing did. */
@@ -28,82 +39,120 @@ export interface GlobalsSnapshot {
 
 const name = (owner: string, key: string | symbol) => (typeof key === "symbol" ? `${owner}[${String(key)}]` : `${owner}.${key}`);
 
-function track(tracked: Tracked[], seen: Set<object>, label: string, target: object): void {
-  if (seen.has(target)) return;
-  seen.add(target);
-  const keys = Reflect.ownKeys(target);
-  const values: unknown[] = [];
-  const accessor: boolean[] = [];
-  for (const key of keys) {
-    const descriptor = Reflect.getOwnPropertyDescriptor(target, key)!;
-    const isAccessor = !("value" in descriptor);
-    accessor.push(isAccessor);
-    values.push(isAccessor ? (descriptor.get ?? descriptor.set) : descriptor.value);
-  }
-  tracked.push({ name: label, target, keys, values, accessor });
-}
+/**
+ * Every checked property in flat arrays (one loop over them is the whole cost of a check):
+ * its owner, key and value, a getter or setter for an accessor.
+ */
+class Properties {
+  readonly owners: string[] = [];
+  readonly targets: Record<string | symbol, unknown>[] = [];
+  readonly keys: (string | symbol)[] = [];
+  readonly values: unknown[] = [];
+  readonly accessors: number[] = [];
+  /** objects whose own keys are compared, with the keys they had */
+  readonly keyLists: { owner: string; target: object; keys: string[] }[] = [];
+  private readonly seen = new Set<object>();
 
-function changed({ target, keys, values, accessor, name: owner }: Tracked, out: string[]): void {
-  const now = Reflect.ownKeys(target);
-  for (let index = 0; index < keys.length; index++) {
-    const key = keys[index]!;
-    if (now[index] !== key) {
-      const added = now.find((candidate) => !keys.includes(candidate));
-      const removed = keys.find((candidate) => !now.includes(candidate));
-      out.push(added !== undefined ? name(owner, added) : removed !== undefined ? name(owner, removed) : `${owner} (its keys)`);
-      return;
-    }
-    if (accessor[index]) {
-      const descriptor = Reflect.getOwnPropertyDescriptor(target, key);
-      if (!descriptor || "value" in descriptor || (descriptor.get ?? descriptor.set) !== values[index]) out.push(name(owner, key));
-    } else if (!Object.is((target as Record<string | symbol, unknown>)[key], values[index])) {
-      out.push(name(owner, key));
+  add(owner: string, target: object, accessors = false): void {
+    if (this.seen.has(target)) return;
+    this.seen.add(target);
+    const keys = Reflect.ownKeys(target);
+    if (keyed().includes(target)) this.keyLists.push({ owner, target, keys: Object.keys(target) });
+    for (const key of keys) {
+      // an emitter's bookkeeping moves as Node adds and removes its own listeners (see `listeners`)
+      if (key === "_events" || key === "_eventsCount") continue;
+      const descriptor = Reflect.getOwnPropertyDescriptor(target, key)!;
+      const isAccessor = !("value" in descriptor);
+      if (isAccessor && !accessors) continue;
+      if (isAccessor) this.accessors.push(this.keys.length);
+      this.owners.push(owner);
+      this.targets.push(target as Record<string | symbol, unknown>);
+      this.keys.push(key);
+      this.values.push(isAccessor ? (descriptor.get ?? descriptor.set) : descriptor.value);
     }
   }
-  if (now.length > keys.length) out.push(name(owner, now[keys.length]!));
+
+  changes(out: string[]): void {
+    const { targets, keys, values } = this;
+    let accessor = 0;
+    for (let index = 0; index < keys.length; index++) {
+      if (this.accessors[accessor] === index) {
+        accessor++;
+        const descriptor = Reflect.getOwnPropertyDescriptor(targets[index]!, keys[index]!);
+        if (!descriptor || "value" in descriptor || (descriptor.get ?? descriptor.set) !== values[index]) out.push(name(this.owners[index]!, keys[index]!));
+      } else if (targets[index]![keys[index]!] !== values[index] && values[index] === values[index]) {
+        out.push(name(this.owners[index]!, keys[index]!));
+      }
+    }
+    for (const { owner, target, keys: before } of this.keyLists) {
+      const now = Object.keys(target);
+      if (now.length === before.length && now.every((key, index) => key === before[index])) continue;
+      const added = now.find((candidate) => !before.includes(candidate));
+      const removed = before.find((candidate) => !now.includes(candidate));
+      out.push(added !== undefined ? name(owner, added) : removed !== undefined ? name(owner, removed) : `${owner} (its keys)`);
+    }
+  }
 }
 
 /**
  * Snapshots the global state an example might change. Take it once the worker is set up (its
  * own patches of `process.stdout.write` and `process.exit` in place), before any example runs.
+ * It puts a proxy in place of `process.env` that notes which variables are written, so that
+ * the environment costs nothing to check.
  */
 export function snapshotGlobals(): GlobalsSnapshot {
-  const tracked: Tracked[] = [];
-  const seen = new Set<object>();
-  track(tracked, seen, "globalThis", globalThis);
-  for (const key of Reflect.ownKeys(globalThis)) {
-    const descriptor = Reflect.getOwnPropertyDescriptor(globalThis, key)!;
-    // a lazy global (an accessor) is not touched: reading it would load what it stands for
-    const value: unknown = descriptor.value;
+  const written = watchEnv();
+  const properties = new Properties();
+  properties.add("globalThis", globalThis, true);
+  properties.add("process", process, true);
+  for (const label of watched) {
+    // a lazy global (an accessor) is not read: that would load what it stands for
+    const value: unknown = Reflect.getOwnPropertyDescriptor(globalThis, label)?.value;
     if (typeof value !== "function" && (typeof value !== "object" || value === null)) continue;
-    const label = typeof key === "symbol" ? `globalThis[${String(key)}]` : key;
-    track(tracked, seen, label, value);
+    properties.add(label, value);
     const prototype = (value as { prototype?: unknown }).prototype;
-    if (typeof value === "function" && typeof prototype === "object" && prototype !== null) track(tracked, seen, `${label}.prototype`, prototype);
+    if (typeof value === "function" && typeof prototype === "object" && prototype !== null) properties.add(`${label}.prototype`, prototype);
   }
   // the streams change their own state as they are written to: only their methods count
   const streams = { stdoutWrite: process.stdout.write, stderrWrite: process.stderr.write };
   const cwd = process.cwd();
   // listeners added count; Node removes some of its own once-listeners as it goes
   const listeners = new Map(process.eventNames().map((event) => [event, process.listenerCount(event)]));
-  let env = { ...process.env };
   return {
     changes() {
       const out: string[] = [];
-      for (const entry of tracked) changed(entry, out);
+      properties.changes(out);
       if (process.stdout.write !== streams.stdoutWrite) out.push("process.stdout.write");
       if (process.stderr.write !== streams.stderrWrite) out.push("process.stderr.write");
       if (process.cwd() !== cwd) out.push(`process.cwd() (now ${process.cwd()})`);
       for (const event of process.eventNames()) {
         if (process.listenerCount(event) > (listeners.get(event) ?? 0)) out.push(`a listener of process.on(${JSON.stringify(String(event))})`);
       }
-      const now = process.env;
-      for (const key of Object.keys(now)) if (now[key] !== env[key]) out.push(`process.env.${key}`);
-      for (const key of Object.keys(env)) if (!(key in now)) out.push(`process.env.${key}`);
+      for (const key of written) out.push(`process.env.${String(key)}`);
       return out;
     },
     rebaseEnv() {
-      env = { ...process.env };
+      written.clear();
     },
   };
+}
+
+/** Replaces `process.env` by a proxy of it that records the names of the variables written. */
+function watchEnv(): Set<string | symbol> {
+  const written = new Set<string | symbol>();
+  process.env = new Proxy(process.env, {
+    set(target, key, value) {
+      written.add(key);
+      return Reflect.set(target, key, value);
+    },
+    deleteProperty(target, key) {
+      written.add(key);
+      return Reflect.deleteProperty(target, key);
+    },
+    defineProperty(target, key, descriptor) {
+      written.add(key);
+      return Reflect.defineProperty(target, key, descriptor);
+    },
+  });
+  return written;
 }
