@@ -162,8 +162,7 @@ export class WorkerProcess {
       this.listener = (event) => {
         const request = requests[index]!;
         if (event.type === "result") {
-          // the worker's clock decides, whatever order the pool reads its pipes and timers in: a
-          // result that comes after the pool's timer fired (its answer to `status` is then stale)
+          // the worker's clock decides, whatever order the pool reads its pipes and timers in
           timeout?.cancel();
           if (event.result.durationMs > request.timeout && event.result.status !== "exit") event.result.status = "timeout";
           if (event.result.importing !== undefined) event.result.importing = relativeTo(this.options.cwd, event.result.importing);
