@@ -18,6 +18,8 @@ export function checkExample(example: Example, result: RunResult): Verdict {
   );
   if (result.status === "skipped") return { example, result, status: "skipped", failures: [], warnings };
 
+  // its file did not load, so the example never ran: what it printed is beside the point
+  if (result.importing !== undefined) return { example, result, status: "failed", failures: [importFailure(result, result.importing)], warnings };
   const failures: Failure[] = [];
   failures.push(...endFailures(example, result));
   const actual = outputLines(result.stdout);
@@ -79,7 +81,6 @@ function importFailure(result: RunResult, file: string): Failure {
 /** Failures from how the run ended, given whether an error was expected. */
 function endFailures(example: Example, result: RunResult): Failure[] {
   const expectedError = example.expectations.find((expectation) => expectation.kind === "error");
-  if (result.importing !== undefined) return [importFailure(result, result.importing)];
   switch (result.status) {
     case "timeout":
       return [{ kind: "timeout", message: timeoutMessage(result) }];

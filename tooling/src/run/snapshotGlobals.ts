@@ -31,10 +31,15 @@ const watched = [
 const keyed = () => [globalThis, process, console, Object.prototype, Array.prototype, String.prototype, Function.prototype, Number.prototype, Promise.prototype];
 
 export interface GlobalsSnapshot {
-  /** What changed since the snapshot, named as a user would write it; empty when nothing did. */
-  changes(): string[];
+  /**
+   * What changed since the snapshot, named as a user would write it; empty when nothing did.
+   * `added: false` leaves out properties added to `globalThis` (see `run` in worker.ts).
+   */
+  changes(options?: { added?: boolean }): string[];
   /** Takes the environment as it is now as the baseline (after the pool set the examples' env). */
   rebaseEnv(): void;
+  /** Takes everything as it is now as the baseline (after a file's top-level code changed it). */
+  rebase(): void;
 }
 
 const name = (owner: string, key: string | symbol) => (typeof key === "symbol" ? `${owner}[${String(key)}]` : `${owner}.${key}`);
@@ -72,13 +77,15 @@ class Properties {
     }
   }
 
-  changes(out: string[]): void {
+  changes(out: string[], withAdded = true): void {
     const { targets, keys, values } = this;
     let accessor = 0;
     for (let index = 0; index < keys.length; index++) {
       if (this.accessors[accessor] === index) {
         accessor++;
         const descriptor = Reflect.getOwnPropertyDescriptor(targets[index]!, keys[index]!);
+        // a lazy property of process (`allowedNodeEnvironmentFlags`) turns into its value when first read
+        if (descriptor && "value" in descriptor && (targets[index] as object) === process) continue;
         if (!descriptor || "value" in descriptor || (descriptor.get ?? descriptor.set) !== values[index]) out.push(name(this.owners[index]!, keys[index]!));
       } else if (targets[index]![keys[index]!] !== values[index] && values[index] === values[index]) {
         out.push(name(this.owners[index]!, keys[index]!));
@@ -89,6 +96,7 @@ class Properties {
       if (now.length === before.length && now.every((key, index) => key === before[index])) continue;
       const added = now.find((candidate) => !before.includes(candidate));
       const removed = before.find((candidate) => !now.includes(candidate));
+      if (!withAdded && target === globalThis && removed === undefined) continue;
       out.push(added !== undefined ? name(owner, added) : removed !== undefined ? name(owner, removed) : `${owner} (its keys)`);
     }
   }
@@ -102,31 +110,17 @@ class Properties {
  */
 export function snapshotGlobals(): GlobalsSnapshot {
   const written = watchEnv();
-  const properties = new Properties();
-  properties.add("globalThis", globalThis, true);
-  properties.add("process", process, true);
-  for (const label of watched) {
-    // a lazy global (an accessor) is not read: that would load what it stands for
-    const value: unknown = Reflect.getOwnPropertyDescriptor(globalThis, label)?.value;
-    if (typeof value !== "function" && (typeof value !== "object" || value === null)) continue;
-    properties.add(label, value);
-    const prototype = (value as { prototype?: unknown }).prototype;
-    if (typeof value === "function" && typeof prototype === "object" && prototype !== null) properties.add(`${label}.prototype`, prototype);
-  }
-  // the streams change their own state as they are written to: only their methods count
-  const streams = { stdoutWrite: process.stdout.write, stderrWrite: process.stderr.write };
-  const cwd = process.cwd();
-  // listeners added count; Node removes some of its own once-listeners as it goes
-  const listeners = new Map(process.eventNames().map((event) => [event, process.listenerCount(event)]));
+  materializeLazyGlobals();
+  let state = takeState();
   return {
-    changes() {
+    changes({ added = true } = {}) {
       const out: string[] = [];
-      properties.changes(out);
-      if (process.stdout.write !== streams.stdoutWrite) out.push("process.stdout.write");
-      if (process.stderr.write !== streams.stderrWrite) out.push("process.stderr.write");
-      if (process.cwd() !== cwd) out.push(`process.cwd() (now ${process.cwd()})`);
+      state.properties.changes(out, added);
+      if (process.stdout.write !== state.stdoutWrite) out.push("process.stdout.write");
+      if (process.stderr.write !== state.stderrWrite) out.push("process.stderr.write");
+      if (process.cwd() !== state.cwd) out.push(`process.cwd() (now ${process.cwd()})`);
       for (const event of process.eventNames()) {
-        if (process.listenerCount(event) > (listeners.get(event) ?? 0)) out.push(`a listener of process.on(${JSON.stringify(String(event))})`);
+        if (process.listenerCount(event) > (state.listeners.get(event) ?? 0)) out.push(`a listener of process.on(${JSON.stringify(String(event))})`);
       }
       for (const key of written) out.push(`process.env.${String(key)}`);
       return out;
@@ -134,7 +128,59 @@ export function snapshotGlobals(): GlobalsSnapshot {
     rebaseEnv() {
       written.clear();
     },
+    rebase() {
+      written.clear();
+      state = takeState();
+    },
   };
+}
+
+function takeState() {
+  const properties = new Properties();
+  properties.add("globalThis", globalThis, true);
+  properties.add("process", process, true);
+  for (const label of watched) {
+    const value: unknown = Reflect.getOwnPropertyDescriptor(globalThis, label)?.value;
+    if (typeof value !== "function" && (typeof value !== "object" || value === null)) continue;
+    properties.add(label, value);
+    const prototype = (value as { prototype?: unknown }).prototype;
+    if (typeof value === "function" && typeof prototype === "object" && prototype !== null) properties.add(`${label}.prototype`, prototype);
+  }
+  return {
+    properties,
+    // the streams change their own state as they are written to: only their methods count
+    stdoutWrite: process.stdout.write,
+    stderrWrite: process.stderr.write,
+    cwd: process.cwd(),
+    listeners: listenerCounts(),
+  };
+}
+
+/**
+ * The listeners on `process` by event: added ones count (Node removes some of its own
+ * once-listeners as it goes). A plain loop: a file may have replaced `Array.prototype.map`.
+ */
+function listenerCounts(): Map<string | symbol, number> {
+  const counts = new Map<string | symbol, number>();
+  const events = process.eventNames();
+  for (let index = 0; index < events.length; index++) counts.set(events[index]!, process.listenerCount(events[index]!));
+  return counts;
+}
+
+/**
+ * Reads each lazy global (`TextEncoder`, `Response`, `fetch`...), which Node defines as a getter
+ * that replaces itself with its value on first use: read now, their first use by an example
+ * changes nothing, and replacing one (`globalThis.fetch = mock`) is seen.
+ */
+function materializeLazyGlobals(): void {
+  for (const key of Reflect.ownKeys(globalThis)) {
+    if (Reflect.getOwnPropertyDescriptor(globalThis, key)?.get === undefined) continue;
+    try {
+      Reflect.get(globalThis, key);
+    } catch {
+      // a getter that throws stays a getter, compared as one
+    }
+  }
 }
 
 /** Replaces `process.env` by a proxy of it that records the names of the variables written. */

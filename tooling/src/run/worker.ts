@@ -5,6 +5,7 @@
  * global, `process.env`, the working directory) runs nothing more, so the next example starts
  * in a clean process.
  */
+import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ToWorker } from "./protocol.ts";
 import type { RunError } from "../records/RunResult.ts";
@@ -71,11 +72,19 @@ async function load(file: string, key: string): Promise<Loaded> {
 // taken once the worker's own patches and listeners are in place (just before `ready`): what
 // changes after this is an example's doing
 let globals: GlobalsSnapshot;
+/** the project's root, the worker's first working directory: files are named relative to it */
+const root = process.cwd();
 let retired = false;
 /** what kept the process alive before the running example started */
 let before = new Map<string, number>();
 
+/** a file whose top-level code changed the process as it loaded, and what it changed */
+let changedBy: { file: string; left: string[] } | undefined;
+/** examples sent and not yet run, by file: the worker retires after the last one of `changedBy` */
+const queued = new Map<string, number>();
+
 async function run({ key, file, name }: { key: string; file: string; name: string }) {
+  queued.set(file, queued.get(file)! - 1);
   if (retired) return;
   const capture = newCapture(key);
   examples.running = capture;
@@ -87,6 +96,7 @@ async function run({ key, file, name }: { key: string; file: string; name: strin
   let importing: string | undefined = file;
   try {
     await context.run(capture, async () => {
+      const fresh = !modules.has(file);
       const loaded = await load(file, key);
       let module: Record<string, unknown>;
       try {
@@ -103,6 +113,7 @@ async function run({ key, file, name }: { key: string; file: string; name: strin
           // later output of the module's own timers is the file's, reported as late
           loaded.output.settled = true;
         }
+        if (fresh) loadedFile(file);
       }
       const fn = module[name];
       if (typeof fn !== "function") throw new TypeError(`${file} does not export a function named \`${name}\``);
@@ -120,13 +131,45 @@ async function run({ key, file, name }: { key: string; file: string; name: strin
     // the example called process.exit: its result is sent and the worker is exiting
     await new Promise(() => {});
   }
+  const left = [...(await leftRunning()), ...globals.changes()];
   capture.settled = true;
   examples.running = undefined;
   examples.previous = capture;
-  const left = [...addedResources(before, activeResources()), ...globals.changes()];
+  // what the file changed as it loaded is the same for each of its examples, in any worker:
+  // the worker runs the rest of them, and no other file's
+  if (left.length === 0 && changedBy && queued.get(changedBy.file) === 0) left.push(`changes made while ${path.relative(root, changedBy.file)} loaded: ${changedBy.left.join(", ")}`);
   retired = left.length > 0;
   const result = resultOf(capture, error ? "threw" : "returned", durationMs, error, undefined, error ? importing : undefined);
   send({ type: "result", result, recycle: false, ...(retired ? { retire: left } : {}) });
+}
+
+/**
+ * What a file's top-level code left running or changed as it loaded is the file's (see
+ * `changedBy`). A global it added (a library's `globalThis.awslambda`) is not: files that
+ * import the same library would each need a worker of their own for it.
+ */
+function loadedFile(file: string) {
+  const resources = addedResources(before, activeResources());
+  if (resources.length === 0 && globals.changes().length === 0) return;
+  const left = [...resources, ...globals.changes({ added: false })];
+  if (left.length > 0) changedBy = { file, left: [...(changedBy?.left ?? []), ...left] };
+  globals.rebase();
+  before = activeResources();
+}
+
+/**
+ * What the example started and left pending. A request or a child process that ends a moment
+ * after the example returned (a client's background flush) is waited for, up to 100 ms; a timer
+ * is not, since what it does when it fires belongs in a retired worker.
+ */
+async function leftRunning(): Promise<string[]> {
+  const until = performance.now() + 100;
+  let added = addedResources(before, activeResources());
+  while (added.length > 0 && !added.some((kind) => kind.endsWith(" Timeout")) && performance.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 5).unref());
+    added = addedResources(before, activeResources());
+  }
+  return added;
 }
 
 const precompile = (globalThis as Record<symbol, unknown>)[Symbol.for("exemplar.precompile")] as import("node:worker_threads").MessagePort | undefined;
@@ -138,7 +181,10 @@ process.on("message", (message: ToWorker) => {
   } else if (message.type === "run") {
     Object.assign(process.env, message.env);
     globals.rebaseEnv();
-    for (const example of message.examples) queue = queue.then(() => run(example));
+    for (const example of message.examples) {
+      queued.set(example.file, (queued.get(example.file) ?? 0) + 1);
+      queue = queue.then(() => run(example));
+    }
   }
   else if (message.type === "status") {
     send({ type: "status", waitingOn: addedResources(before, activeResources()), ...(loading ? { loading } : {}) });

@@ -210,6 +210,16 @@ describe("checkExample: how the run ended", () => {
     expect(verdict.failures).toEqual([{ kind, message }]);
   });
 
+  it("judges an example whose file did not load by the file alone: its expectations never ran", () => {
+    const verdict = verdictOf([exact("a"), errorText("x")], { status: "timeout", durationMs: 5000, importing: "examples/a.ts", stdout: "partial\n" });
+    expect(verdict.failures.map((failure) => failure.kind)).toEqual(["timeout"]);
+  });
+
+  it("fails an example whose leftover ended its worker after it passed", () => {
+    const verdict = verdictOf([exact("a")], { stdout: "a\n", leftRunning: "(1 Timeout) ended its worker (killed by SIGKILL)" });
+    expect(verdict.failures).toEqual([{ kind: "left-running", message: "after it returned, what it left running (1 Timeout) ended its worker (killed by SIGKILL); end the timers, servers and processes an example starts before it returns" }]);
+  });
+
   it("fails a timed-out example even when it expected an error", () => {
     expect(verdictOf([errorText("x")], { status: "timeout", durationMs: 50 }).failures.map((failure) => failure.kind)).toEqual(["timeout"]);
   });
