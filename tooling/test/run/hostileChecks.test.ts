@@ -5,26 +5,35 @@ import type { Run } from "../../src/records/Run.ts";
 import { runExamples } from "../../src/run/runExamples.ts";
 import { corpus } from "../support/corpus.ts";
 
-// the whole pipeline on examples whose expectations would hang an unbounded checker
-describe("runExamples on the hostile-checks corpus", () => {
+const rows = (run: Run) =>
+  run.verdicts
+    .map((verdict) => [verdict.example.key, verdict.status, verdict.failures.map((failure) => `${failure.kind}: ${failure.message}`)])
+    .sort(([a], [b]) => String(a).localeCompare(String(b)));
+
+// each verdict is the example's own: the same with one worker, two, and the files in reverse
+describe.each([
+  { mode: "jobs 1", jobs: 1, reversed: false },
+  { mode: "jobs 2", jobs: 2, reversed: false },
+  { mode: "jobs 2, examples in reverse order", jobs: 2, reversed: true },
+])("runExamples on the hostile-checks corpus ($mode)", ({ jobs, reversed }) => {
   let run: Run;
 
   beforeAll(async () => {
-    const config = resolveConfig({ examples: ["examples/*.ts"], jobs: 2 }, corpus("hostile-checks"));
-    run = await runExamples(await openProject(config, { pages: false }));
+    const project = await openProject(resolveConfig({ examples: ["examples/*.ts"], jobs }, corpus("hostile-checks")), { pages: false });
+    run = await runExamples(reversed ? { ...project, examples: [...project.examples].reverse() } : project);
   }, 60_000);
 
   it("gives every example its exact verdict", () => {
-    expect(run.verdicts.map((verdict) => [verdict.example.key, verdict.status, verdict.failures.map((failure) => `${failure.kind}: ${failure.message}`)])).toEqual([
-      ["good.wildcards", "passed", []],
-      ["good.match", "passed", []],
-      ["hostile.runaway-match", "failed", ["stdout: the regex /(a+)+$/ took longer than 1000 ms on 36 characters of output"]],
-      ["good.between", "passed", []],
-      ["hostile.runaway-error", "failed", ["error: the regex /(a+)+$/ took longer than 1000 ms on 35 characters of the error message"]],
-      ["hostile.wildcards-miss", "failed", ["stdout: stdout does not match @expect"]],
-      ["hostile.wildcards-match", "passed", []],
-      ["good.error", "passed", []],
+    expect(rows(run)).toEqual([
       ["good.after", "passed", []],
+      ["good.between", "passed", []],
+      ["good.error", "passed", []],
+      ["good.match", "passed", []],
+      ["good.wildcards", "passed", []],
+      ["hostile.runaway-error", "failed", ["error: the regex /(a+)+$/ took longer than 1000 ms on 35 characters of the error message"]],
+      ["hostile.runaway-match", "failed", ["stdout: the regex /(a+)+$/ took longer than 1000 ms on 36 characters of output"]],
+      ["hostile.wildcards-match", "passed", []],
+      ["hostile.wildcards-miss", "failed", ["stdout: stdout does not match @expect"]],
       ["plain.miss", "failed", ["stdout: stdout does not match /nope/"]],
     ]);
   });
