@@ -2,11 +2,11 @@ import type { ChildProcess } from "node:child_process";
 import type { FromWorker, RunRequest, ToWorker } from "./protocol.ts";
 import type { RunResult } from "../records/RunResult.ts";
 import { killProcessGroup } from "./killProcessGroup.ts";
-import { killTaggedProcesses } from "./killTaggedProcesses.ts";
 import { forkWorker } from "./forkWorker.ts";
 import { stoppedResult } from "./stoppedResult.ts";
 import { ExampleTimeout } from "./ExampleTimeout.ts";
 import { blameImport, relativeTo } from "./blameImport.ts";
+import { HeldResults } from "./HeldResults.ts";
 import { WorkerMirror } from "./WorkerMirror.ts";
 
 export interface WorkerOptions {
@@ -23,10 +23,8 @@ type Event = FromWorker | { type: "died"; detail: string };
  * it comes; a timeout, a crash or `process.exit` ends the process, `alive` turns false, and the
  * examples of the batch not yet run are left for the pool to give to another worker.
  *
- * Each worker leads a process group of its own, killed whole whenever the worker ends (timeout,
- * crash, exit, close), so that the processes its examples spawned end with it; those spawned
- * `detached` (a group of their own) are found by the variable that marks the worker's
- * environment, and killed too. Only a process started with an environment of its own escapes.
+ * Whenever the worker ends (timeout, crash, exit, close), so do the processes its examples
+ * spawned (see forkWorker).
  */
 export class WorkerProcess {
   alive = true;
@@ -37,9 +35,10 @@ export class WorkerProcess {
   private readonly exited: Promise<void>;
   private listener: ((event: Event) => void) | undefined;
   private readonly mirror = new WorkerMirror();
-  /** the variable that marks the worker and what its examples spawn (see forkWorker) */
-  private readonly marker: string;
-  private diagnostics = "";
+  /** what the process wrote around the capture (see forkWorker) */
+  private readonly diagnostics: () => string;
+  /** set when results of this worker did not stand (see `run`): run them again with `strict` */
+  suspect = false;
   /** the examples this worker ran, in order */
   readonly ran: RunRequest[] = [];
   /** the example after which the worker ran nothing more, and what it had left running */
@@ -56,29 +55,17 @@ export class WorkerProcess {
   private closed: () => void = () => {};
 
   constructor(private readonly options: WorkerOptions) {
-    const { child, marker } = forkWorker(options.cwd, options.env);
+    const { child, diagnostics } = forkWorker(options.cwd, options.env);
     this.child = child;
-    this.marker = marker;
-    // on "exit", not "close": a child an example spawned with inherited stdio holds the pipes open
-    child.on("exit", () => {
-      this.alive = false;
-      if (child.pid !== undefined) killProcessGroup(child.pid);
-      // what left the group (spawned `detached`) still carries the worker's marker
-      killTaggedProcesses(["1"], this.marker);
-    });
-    // sending to a worker that just died (killed on a timeout) must not crash the pool
-    child.on("error", (error) => void (this.diagnostics = `${this.diagnostics}\n${error.message}`.slice(-4000)));
+    this.diagnostics = diagnostics;
+    child.on("exit", () => void (this.alive = false));
     (child.stdio[4] as NodeJS.ReadableStream).on("data", (chunk: Buffer) => this.mirror.read(chunk));
-    // what the process writes around the capture (native crash messages) helps explain a crash
-    const keep = (chunk: Buffer) => void (this.diagnostics = (this.diagnostics + chunk.toString()).slice(-4000));
-    child.stdout!.on("data", keep);
-    child.stderr!.on("data", keep);
     this.exited = new Promise((resolve) => {
       // "close" comes after the output pipes are drained, so a crash report has all its output
       child.on("close", (code, signal) => {
         this.alive = false;
         this.death = signal ? `killed by ${signal}` : `exited with code ${code}`;
-        this.listener?.({ type: "died", detail: `${this.death}${this.diagnostics ? `\n${this.diagnostics.trim()}` : ""}` });
+        this.listener?.({ type: "died", detail: `${this.death}${this.diagnostics() ? `\n${this.diagnostics().trim()}` : ""}` });
         resolve();
       });
     });
@@ -111,11 +98,11 @@ export class WorkerProcess {
    * then retired, see `close`). An example under which a worker died of an earlier example's
    * leftover (a late `process.exit`) gets no result here: it is run again on a fresh worker.
    */
-  async run(requests: readonly RunRequest[], env: Record<string, string>, onResult: (result: RunResult) => void): Promise<RunResult[]> {
+  async run(requests: readonly RunRequest[], env: Record<string, string>, onResult: (result: RunResult) => void, strict = false): Promise<RunResult[]> {
     await this.started();
     const results: RunResult[] = [];
     if (!this.alive) {
-      const result = this.stopped(requests[0]!, "crashed", performance.now(), `the worker process ${this.diagnostics || "could not start"}`);
+      const result = this.stopped(requests[0]!, "crashed", performance.now(), `the worker process ${this.diagnostics() || "could not start"}`);
       onResult(result);
       return [result];
     }
@@ -138,12 +125,17 @@ export class WorkerProcess {
       this.mirror.onPhase = (phase) => arm(phase === "importing");
       // a file still loading, though the pool has not read it on the mirror yet: its own bound
       this.onStatus = (waitingOn, loading) => (loading && this.mirror.importing === undefined ? arm(true) : timeout?.answer(waitingOn));
+      const held = new HeldResults(results, onResult);
       const record = (result: RunResult) => {
         this.mirror.forget(result.key);
         this.ran.push(requests[index]!);
-        results.push(result);
-        onResult(result);
+        held.hold(result);
         index++;
+      };
+      const distrust = () => {
+        held.drop();
+        this.suspect = true;
+        this.abort();
       };
       const done = () => {
         timeout?.cancel();
@@ -155,8 +147,11 @@ export class WorkerProcess {
       // each example of the file left in the batch gets the same result
       const end = (result: RunResult) => {
         const file = this.mirror.importing;
-        if (file === undefined) record(result);
+        // what ended the worker may be an earlier example's doing, not yet checked
+        if (held.size > 0 && file === undefined) distrust();
+        else if (file === undefined) record(result);
         else blameImport(result, requests, index, file, relativeTo(this.options.cwd, file)).forEach(record);
+        held.confirm();
         done();
       };
       this.listener = (event) => {
@@ -173,6 +168,8 @@ export class WorkerProcess {
             return;
           }
           record(event.result);
+          if (event.suspect) distrust();
+          else if (event.checked) held.confirm();
           if (event.retire) {
             this.retiredBy = { key: event.result.key, left: event.retire };
             this.alive = false;
@@ -182,12 +179,15 @@ export class WorkerProcess {
           else arm();
         } else if (event.type === "died") {
           // a late `process.exit` of an earlier example ended the worker: not this example's doing
-          if (this.strayEnd !== undefined && this.strayEnd !== request.key) done();
+          if (this.strayEnd !== undefined && this.strayEnd !== request.key) {
+            if (held.size > 0) distrust();
+            done();
+          }
           else end(this.stopped(request, "crashed", started, event.detail));
         }
       };
       arm();
-      this.child.send({ type: "run", env, examples: requests.map(({ key, file, name }) => ({ key, file, name })) } satisfies ToWorker);
+      this.child.send({ type: "run", env, strict, examples: requests.map(({ key, file, name }) => ({ key, file, name })) } satisfies ToWorker);
     });
   }
 
@@ -235,7 +235,7 @@ export class WorkerProcess {
     if (this.child.pid !== undefined && this.child.exitCode === null && this.child.signalCode === null) killProcessGroup(this.child.pid);
   }
 
-  /** Kills the worker because the run is interrupted: nothing it does after is charged to an example. */
+  /** Kills the worker for the pool's own reasons (an interrupted run): nothing it does after is charged to an example. */
   abort(): void {
     this.killedByPool = true;
     this.kill();

@@ -1,22 +1,23 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { typescriptLoader, workerFile } from "../fast/bundlePaths.ts";
+import { killProcessGroup } from "./killProcessGroup.ts";
+import { killTaggedProcesses } from "./killTaggedProcesses.ts";
 
-/** A worker process just forked, and the variable that marks it and everything it spawns. */
+/** A worker process just forked. */
 export interface ForkedWorker {
   child: ChildProcess;
-  /**
-   * set to `1` in the worker's environment and so in that of every process its examples spawn,
-   * also those that leave its process group (see killTaggedProcesses); one name per worker, so
-   * that a run nested in an example keeps the outer worker's mark beside its own
-   */
-  marker: string;
+  /** the last 4,000 characters the process wrote around the capture (a native crash's message) */
+  diagnostics: () => string;
 }
 
 /**
- * Forks a worker process (worker.ts) for the examples of `cwd`. It leads a process group of its
- * own (killing the group ends what its examples spawned), writes the mirror of what the running
- * example prints on fd 4, and imports TypeScript through the loader.
+ * Forks a worker process (worker.ts) for the examples of `cwd`. It writes the mirror of what the
+ * running example prints on fd 4, and imports TypeScript through the loader. It leads a process
+ * group of its own, and a variable of its own marks its environment, and so that of every
+ * process its examples spawn, also those that leave the group (spawned `detached`): when the
+ * worker exits, both are killed (see killTaggedProcesses). One name per worker, so that a run
+ * nested in an example keeps the outer worker's mark beside its own.
  */
 export function forkWorker(cwd: string, env: Record<string, string | undefined>): ForkedWorker {
   const marker = `EXEMPLAR_WORKER_${randomUUID().replaceAll("-", "")}`;
@@ -29,5 +30,16 @@ export function forkWorker(cwd: string, env: Record<string, string | undefined>)
     stdio: ["ignore", "pipe", "pipe", "ipc", "pipe"],
     detached: true,
   });
-  return { child, marker };
+  // on "exit", not "close": a child an example spawned with inherited stdio holds the pipes open
+  child.on("exit", () => {
+    if (child.pid !== undefined) killProcessGroup(child.pid);
+    killTaggedProcesses(["1"], marker);
+  });
+  let diagnostics = "";
+  const keep = (text: string) => void (diagnostics = (diagnostics + text).slice(-4000));
+  // sending to a worker that just died (killed on a timeout) must not crash the pool
+  child.on("error", (error) => keep(`\n${error.message}`));
+  child.stdout!.on("data", (chunk: Buffer) => keep(chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => keep(chunk.toString()));
+  return { child, diagnostics: () => diagnostics };
 }

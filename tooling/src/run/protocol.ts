@@ -11,8 +11,11 @@ export interface RunRequest {
 
 /** Messages from the pool to a worker process. */
 export type ToWorker =
-  /** run these examples in order; `env` is merged into `process.env` first */
-  | { type: "run"; env: Record<string, string>; examples: Array<{ key: string; file: string; name: string }> }
+  /**
+   * run these examples in order; `env` is merged into `process.env` first; `strict`: check
+   * all of the process after each example, not only at the end of each file (see worker.ts)
+   */
+  | { type: "run"; env: Record<string, string>; examples: Array<{ key: string; file: string; name: string }>; strict?: boolean }
   /**
    * these files will run here: compile them now, while the pool is still finding examples,
    * without running any of their code
@@ -28,9 +31,12 @@ export type FromWorker =
   /**
    * `recycle`: the worker is exiting (the example called `process.exit`); `retire`: what the
    * example left running or changed in the process (a timer, `console.log`...), so that the
-   * worker runs nothing more and ends once what was left has quieted down
+   * worker runs nothing more and ends once what was left has quieted down; `checked`: all of
+   * the process was checked after this example, so the results since the last check stand;
+   * `suspect`: that check found a change that any of those examples may have made, so their
+   * results do not stand: they are run again, on a fresh worker, checked after each
    */
-  | { type: "result"; result: RunResult; recycle: boolean; retire?: string[] }
+  | { type: "result"; result: RunResult; recycle: boolean; retire?: string[]; checked?: boolean; suspect?: boolean }
   /**
    * something an example (or, keyed `module <file>`, a module's top-level code) did after it
    * settled; `truncatedBytes`: late output past `outputLimitBytes` since the last message,

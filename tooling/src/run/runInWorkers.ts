@@ -102,6 +102,7 @@ export async function runInWorkers(examples: readonly Example[], options: RunOpt
         if (++finished === 2) secondResult();
         options.onResult?.(result);
       };
+      let strict = false;
       while (pending.length > 0) {
         if (options.signal?.aborted) {
           for (const request of pending) report(interrupted(request.key, options.signal));
@@ -111,8 +112,10 @@ export async function runInWorkers(examples: readonly Example[], options: RunOpt
           worker = createWorker(options.root);
           workers.add(worker);
         }
-        const ran = await worker.run(pending, options.env ?? {}, report);
+        const ran = await worker.run(pending, options.env ?? {}, report, strict);
         pending = pending.slice(ran.length);
+        // results a whole-process check did not confirm are run again, checked after each
+        strict ||= worker.suspect;
       }
     }
   };

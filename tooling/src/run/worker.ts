@@ -82,6 +82,10 @@ let before = new Map<string, number>();
 let changedBy: { file: string; left: string[] } | undefined;
 /** examples sent and not yet run, by file: the worker retires after the last one of `changedBy` */
 const queued = new Map<string, number>();
+/** examples run since the process was last checked whole */
+let uncheckedExamples = 0;
+/** check the whole process after each example (see ToWorker) */
+let strict = false;
 
 async function run({ key, file, name }: { key: string; file: string; name: string }) {
   queued.set(file, queued.get(file)! - 1);
@@ -131,7 +135,15 @@ async function run({ key, file, name }: { key: string; file: string; name: strin
     // the example called process.exit: its result is sent and the worker is exiting
     await new Promise(() => {});
   }
-  const left = [...(await leftRunning()), ...globals.changes()];
+  // the cheap part of the check after every example; all of it at the end of each file's
+  // examples, after anything that retires the worker, and after each example in strict mode
+  const cheap = [...(await leftRunning()), ...globals.cheapChanges()];
+  const checked = strict || cheap.length > 0 || queued.get(file) === 0;
+  const deep = checked ? globals.deepChanges() : [];
+  // a deep change is this example's doing only when no other example ran since the last check
+  const suspect = deep.length > 0 && uncheckedExamples > 0;
+  uncheckedExamples = checked ? 0 : uncheckedExamples + 1;
+  const left = [...cheap, ...deep];
   capture.settled = true;
   examples.running = undefined;
   examples.previous = capture;
@@ -140,7 +152,7 @@ async function run({ key, file, name }: { key: string; file: string; name: strin
   if (left.length === 0 && changedBy && queued.get(changedBy.file) === 0) left.push(`changes made while ${path.relative(root, changedBy.file)} loaded: ${changedBy.left.join(", ")}`);
   retired = left.length > 0;
   const result = resultOf(capture, error ? "threw" : "returned", durationMs, error, undefined, error ? importing : undefined);
-  send({ type: "result", result, recycle: false, ...(retired ? { retire: left } : {}) });
+  send({ type: "result", result, recycle: false, checked, ...(retired ? { retire: left } : {}), ...(suspect ? { suspect } : {}) });
 }
 
 /**
@@ -179,6 +191,7 @@ process.on("message", (message: ToWorker) => {
   if (message.type === "warm") {
     precompile?.postMessage({ files: message.files });
   } else if (message.type === "run") {
+    strict = message.strict ?? false;
     Object.assign(process.env, message.env);
     globals.rebaseEnv();
     for (const example of message.examples) {
