@@ -1,21 +1,5 @@
 import { findExamples, splicePage } from "@exemplar/tooling";
 
-// the example file a writer has: one example, with a line of setup hidden from the page
-const exampleFile = [
-  'import { readFileSync } from "node:fs";',
-  'import { greet } from "./greet.ts";',
-  "",
-  "/**",
-  " * @example greet.hello",
-  " * @expect",
-  " * hello, docs",
-  " */",
-  "export function hello() {",
-  '  const name = "docs"; // hide',
-  "  console.log(greet(name));",
-  "}",
-].join("\n");
-
 /**
  * A keyed block, ```ts example=KEY```, is filled with the imports the example uses and its
  * body. Lines ending in `// hide` run but are not shown; an import nobody shows is left out.
@@ -26,10 +10,27 @@ const exampleFile = [
  * ```ts example=greet.hello
  * import { greet } from "./greet.ts";
  *
- * console.log(greet(name));
+ * const message = greet("docs");
+ * console.log(message);
  * ```
  */
 export function codeBlock() {
+  // the example file a writer has: one example, whose check of what it made is hidden from the page
+  const exampleFile = [
+    'import { strict as assert } from "node:assert";',
+    'import { greet } from "./greet.ts";',
+    "",
+    "/**",
+    " * @example greet.hello",
+    " * @expect",
+    " * hello, docs",
+    " */",
+    "export function hello() {",
+    '  const message = greet("docs");',
+    "  console.log(message);",
+    '  assert.equal(message, "hello, docs"); // hide',
+    "}",
+  ].join("\n");
   const { examples } = findExamples([{ file: "examples/greet.ts", text: exampleFile }]);
   const page = ["# Greeting", "", "```ts example=greet.hello", "```", ""].join("\n");
   const spliced = splicePage("docs/greeting.md", page, {
@@ -48,6 +49,7 @@ export function codeBlock() {
  * page unchanged: true
  */
 export function unknownKey() {
+  const exampleFile = '/**\n * @example greet.hello\n * @expect\n * hello\n */\nexport function hello() {\n  console.log("hello");\n}\n';
   const { examples } = findExamples([{ file: "examples/greet.ts", text: exampleFile }]);
   const page = "```ts example=greet.helo\n```\n";
   const spliced = splicePage("docs/greeting.md", page, { examples, sources: new Map([["examples/greet.ts", exampleFile]]) });
@@ -64,10 +66,11 @@ export function unknownKey() {
  * > ```ts example=greet.hello
  * > import { greet } from "./greet.ts";
  * >
- * > console.log(greet(name));
+ * > console.log(greet("docs"));
  * > ```
  */
 export function containers() {
+  const exampleFile = 'import { greet } from "./greet.ts";\n/**\n * @example greet.hello\n * @expect\n * hello, docs\n */\nexport function hello() {\n  console.log(greet("docs"));\n}\n';
   const { examples } = findExamples([{ file: "examples/greet.ts", text: exampleFile }]);
   const page = "> Try it:\n>\n> ```ts example=greet.hello\n> ```\n";
   const spliced = splicePage("docs/greeting.md", page, { examples, sources: new Map([["examples/greet.ts", exampleFile]]) });

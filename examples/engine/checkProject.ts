@@ -15,9 +15,10 @@ import { formatSummary, openProject, resolveConfig, runExamples, summarize } fro
  * Examples: 1 passed, 1 failed
  */
 export async function checkAProject() {
-  const root = mkdtempSync(path.join(tmpdir(), "exemplar-example-")); // hide
-  mkdirSync(path.join(root, "examples")); // hide
-  writeFileSync(path.join(root, "package.json"), '{ "type": "module" }'); // hide
+  // a project in a temporary folder: an ES module package with one example file
+  const root = mkdtempSync(path.join(tmpdir(), "exemplar-example-"));
+  mkdirSync(path.join(root, "examples"));
+  writeFileSync(path.join(root, "package.json"), '{ "type": "module" }');
   writeFileSync(
     path.join(root, "examples", "greet.ts"),
     [

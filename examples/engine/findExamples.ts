@@ -1,4 +1,4 @@
-import { findExamples } from "@exemplar/tooling";
+import { findExamples, formatProblem, parseExamples, resolveConfig } from "@exemplar/tooling";
 
 /**
  * Finding examples reads TypeScript syntax and runs nothing: each example comes back with its
@@ -34,4 +34,27 @@ export function findProblems() {
   const source = ["/**", " * @example greet.hello", " * @expet", " * hello", " */", "export function hello() {}"].join("\n");
   const { problems } = findExamples([{ file: "greet.ts", text: source }]);
   for (const problem of problems) console.log(`${problem.file}:${problem.line}:${problem.column}: ${problem.message}`);
+}
+
+/**
+ * A page shows an example's body without its hidden lines, and a reader copies exactly that:
+ * a name the shown code uses that only a hidden line declares is reported, before anything runs.
+ * @example engine.stand-alone
+ * @expect
+ * notes.ts:8:15: the shown snippet of `notes.count` uses `notes`, which only a hidden line declares (line 7); show its declaration or pass it in
+ */
+export function standAlone() {
+  const source = [
+    "/**",
+    " * @example notes.count",
+    " * @expect",
+    " * 2",
+    " */",
+    "export function count() {",
+    '  const notes = ["a", "b"]; // hide',
+    "  console.log(notes.length);",
+    "}",
+  ].join("\n");
+  const project = parseExamples({ config: resolveConfig({}, process.cwd()), sources: [{ file: "notes.ts", text: source }] });
+  for (const problem of project.standAlone) console.log(formatProblem(problem));
 }

@@ -53,7 +53,7 @@ export async function firstSave() {
  * after reset: saved scorer v1
  */
 export async function testRegistry() {
-  const folder = mkdtempSync(path.join(tmpdir(), "envelope-test-")); // hide
+  const folder = mkdtempSync(path.join(tmpdir(), "envelope-test-"));
   const server = await startRegistry({
     store: { dataDir: path.join(folder, "data") },
     artifactsDir: path.join(folder, "artifacts"),

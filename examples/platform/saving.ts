@@ -3,12 +3,6 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { deriveFields, loadCustomCode, Registry, summarizeFeatures } from "@envelope/platform";
 
-const rows = [
-  { age: 34, plan: "pro", monthly: 49.5, active: true },
-  { age: 51, plan: "basic", monthly: 9.99, active: false },
-  { age: null, plan: "pro", monthly: 49.5, active: true },
-];
-
 /**
  * The shape is derived from sample rows: each column's type (`integer` when every number is
  * whole) and whether it may be null.
@@ -20,6 +14,11 @@ const rows = [
  * active: boolean
  */
 export function deriveShape() {
+  const rows = [
+    { age: 34, plan: "pro", monthly: 49.5, active: true },
+    { age: 51, plan: "basic", monthly: 9.99, active: false },
+    { age: null, plan: "pro", monthly: 49.5, active: true },
+  ];
   for (const field of deriveFields(rows)) console.log(`${field.name}: ${field.type}${field.nullable ? ", nullable" : ""}`);
 }
 
@@ -34,6 +33,11 @@ export function deriveShape() {
  * active: {"type":"boolean","count":3,"nulls":0,"trues":2}
  */
 export function summaries() {
+  const rows = [
+    { age: 34, plan: "pro", monthly: 49.5, active: true },
+    { age: 51, plan: "basic", monthly: 9.99, active: false },
+    { age: null, plan: "pro", monthly: 49.5, active: true },
+  ];
   for (const [name, summary] of Object.entries(summarizeFeatures(rows))) {
     const rounded = "mean" in summary && summary.mean !== null ? { ...summary, mean: Math.round(summary.mean * 100) / 100 } : summary;
     console.log(`${name}: ${JSON.stringify(rounded)}`);
@@ -74,9 +78,11 @@ export async function versions() {
  * scaled 25 -> 0.25
  */
 export async function context() {
-  const dir = mkdtempSync(path.join(tmpdir(), "envelope-context-")); // hide
-  writeFileSync(path.join(dir, "package-lock.json"), JSON.stringify({ lockfileVersion: 3, packages: { "": { dependencies: { lodash: "^4.17.0" } }, "node_modules/lodash": { version: "4.17.21" } } })); // hide
-  writeFileSync(path.join(dir, "preprocess.ts"), "export function scale(x: number): number {\n  return x / 100;\n}\n"); // hide
+  // a project of two files: its lock file, and a module of its own
+  const dir = mkdtempSync(path.join(tmpdir(), "envelope-context-"));
+  const lock = { lockfileVersion: 3, packages: { "": { dependencies: { lodash: "^4.17.0" } }, "node_modules/lodash": { version: "4.17.21" } } };
+  writeFileSync(path.join(dir, "package-lock.json"), JSON.stringify(lock));
+  writeFileSync(path.join(dir, "preprocess.ts"), "export function scale(x: number): number {\n  return x / 100;\n}\n");
   const registry = Registry.fromEnv();
   await registry.save({
     name: "scaled-score",

@@ -13,7 +13,7 @@ import { formatUsageReport, readJsonlEvents, Registry, usageReport, type UsageSi
  * get failed by ada (churn): ENVELOPE_NOT_FOUND
  */
 export async function tracking() {
-  const dir = mkdtempSync(path.join(tmpdir(), "envelope-usage-")); // hide
+  const dir = mkdtempSync(path.join(tmpdir(), "envelope-usage-"));
   const file = path.join(dir, "usage.jsonl");
   const registry = Registry.fromEnv({ tracking: { sink: { file } } });
   await registry.whoami();
@@ -54,21 +54,22 @@ export async function strictTracking() {
  * Calls per function:
  *   function  calls  failures  failure rate
  *   get           3         2         66.7%
+ *   save          1         0          0.0%
  *   whoami        1         0          0.0%
  *
  * Top errors:
  *   2 x ENVELOPE_NOT_FOUND (1 user): GET /v1/models/gone/versions/latest: 404 ENVELOPE_NOT_FOUND: model gone version latest not found
  */
 export async function usage() {
-  const dir = mkdtempSync(path.join(tmpdir(), "envelope-usage-")); // hide
+  const dir = mkdtempSync(path.join(tmpdir(), "envelope-usage-"));
   const file = path.join(dir, "usage.jsonl");
   const registry = Registry.fromEnv({ tracking: { sink: { file } } });
   await registry.whoami();
-  await registry.save({ name: "usage-demo", artifact: {}, inputs: [{ x: 1 }], outputs: [{ y: 1 }] }).catch(() => {}); // hide
+  await registry.save({ name: "usage-demo", artifact: {}, inputs: [{ x: 1 }], outputs: [{ y: 1 }] });
   await registry.get("usage-demo");
   for (let attempt = 0; attempt < 2; attempt++) await registry.get("gone").catch(() => {});
   await registry.flush();
-  const events = readJsonlEvents(file).filter((event) => event.fn !== "save"); // hide
+  const events = readJsonlEvents(file);
   console.log(formatUsageReport(usageReport(events, { days: 7, now: new Date() })));
   rmSync(dir, { recursive: true, force: true }); // hide
 }

@@ -1,10 +1,6 @@
 import { createHash } from "node:crypto";
 import { planPublish, planUnpublish, type LocalFile, type RemoteObject } from "@exemplar/tooling";
 
-// hashes as the publisher computes them: the MD5 that S3 reports as a single-part ETag
-const md5 = (text: string) => createHash("md5").update(text).digest("hex");
-const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
-
 /**
  * A publish compares content, not dates: a rebuilt file with the same bytes is left alone. New
  * assets go first, then pages, and what the build no longer has is deleted last.
@@ -16,6 +12,9 @@ const sha256 = (text: string) => createHash("sha256").update(text).digest("hex")
  * delete    pr-12/assets/app.A1b2C3d4.js
  */
 export function planSmallSite() {
+  // hashes as the publisher computes them: the MD5 that S3 reports as a single-part ETag
+  const md5 = (text: string) => createHash("md5").update(text).digest("hex");
+  const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
   const built = (path: string, text: string): LocalFile => ({ path, absolutePath: `/dist/${path}`, size: text.length, md5: md5(text), sha256: sha256(text) });
   const stored = (key: string, text: string): RemoteObject => ({ key, size: text.length, etag: md5(text) });
 
@@ -38,6 +37,8 @@ export function planSmallSite() {
  * publish the root: delete old.html, keep pr-12/ and pr-120/
  */
 export function closePreview() {
+  const md5 = (text: string) => createHash("md5").update(text).digest("hex");
+  const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
   const listed = ["index.html", "old.html", "pr-12/index.html", "pr-12/assets/app.js", "pr-120/index.html"].map((key) => ({ key, size: 1, etag: md5(key) }));
   const closed = planUnpublish(listed, "pr-12/");
   console.log(`close pr-12: ${closed.deletes.map((object) => object.key).join(", ")}`);

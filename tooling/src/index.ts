@@ -32,6 +32,7 @@ export type { Page, Project } from "./records/Project.ts";
 export type { Run } from "./records/Run.ts";
 export type { RunError, RunResult, RunStatus } from "./records/RunResult.ts";
 export type { SourceText } from "./records/SourceText.ts";
+export type { StandAloneProblem } from "./records/StandAloneProblem.ts";
 export type { Failure, Verdict } from "./records/Verdict.ts";
 export { ExemplarError, type ExemplarErrorCode } from "./errors/ExemplarError.ts";
 

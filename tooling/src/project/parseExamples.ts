@@ -1,9 +1,20 @@
 import { findExamples } from "../find/findExamples.ts";
 import type { Project } from "../records/Project.ts";
+import { standAloneProblems } from "../standalone/standAloneProblems.ts";
 import type { ProjectTexts } from "./readProject.ts";
 
-/** A project of the example files alone: their examples and problems, each file parsed once. Pure. */
+/**
+ * A project of the example files alone: their examples and problems, and the names their shown
+ * snippets lack (`standAloneProblems`), each file parsed once. Pure.
+ */
 export function parseExamples({ config, sources }: Pick<ProjectTexts, "config" | "sources">): Project {
   const found = findExamples(sources);
-  return { config, sources: [...sources], examples: found.examples, problems: found.problems, parsed: found.sourceFiles };
+  return {
+    config,
+    sources: [...sources],
+    examples: found.examples,
+    problems: found.problems,
+    standAlone: standAloneProblems(found.examples, found.sourceFiles),
+    parsed: found.sourceFiles,
+  };
 }

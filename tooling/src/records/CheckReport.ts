@@ -2,6 +2,7 @@ import type { Example } from "./Example.ts";
 import type { ExampleUsage } from "./ExampleUsage.ts";
 import type { ExpectUpdate } from "./ExpectUpdate.ts";
 import type { Problem } from "./Problem.ts";
+import type { StandAloneProblem } from "./StandAloneProblem.ts";
 import type { Verdict } from "./Verdict.ts";
 
 /** What `exemplar check` finds in the docs folder, beside the examples' verdicts. */
@@ -20,6 +21,11 @@ export interface DocsFindings {
 export interface CheckReport {
   /** problems in the example files (bad tags, duplicate keys, syntax): nothing ran when there are any */
   problems: Problem[];
+  /**
+   * names the selected examples' shown snippets use that nothing shown declares or imports and
+   * no global provides: warnings (with `--strict` they are among the problems instead)
+   */
+  standAlone?: StandAloneProblem[];
   /** type errors, with `--typecheck` */
   typeErrors: Problem[];
   /** the examples selected for the run */

@@ -4,6 +4,7 @@ import type { Example } from "./Example.ts";
 import type { FoundBlocks } from "./KeyedBlock.ts";
 import type { Problem } from "./Problem.ts";
 import type { SourceText } from "./SourceText.ts";
+import type { StandAloneProblem } from "./StandAloneProblem.ts";
 
 /** A Markdown page of the docs folder, read and parsed for its keyed blocks. */
 export interface Page extends SourceText {
@@ -25,6 +26,11 @@ export interface Project {
   examples: Example[];
   /** problems in the example files (bad tags, duplicate keys, syntax): nothing runs while there are any */
   problems: Problem[];
+  /**
+   * names the examples' shown snippets use that nothing shown declares or imports and no global
+   * provides (`standAloneProblems`): they stop nothing; `exemplar check --strict` makes them problems
+   */
+  standAlone: StandAloneProblem[];
   /** each example file's syntax tree, by file: code blocks are rendered from them */
   parsed: ReadonlyMap<string, TS.SourceFile>;
   /** the docs folder's pages, in path order; undefined when the folder does not exist or was not asked for */

@@ -18,8 +18,11 @@ export interface CheckFindings {
  * reporters (`reporters`) print it. Pure.
  */
 export function checkReport(project: Project, run: Run, findings: CheckFindings = {}): CheckReport {
+  const keys = new Set(run.examples.map((example) => example.key));
   const report: CheckReport = {
     problems: project.problems,
+    // a filtered run warns about the snippets it ran, as it reports their verdicts
+    standAlone: project.standAlone.filter((problem) => keys.has(problem.key)),
     typeErrors: findings.typeErrors ?? [],
     examples: run.examples,
     verdicts: run.verdicts,

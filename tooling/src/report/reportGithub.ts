@@ -22,6 +22,7 @@ export function reportGithub(report: CheckReport): string {
   };
   for (const problem of report.problems) annotate("error", problem, "exemplar: invalid example", problem.message);
   for (const error of report.typeErrors) annotate("error", error, "exemplar: type error", error.message);
+  for (const warning of report.standAlone ?? []) annotate("warning", warning, `exemplar: snippet of ${warning.key}`, warning.message);
   for (const verdict of report.verdicts) {
     const { example, result, failures } = verdict;
     if (verdict.status === "failed") {

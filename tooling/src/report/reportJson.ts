@@ -8,13 +8,14 @@ import { summarize } from "./summarize.ts";
 const { excerpt: { json: limits }, jsonItems } = reportLimits;
 
 /**
- * The whole report as JSON, for machines: summary, problems and one entry per example. An
- * example's stdout and stderr are there as the worker kept them (1 MB of each at most), with
- * `stdoutTruncatedBytes`, `stderrTruncatedBytes` and `lateOutputTruncatedBytes` when it kept
- * less than was written; its diffs, messages and stack are excerpts (`reportLimits`), and only
- * its first failures and warnings are listed (`failuresNotShown`, `warningsNotShown` count the
- * rest). `##[` is written `##\u005b`, so that the report printed in a CI log runs no
- * workflow command (see neutralizeWorkflowCommands); the parsed value is the same.
+ * The whole report as JSON, for machines: summary, problems, snippets that do not stand alone
+ * (`standAlone`) and one entry per example. An example's stdout and stderr are there as the
+ * worker kept them (1 MB of each at most), with `stdoutTruncatedBytes`, `stderrTruncatedBytes`
+ * and `lateOutputTruncatedBytes` when it kept less than was written; its diffs, messages and
+ * stack are excerpts (`reportLimits`), and only its first failures and warnings are listed
+ * (`failuresNotShown`, `warningsNotShown` count the rest). `##[` is written `##\u005b`, so that
+ * the report printed in a CI log runs no workflow command (see neutralizeWorkflowCommands); the
+ * parsed value is the same.
  */
 export function reportJson(report: CheckReport): string {
   return neutralizeWorkflowCommands(JSON.stringify(
@@ -22,6 +23,7 @@ export function reportJson(report: CheckReport): string {
       summary: { ...summarize(report), durationMs: report.durationMs },
       timings: report.timings,
       problems: report.problems,
+      standAlone: report.standAlone ?? [],
       typeErrors: report.typeErrors,
       examples: report.verdicts.map(({ example, result, status, failures, warnings }) => ({
         key: example.key,

@@ -1,5 +1,6 @@
 import type * as TS from "typescript";
 import { ts } from "../fast/typescript.ts";
+import { isReference } from "./isReference.ts";
 
 /**
  * The names that code between `from` and `to` refers to (values and types), skipping property
@@ -27,15 +28,4 @@ export function referencedNames(
   };
   ts.forEachChild(sourceFile, (child) => visit(child, sourceFile));
   return names;
-}
-
-function isReference(identifier: TS.Identifier, parent: TS.Node): boolean {
-  if (ts.isShorthandPropertyAssignment(parent)) return true;
-  if (ts.isPropertyAccessExpression(parent)) return parent.expression === identifier;
-  if (ts.isQualifiedName(parent)) return parent.left === identifier;
-  if (ts.isBindingElement(parent)) return parent.propertyName !== identifier && parent.name !== identifier;
-  if (ts.isLabeledStatement(parent) || ts.isBreakOrContinueStatement(parent)) return false;
-  if (ts.isJsxAttribute(parent)) return false;
-  // declarations and members: `const x`, `function x`, `{ x: 1 }`, `class { x }`, `enum { x }`
-  return !("name" in parent && (parent as { name?: TS.Node }).name === identifier);
 }

@@ -3,6 +3,7 @@ import type { Plugin, ViteDevServer } from "vite";
 import { formatProblem } from "../records/Problem.ts";
 import { closeOnInterrupt } from "./closeOnInterrupt.ts";
 import { describeFailures } from "./describeFailures.ts";
+import { describeStandAlone } from "./describeStandAlone.ts";
 import type { ExemplarSite, SiteRefresh } from "./ExemplarSite.ts";
 
 /**
@@ -20,6 +21,7 @@ export function exemplarVitePlugin(site: ExemplarSite | (() => ExemplarSite)): P
   const useSite = typeof site === "function" ? site : () => site;
   let command: "build" | "serve" = "serve";
   let stopListening: (() => void) | undefined;
+  let warnedStandAlone = false;
   return {
     name: "exemplar",
     enforce: "pre",
@@ -34,6 +36,10 @@ export function exemplarVitePlugin(site: ExemplarSite | (() => ExemplarSite)): P
       if (command !== "build") return;
       const failures = describeFailures(current);
       if (failures) this.error(`exemplar: the docs cannot be built while examples fail:\n${failures}`);
+      // a warning, as in `exemplar check` without --strict; once, though VitePress builds twice
+      const standAlone = warnedStandAlone ? undefined : describeStandAlone(current);
+      warnedStandAlone = true;
+      if (standAlone) this.warn(standAlone);
     },
     // Vite awaits this at the end of each build, failed or not (VitePress builds twice: the
     // second reuses the verdicts), and in `server.close()`, before a restart or exit
@@ -61,6 +67,8 @@ export function exemplarVitePlugin(site: ExemplarSite | (() => ExemplarSite)): P
       current.ready.then(() => {
         const failures = describeFailures(current);
         if (failures) server.config.logger.warn(failures);
+        const standAlone = describeStandAlone(current);
+        if (standAlone) server.config.logger.warn(`exemplar: ${standAlone}`);
       }, (error: Error) => server.config.logger.error(`exemplar: ${error.message}`));
       const handled = new WeakSet<SiteRefresh>();
       server.watcher.on("change", (file) => void onChange(server, current, file, handled));
@@ -105,4 +113,6 @@ async function onChange(server: ViteDevServer, site: ExemplarSite, file: string,
   );
   // a file that does not parse shows in its blocks, and here, where the writer looks after a save
   if (site.report().problems.length > 0 && failures) logger.warn(failures);
+  const standAlone = describeStandAlone(site, new Set(refreshed.files.map((file) => relative(file).split(path.sep).join("/"))));
+  if (standAlone) logger.warn(`exemplar: ${standAlone}`);
 }

@@ -30,4 +30,14 @@ describe("swapFile", () => {
     expect(swapped.problems.map((problem) => `${problem.file}:${problem.line}`)).toEqual(["examples/a.ts:5", "examples/b.ts:5"]);
     expect(swapped.problems[0]!.message).toMatch(/duplicate example key `a\.one`/);
   });
+
+  it("checks the saved file's snippets again and keeps the other files' findings, in file order", () => {
+    const hidden = (key: string) => `/**\n * @example ${key}\n * @expect\n */\nexport function f() {\n  const dir = "/tmp"; // hide\n  console.log(dir);\n}\n`;
+    const places = (swapped: typeof project) => swapped.standAlone.map((problem) => `${problem.key} ${problem.file}:${problem.line}:${problem.column}`);
+    const both = swapFile(swapFile(project, "examples/b.ts", hidden("b.one")), "examples/a.ts", hidden("a.one"));
+    expect(places(both)).toEqual(["a.one examples/a.ts:7:15", "b.one examples/b.ts:7:15"]);
+    // the file fixed: its finding goes, the other file's stays
+    expect(places(swapFile(both, "examples/a.ts", exampleFile("a.one")))).toEqual(["b.one examples/b.ts:7:15"]);
+    expect(places(swapFile(both, "examples/b.ts", undefined))).toEqual(["a.one examples/a.ts:7:15"]);
+  });
 });

@@ -14,7 +14,7 @@ test("assembles the project's problems, the run's verdicts and what else the che
   const updates = { updated: [{ key: "a.one", file: "examples/a.ts", line: 6 }], notUpdated: [] };
   const report = checkReport(project, run, { typeErrors, updates, timings: { open: 3, run: 12 }, durationMs: 20 });
   expect(report).toEqual({
-    problems: [], typeErrors, examples: project.examples, verdicts: run.verdicts,
+    problems: [], standAlone: [], typeErrors, examples: project.examples, verdicts: run.verdicts,
     updated: updates.updated, notUpdated: [], durationMs: 20, timings: { open: 3, run: 12 },
   });
 });
@@ -24,4 +24,19 @@ test("without findings: the run's duration, no docs, and the reporters print it"
   expect(report).toMatchObject({ typeErrors: [], updated: [], notUpdated: [], durationMs: 12, timings: { run: 12 } });
   expect(report.docs).toBeUndefined();
   expect(JSON.parse(reporters.json(report, "/project")).summary).toEqual({ passed: 1, failed: 0, skipped: 0, durationMs: 12 });
+});
+
+test("keeps the stand-alone problems of the examples the run selected, as it keeps their verdicts", () => {
+  const text = [
+    "/**\n * @example b.hidden\n * @expect\n */",
+    "export function hidden() {\n  const dir = \"/tmp\"; // hide\n  console.log(dir);\n}",
+    "/**\n * @example b.clean\n * @expect\n */",
+    "export function clean() {\n  console.log(1);\n}",
+  ].join("\n");
+  const shown = parseProject({ config: resolveConfig({}, "/project"), sources: [{ file: "examples/b.ts", text }] });
+  const [hidden, clean] = shown.examples;
+  const all = { examples: shown.examples, verdicts: [], ran: true, durationMs: 1 };
+  expect(checkReport(shown, all).standAlone!.map((problem) => `${problem.key} ${problem.name} ${problem.line}:${problem.column}`)).toEqual(["b.hidden dir 7:15"]);
+  expect(checkReport(shown, { ...all, examples: [clean!] }).standAlone).toEqual([]);
+  expect(checkReport(shown, { ...all, examples: [hidden!] }).standAlone).toHaveLength(1);
 });

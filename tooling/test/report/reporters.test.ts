@@ -143,3 +143,25 @@ describe("a report grows with the examples, not with what they printed", () => {
     expect(sizes(reportOf([loud(1)]), name)).toBeLessThan(limit);
   });
 });
+
+describe("a shown snippet that does not stand alone is a warning in every reporter but JUnit's", () => {
+  const standAlone = {
+    file: "examples/demo.ts", line: 12, column: 15, key: "demo.key", name: "dir",
+    message: "the shown snippet of `demo.key` uses `dir`, which only a hidden line declares (line 11); show its declaration or pass it in",
+  };
+  const report = { ...reportOf([verdictOf("demo.key", 10, "passed", {})]), standAlone: [standAlone] };
+
+  it("pretty: a ⚠ line with its file:line:col, before the summary", () => {
+    expect(reporters.pretty(report, root)).toBe(`⚠ examples/demo.ts:12:15: ${standAlone.message}\nExamples: 1 passed, 0 failed\n`);
+  });
+
+  it("json: the records, with the example's key and the name", () => {
+    expect(JSON.parse(reporters.json(report, root)).standAlone).toEqual([standAlone]);
+  });
+
+  it("github: a warning annotation at the name's place", () => {
+    expect(reporters.github(report, root).split("\n")[0]).toBe(
+      "::warning file=examples/demo.ts,line=12,col=15,title=exemplar%3A snippet of demo.key::the shown snippet of `demo.key` uses `dir`, which only a hidden line declares (line 11); show its declaration or pass it in",
+    );
+  });
+});

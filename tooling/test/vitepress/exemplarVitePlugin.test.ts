@@ -27,7 +27,28 @@ function fakeSite(files: Record<string, string> = {}) {
   return { root: project.root, site, runs, setup, logger, logged };
 }
 
+/** an example file whose shown snippet uses a name only a hidden line declares */
+const hiddenName = `/**\n * @example a.hidden\n * @expectContains ran\n */\nexport function hidden() {\n  const word = "ran"; // hide\n  console.log(word);\n}\n`;
+const hiddenWarning = "examples/h.ts:7:15: the shown snippet of `a.hidden` uses `word`, which only a hidden line declares (line 6); show its declaration or pass it in";
+
 describe("exemplarVitePlugin in a Vite dev server", () => {
+  it("warns of a shown snippet that does not stand alone after the first run, and after each re-run of its file", async () => {
+    const { root, site, logger, logged } = fakeSite({ "examples/h.ts": hiddenName });
+    const server = await createServer({ root, configFile: false, customLogger: logger, server: { watch: null }, plugins: [exemplarVitePlugin(() => site)] });
+    const warning = `exemplar: 1 shown snippet does not stand alone (\`exemplar check --strict\` fails on them):\n${hiddenWarning}`;
+    await vi.waitFor(() => expect(logged).toEqual([warning]));
+    server.watcher.emit("change", path.join(root, "examples/a.ts"));
+    await vi.waitFor(() => expect(logged).toHaveLength(2));
+    server.watcher.emit("change", path.join(root, "examples/h.ts"));
+    await vi.waitFor(() => expect(logged).toHaveLength(4));
+    expect(logged.slice(1).map((line) => line.replace(/\d+ ms/, "N ms"))).toEqual([
+      "exemplar: re-ran examples/a.ts in N ms, 0 pages updated",
+      "exemplar: re-ran examples/h.ts in N ms, 0 pages updated",
+      warning,
+    ]);
+    await server.close();
+  });
+
   it("watches the example files from the start, so that a save during the first run is re-run after it", async () => {
     const { root, site, runs, logger, logged } = fakeSite();
     runs.hold();
@@ -88,6 +109,17 @@ describe("exemplarVitePlugin in a Vite build", () => {
     const { root, site, setup } = fakeSite();
     await buildWith(root, exemplarVitePlugin(() => site));
     expect(setup.log).toEqual(["setup", "teardown"]);
+  });
+
+  it("warns of a shown snippet that does not stand alone, and builds", async () => {
+    const { root, site } = fakeSite({ "examples/h.ts": hiddenName });
+    const warnings: string[] = [];
+    const plugin = exemplarVitePlugin(() => site);
+    await build({
+      root, configFile: false, logLevel: "silent", plugins: [plugin],
+      build: { write: false, rollupOptions: { input: path.join(root, "entry.js"), onwarn: (warning) => void (warning.plugin === "exemplar" && warnings.push(warning.message)) } },
+    });
+    expect(warnings).toEqual([expect.stringContaining(`1 shown snippet does not stand alone (\`exemplar check --strict\` fails on them):\n${hiddenWarning}`)]);
   });
 
   it("fails a build whose examples have problems, and tears the setup down all the same", async () => {

@@ -13,7 +13,8 @@ import { reportPretty } from "../../report/reportPretty.ts";
 import { reporters, type ReporterName } from "../../report/reporters.ts";
 import { formatSummary, summarize } from "../../report/summarize.ts";
 import { runExamples } from "../../run/runExamples.ts";
-import { selectExamples } from "../../run/selectExamples.ts";
+import { selectExamples, type Selection } from "../../run/selectExamples.ts";
+import type { Project } from "../../records/Project.ts";
 import { typecheckFiles } from "../../typecheck/typecheckFiles.ts";
 import { updateExpectations } from "../../update/updateExpectations.ts";
 import type { Command, CommandIo } from "../Command.ts";
@@ -39,12 +40,26 @@ Options:
                       (CI: --reporter github for annotations, JSON for a summary comment)
   --update            rewrite failing @expect blocks with the actual output
   --typecheck         type-check the example files too
+  --strict            a shown snippet that uses a name nothing shown declares, imports
+                      or provides as a global is a problem (nothing runs, exit 2)
+                      rather than a warning
   --config FILE       config file (default ./exemplar.config.ts, optional)
   --verbose           list passing and skipped examples, and where the docs show each
   -h, --help          show this help
 
 Exit codes: 0 all passed, 1 some example failed, 2 usage or configuration error.
 `;
+
+/**
+ * With `--strict` (a `selection`), the stand-alone problems of the selected examples are
+ * problems like a syntax error: nothing runs, and the check exits 2. Otherwise they are warnings.
+ */
+function strictly(project: Project, selection: Selection | undefined): Project {
+  if (selection === undefined || project.standAlone.length === 0) return project;
+  const keys = new Set(selectExamples(project, selection).map((example) => example.key));
+  const selected = project.standAlone.filter((problem) => keys.has(problem.key));
+  return { ...project, problems: [...project.problems, ...selected], standAlone: [] };
+}
 
 /** `exemplar check`: find, run and check the examples, then report. */
 export const checkCommand: Command = {
@@ -62,6 +77,7 @@ export const checkCommand: Command = {
       "json-out": { type: "string" },
       update: { type: "boolean" },
       typecheck: { type: "boolean" },
+      strict: { type: "boolean" },
       config: { type: "string" },
       verbose: { type: "boolean" },
       help: { type: "boolean", short: "h" },
@@ -97,7 +113,7 @@ export const checkCommand: Command = {
     // and the report still shows what finished
     const interrupt = interruptOnSignal();
     const workers = startWorkers(config.root, partial ? 1 : config.jobs, partial ? [] : texts.sources);
-    const project = parseExamples(texts);
+    const project = strictly(parseExamples(texts), values.strict ? selection : undefined);
     if (values.filter !== undefined && project.problems.length === 0 && selectExamples(project, selection).length === 0) {
       await closeWorkers(workers);
       interrupt.remove();

@@ -134,6 +134,32 @@ describe.concurrent("exemplar check exit codes and flags", () => {
     });
   });
 
+  it("warns of a shown snippet that does not stand alone, runs the examples and exits 0", async () => {
+    const run = await runCli(["check", "--examples", "standalone/*.ts"], fresh());
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe([
+      "⚠ standalone/hidden.ts:9:15: the shown snippet of `standalone.hidden` uses `name`, which only a hidden line declares (line 8); show its declaration or pass it in",
+      "Examples: 1 passed, 0 failed",
+      "",
+    ].join("\n"));
+    // on a loaded machine, a progress line every two seconds
+    expect(run.stderr).toMatch(/^(exemplar: [01]\/1 examples done\n)*$/);
+  });
+
+  it("exits 2 with --strict on a shown snippet that does not stand alone, and runs nothing", async () => {
+    const run = await runCli(["check", "--examples", "standalone/*.ts", "--strict"], fresh());
+    expect(run).toEqual({
+      code: 2,
+      stdout: [
+        "standalone/hidden.ts:9:15: the shown snippet of `standalone.hidden` uses `name`, which only a hidden line declares (line 8); show its declaration or pass it in",
+        "",
+        "Found 1 problem in the example files; no example ran.",
+        "",
+      ].join("\n"),
+      stderr: "",
+    });
+  });
+
   it("exits 2 when a glob matches nothing, naming the glob", async () => {
     const run = await runCli(["check", "--examples", "nowhere/**/*.ts"], fresh());
     expect(run.code).toBe(2);

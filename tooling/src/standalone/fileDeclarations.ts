@@ -1,0 +1,65 @@
+import type * as TS from "typescript";
+import { ts } from "../fast/typescript.ts";
+
+/** What an example file's top level declares, which every example of the file can use. */
+export interface FileDeclarations {
+  /** the names its imports bind: a block shows the import of every name its snippet uses */
+  imported: ReadonlySet<string>;
+  /** the names its other top-level statements declare, each with the identifier of its first declaration */
+  topLevel: ReadonlyMap<string, TS.Identifier>;
+}
+
+const known = new WeakMap<TS.SourceFile, FileDeclarations>();
+
+/**
+ * The names an example file's top-level statements declare: its imports apart from the rest
+ * (constants, helpers, types, the example functions themselves). Worked out once per parsed
+ * file, which has several examples.
+ */
+export function fileDeclarations(sourceFile: TS.SourceFile): FileDeclarations {
+  const cached = known.get(sourceFile);
+  if (cached) return cached;
+  const imported = new Set<string>();
+  const topLevel = new Map<string, TS.Identifier>();
+  for (const statement of sourceFile.statements) {
+    // `import x = require()` is not one a block shows (see usedImports)
+    const shownImport = ts.isImportDeclaration(statement);
+    declaredNames(statement, (name) => {
+      if (shownImport) imported.add(name.text);
+      else if (!topLevel.has(name.text)) topLevel.set(name.text, name);
+    });
+  }
+  const declarations = { imported, topLevel };
+  known.set(sourceFile, declarations);
+  return declarations;
+}
+
+/**
+ * Calls `found` with each name the statement declares in the file's scope: its variables
+ * (binding patterns too), its function, class, enum, interface, type or namespace, an import's
+ * bindings. Names inside bodies and parameters are their own scopes' and are left out.
+ */
+function declaredNames(statement: TS.Statement, found: (name: TS.Identifier) => void): void {
+  const bind = (name: TS.Node | undefined): void => {
+    if (name === undefined) return;
+    if (ts.isIdentifier(name)) found(name);
+    else if (ts.isObjectBindingPattern(name) || ts.isArrayBindingPattern(name)) {
+      for (const element of name.elements) if (ts.isBindingElement(element)) bind(element.name);
+    }
+  };
+  if (ts.isVariableStatement(statement)) {
+    for (const declaration of statement.declarationList.declarations) bind(declaration.name);
+  } else if (ts.isImportDeclaration(statement)) {
+    const clause = statement.importClause;
+    bind(clause?.name);
+    const named = clause?.namedBindings;
+    if (named && ts.isNamespaceImport(named)) bind(named.name);
+    else if (named) for (const element of named.elements) bind(element.name);
+  } else if (
+    ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isInterfaceDeclaration(statement) ||
+    ts.isTypeAliasDeclaration(statement) || ts.isEnumDeclaration(statement) || ts.isModuleDeclaration(statement) ||
+    ts.isImportEqualsDeclaration(statement)
+  ) {
+    bind(statement.name);
+  }
+}
