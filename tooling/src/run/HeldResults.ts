@@ -4,7 +4,9 @@ import type { RunResult } from "../records/RunResult.ts";
  * The results of a batch that do not stand yet: the worker checks the whole process only at
  * the end of each file's examples (see worker.ts), so a result stands once a check after it
  * found nothing changed (`confirm`), and is dropped when one found a change any of them may
- * have made (`drop`): those examples are run again, checked after each.
+ * have made (`drop`): those examples are run again, checked after each. Each result is told
+ * to `onResult` as it comes (progress, and what finished before an interruption), so a
+ * dropped one is told again when it is run again.
  */
 export class HeldResults {
   private held: RunResult[] = [];
@@ -16,6 +18,7 @@ export class HeldResults {
 
   hold(result: RunResult): void {
     this.held.push(result);
+    this.onResult(result);
   }
 
   get size(): number {
@@ -23,10 +26,7 @@ export class HeldResults {
   }
 
   confirm(): void {
-    for (const result of this.held) {
-      this.standing.push(result);
-      this.onResult(result);
-    }
+    this.standing.push(...this.held);
     this.held = [];
   }
 

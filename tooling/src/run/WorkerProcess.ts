@@ -46,12 +46,11 @@ export class WorkerProcess {
   /** set when an example's leftover ended the worker and said so (a late `process.exit`) */
   private strayEnd: string | undefined;
   private closing: Promise<void> | undefined;
+  /** killed by the pool, so nothing after is charged to an example */
   private killedByPool = false;
   /** called with the worker's answer to `status` */
   private onStatus: ((waitingOn: string[], loading?: string) => void) | undefined;
-  /** how the process ended, once it has */
   private death: string | undefined;
-  /** called when the worker answers `close` */
   private closed: () => void = () => {};
 
   constructor(private readonly options: WorkerOptions) {
@@ -147,9 +146,9 @@ export class WorkerProcess {
       // each example of the file left in the batch gets the same result
       const end = (result: RunResult) => {
         const file = this.mirror.importing;
-        // what ended the worker may be an earlier example's doing, not yet checked
-        if (held.size > 0 && file === undefined) distrust();
-        else if (file === undefined) record(result);
+        // the worker is gone, so the examples before it are not checked again: a change to a
+        // built-in that makes a later example of the file crash or hang is not seen
+        if (file === undefined) record(result);
         else blameImport(result, requests, index, file, relativeTo(this.options.cwd, file)).forEach(record);
         held.confirm();
         done();
@@ -179,10 +178,7 @@ export class WorkerProcess {
           else arm();
         } else if (event.type === "died") {
           // a late `process.exit` of an earlier example ended the worker: not this example's doing
-          if (this.strayEnd !== undefined && this.strayEnd !== request.key) {
-            if (held.size > 0) distrust();
-            done();
-          }
+          if (this.strayEnd !== undefined && this.strayEnd !== request.key) held.confirm(), done();
           else end(this.stopped(request, "crashed", started, event.detail));
         }
       };
@@ -235,7 +231,7 @@ export class WorkerProcess {
     if (this.child.pid !== undefined && this.child.exitCode === null && this.child.signalCode === null) killProcessGroup(this.child.pid);
   }
 
-  /** Kills the worker for the pool's own reasons (an interrupted run): nothing it does after is charged to an example. */
+  /** Kills the worker for the pool's own reasons (an interrupted run, results that did not stand). */
   abort(): void {
     this.killedByPool = true;
     this.kill();

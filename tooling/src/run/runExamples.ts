@@ -45,6 +45,7 @@ export async function runExamples(project: Project, selection: Selection = {}, o
   }
   try {
     let done = 0;
+    const counted = new Set<string>();
     const results = await runInWorkers(examples, {
       root: config.root,
       jobs: config.jobs,
@@ -52,7 +53,8 @@ export async function runExamples(project: Project, selection: Selection = {}, o
       env: setup?.env ?? {},
       ...(options.workers ? { workers: options.workers } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
-      onResult: (result) => options.onResult?.(result, ++done, examples.length),
+      // an example run again (see HeldResults) is told again, and counted once
+      onResult: (result) => options.onResult?.(result, counted.has(result.key) ? done : (counted.add(result.key), ++done), examples.length),
     });
     return finish({ examples, verdicts: examples.map((example, index) => checkExample(example, results[index]!)), ran: true });
   } finally {
