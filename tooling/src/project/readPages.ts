@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { glob } from "tinyglobby";
 import type { ResolvedConfig } from "../config/loadConfig.ts";
+import { relativeTo } from "../files/relativeTo.ts";
 
 /** A page as read from disk, before its blocks are found. */
 export interface PageText {
@@ -22,7 +23,7 @@ export async function readPages(config: ResolvedConfig): Promise<PageText[] | un
   // on libuv's four threads (bench:splice)
   return absolute.map((file) => ({
     path: file,
-    file: path.relative(config.root, file).split(path.sep).join("/"),
+    file: relativeTo(config.root, file),
     text: readFileSync(file, "utf8"),
   }));
 }

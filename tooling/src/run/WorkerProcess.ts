@@ -5,7 +5,8 @@ import { killProcessGroup } from "./killProcessGroup.ts";
 import { forkWorker } from "./forkWorker.ts";
 import { stoppedResult } from "./stoppedResult.ts";
 import { ExampleTimeout } from "./ExampleTimeout.ts";
-import { blameImport, relativeTo } from "./blameImport.ts";
+import { blameImport } from "./blameImport.ts";
+import { relativeTo } from "../files/relativeTo.ts";
 import { HeldResults } from "./HeldResults.ts";
 import { WorkerMirror } from "./WorkerMirror.ts";
 

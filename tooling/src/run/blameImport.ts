@@ -1,4 +1,3 @@
-import path from "node:path";
 import type { RunResult } from "../records/RunResult.ts";
 
 /**
@@ -13,9 +12,4 @@ export function blameImport(result: RunResult, requests: readonly { key: string;
     blamed.push({ ...result, key: requests[index]!.key, importing: shownAs, ...(blamed.length === 0 ? {} : { stdout: "", stderr: "" }) });
   }
   return blamed;
-}
-
-/** A path as the user knows it: relative to the root, with forward slashes. */
-export function relativeTo(root: string, file: string): string {
-  return path.relative(root, file).split(path.sep).join("/");
 }

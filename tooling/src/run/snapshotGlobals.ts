@@ -29,7 +29,7 @@ const watched = [
  * Objects whose enumerable keys are compared too: a property added by assignment (enumerable)
  * changes what `for...in` and `Object.keys` see there.
  */
-const keyed = () => [globalThis, process, console, Object.prototype, Array.prototype, String.prototype, Function.prototype, Number.prototype, Promise.prototype];
+const keyed: ReadonlySet<object> = new Set([globalThis, process, console, Object.prototype, Array.prototype, String.prototype, Function.prototype, Number.prototype, Promise.prototype]);
 
 export interface GlobalsSnapshot {
   /**
@@ -72,7 +72,7 @@ class Properties {
     if (this.seen.has(target)) return;
     this.seen.add(target);
     const keys = Reflect.ownKeys(target);
-    if (keyed().includes(target)) this.keyLists.push({ owner, target, keys: Object.keys(target) });
+    if (keyed.has(target)) this.keyLists.push({ owner, target, keys: Object.keys(target) });
     for (const key of keys) {
       // an emitter's bookkeeping moves as Node adds and removes its own listeners (see `listeners`)
       if (key === "_events" || key === "_eventsCount") continue;

@@ -5,7 +5,6 @@
  * global, `process.env`, the working directory) runs nothing more, so the next example starts
  * in a clean process.
  */
-import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ToWorker } from "./protocol.ts";
 import type { RunError } from "../records/RunResult.ts";
@@ -14,6 +13,7 @@ import { CappedOutput } from "./CappedOutput.ts";
 import { serializeError } from "./serializeError.ts";
 import { snapshotGlobals, type GlobalsSnapshot } from "./snapshotGlobals.ts";
 import { watchParent } from "./watchParent.ts";
+import { relativeTo } from "../files/relativeTo.ts";
 import { context, examples, installCapture, isProcessExit, late, mirrorPhase, newCapture, owner, ProcessExit, resultOf, send, type Capture } from "./workerCapture.ts";
 
 installCapture();
@@ -149,7 +149,7 @@ async function run({ key, file, name }: { key: string; file: string; name: strin
   examples.previous = capture;
   // what the file changed as it loaded is the same for each of its examples, in any worker:
   // the worker runs the rest of them, and no other file's
-  if (left.length === 0 && changedBy && queued.get(changedBy.file) === 0) left.push(`changes made while ${path.relative(root, changedBy.file)} loaded: ${changedBy.left.join(", ")}`);
+  if (left.length === 0 && changedBy && queued.get(changedBy.file) === 0) left.push(`changes made while ${relativeTo(root, changedBy.file)} loaded: ${changedBy.left.join(", ")}`);
   retired = left.length > 0;
   const result = resultOf(capture, error ? "threw" : "returned", durationMs, error, undefined, error ? importing : undefined);
   send({ type: "result", result, recycle: false, checked, ...(retired ? { retire: left } : {}), ...(suspect ? { suspect } : {}) });

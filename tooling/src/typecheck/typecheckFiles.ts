@@ -1,6 +1,7 @@
 import path from "node:path";
 import type * as TS from "typescript";
 import { ts } from "../fast/typescript.ts";
+import { relativeTo } from "../files/relativeTo.ts";
 import type { Problem } from "../records/Problem.ts";
 
 /**
@@ -24,7 +25,7 @@ export function typecheckFiles(root: string, files: readonly string[]): Problem[
     for (const diagnostic of diagnostics) {
       const { line, character } = sourceFile.getLineAndCharacterOfPosition(diagnostic.start ?? 0);
       problems.push({
-        file: path.relative(root, file).split(path.sep).join("/"),
+        file: relativeTo(root, file),
         line: line + 1,
         column: character + 1,
         message: `TS${diagnostic.code}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n")}`,

@@ -17,6 +17,7 @@ import type { ExemplarSite, SiteRefresh } from "./ExemplarSite.ts";
 import { fenceState } from "./fenceState.ts";
 import { mergeRun, type SiteState } from "./mergeRun.ts";
 import { spliceSitePage } from "./spliceSitePage.ts";
+import { relativeTo } from "../files/relativeTo.ts";
 
 export interface ExemplarSiteOptions {
   /** the folder of `exemplar.config.ts`; default: the working directory */
@@ -48,7 +49,6 @@ export function createExemplarSite(options: ExemplarSiteOptions = {}): ExemplarS
   // per page: the problem of each block word, and the keys it shows
   const blockProblems = new Map<string, Map<string, string>>();
   const keysOnPage = new Map<string, Set<string>>();
-  const relativeTo = (file: string) => path.relative(config.root, file).split(path.sep).join("/");
 
   /** takes in a run (of the `covered` files, or of all); returns the pages it may change */
   const use = (project: Project, next: Run, covered?: ReadonlySet<string>): string[] => {
@@ -106,8 +106,8 @@ export function createExemplarSite(options: ExemplarSiteOptions = {}): ExemplarS
     const waitedMs = Math.round(startedAt - asked);
     if (closed) return { files: changed, pages: [], ran: false, durationMs: 0, waitedMs };
     let project = state.project;
-    for (const file of changed) project = swapFile(project, relativeTo(file), existsSync(file) ? await readFile(file, "utf8") : undefined);
-    const covered = clean ? new Set(changed.map(relativeTo)) : undefined;
+    for (const file of changed) project = swapFile(project, relativeTo(config.root, file), existsSync(file) ? await readFile(file, "utf8") : undefined);
+    const covered = clean ? new Set(changed.map((file) => relativeTo(config.root, file))) : undefined;
     await setup?.reset?.();
     const next = await run(project, covered ? { files: covered } : {}, setup ? { setup } : {});
     const pages = use(project, next, covered);
@@ -120,7 +120,7 @@ export function createExemplarSite(options: ExemplarSiteOptions = {}): ExemplarS
     config: () => config,
     report: () => state.report,
     splice(file, text) {
-      const spliced = spliceSitePage(state, relativeTo(file), text);
+      const spliced = spliceSitePage(state, relativeTo(config.root, file), text);
       blockProblems.set(file, spliced.blockProblems);
       keysOnPage.set(file, spliced.keys);
       return { text: spliced.text, problems: spliced.problems };
@@ -138,12 +138,12 @@ export function createExemplarSite(options: ExemplarSiteOptions = {}): ExemplarS
       await stop(active);
     },
     isExampleFile(file) {
-      const relative = relativeTo(file);
+      const relative = relativeTo(config.root, file);
       return state.project.sources.some((source) => source.file === relative);
     },
     exampleFolders: () => [...new Set(config.examples.map((pattern) => path.resolve(config.root, globBase(pattern))))],
     async matchesExamples(file) {
-      const relative = relativeTo(file);
+      const relative = relativeTo(config.root, file);
       const matched = await Promise.all(config.examples.map((pattern) => glob(pattern, { cwd: config.root, ignore: exampleIgnores })));
       return matched.some((found) => found.some((candidate) => candidate.split(path.sep).join("/") === relative));
     },
