@@ -6,27 +6,33 @@ export interface TextEdit {
 }
 
 /**
- * Applies edits planned against one text, from the bottom up, so that each edit's offsets hold
- * whatever was edited below it. Two edits over the same characters are refused: that is a bug in
- * whoever planned them. The one edit applier of the package: `--update` (through
- * `applyLineEdits`) and the splicer both write through it.
+ * Applies edits planned against one text, each at its offsets in that text, so that no edit
+ * moves another. Two edits over the same characters are refused: that is a bug in whoever
+ * planned them. The one edit applier of the package: `--update` (through `applyLineEdits`) and
+ * the splicer both write through it. Linear in the text and the edits: the result is joined once
+ * from the untouched stretches and the new texts (splicing each edit into the whole text made
+ * 8,000 blocks on one page take seconds).
  */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  // most callers plan their edits bottom up already: those need no sorted copy
-  const sorted = edits.every((edit, index) => index === 0 || isBelow(edits[index - 1]!, edit)) ? edits : [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
-  let result = text;
-  for (let index = 0; index < sorted.length; index++) {
-    const edit = sorted[index]!;
-    const below = sorted[index - 1];
-    if (edit.start > edit.end || edit.end > text.length) {
+  // callers plan their edits bottom up (the order the style guide asks for): those are read in reverse
+  const bottomUp = edits.every((edit, index) => index === 0 || isBelow(edits[index - 1]!, edit));
+  const sorted = bottomUp ? [...edits].reverse() : [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  const parts: string[] = [];
+  let done = 0;
+  let previous: TextEdit | undefined;
+  for (const edit of sorted) {
+    if (edit.start > edit.end || edit.end > text.length || edit.start < 0) {
       throw new RangeError(`edit ${edit.start}-${edit.end} is outside the text (0-${text.length})`);
     }
-    if (below && edit.end > below.start) {
-      throw new RangeError(`overlapping edits at ${edit.start}-${edit.end} and ${below.start}-${below.end}`);
+    if (previous && edit.start < previous.end) {
+      throw new RangeError(`overlapping edits at ${previous.start}-${previous.end} and ${edit.start}-${edit.end}`);
     }
-    result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
+    parts.push(text.slice(done, edit.start), edit.text);
+    done = edit.end;
+    previous = edit;
   }
-  return result;
+  parts.push(text.slice(done));
+  return parts.join("");
 }
 
 const isBelow = (below: TextEdit, edit: TextEdit) => below.start > edit.start || (below.start === edit.start && below.end >= edit.end);
