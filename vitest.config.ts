@@ -1,10 +1,22 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  // ts-blank-space shares the compiler the tooling loaded with its code cache, as in the CLI's
+  // bundle (tooling/scripts/build.js), rather than import a second copy
+  plugins: [
+    {
+      name: "shared-compiler",
+      enforce: "pre",
+      resolveId: (id, importer) =>
+        id === "typescript" && importer?.includes("/ts-blank-space/") ? fileURLToPath(new URL("./tooling/src/fast/typescriptDefault.ts", import.meta.url)) : undefined,
+    },
+  ],
   test: {
     include: ["tooling/test/**/*.test.ts", "platform/test/**/*.test.ts"],
     // end-to-end tests start real worker processes; give them room on a 2-core machine
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    server: { deps: { inline: ["ts-blank-space"] } },
   },
 });

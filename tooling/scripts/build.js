@@ -48,6 +48,7 @@ export async function buildTooling() {
     // each command's code is its own chunk, loaded when the command runs
     splitting: true,
     sourcemap: "linked",
+    plugins: [sharedCompiler],
     logLevel: "warning",
   });
   writeFileSync(stampFile, String(newest));
@@ -56,6 +57,19 @@ export async function buildTooling() {
   const { loadTypeScript } = await import(`${pathToFileURL(path.join(tooling, "dist", "typescript.js")).href}?${newest}`);
   loadTypeScript();
 }
+
+/**
+ * ts-blank-space imports the compiler itself: it gets the CLI's, loaded with its code cache
+ * (src/fast/typescriptDefault.ts), rather than a second copy.
+ * @type {import("esbuild").Plugin}
+ */
+const sharedCompiler = {
+  name: "shared-compiler",
+  setup(build) {
+    build.onResolve({ filter: /^typescript$/ }, ({ importer }) =>
+      importer.includes(`${path.sep}ts-blank-space${path.sep}`) ? { path: path.join(tooling, "src/fast/typescriptDefault.ts") } : undefined);
+  },
+};
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   await buildTooling();

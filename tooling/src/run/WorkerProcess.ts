@@ -193,9 +193,12 @@ export class WorkerProcess {
     return stoppedResult(request.key, status, Math.round(performance.now() - started), this.mirror.printed(request.key), message);
   }
 
-  /** Has the worker compile these files (absolute paths), without running them, while it waits for work. */
-  warm(files: string[]): void {
-    if (files.length > 0) this.child.send({ type: "warm", files } satisfies ToWorker);
+  /**
+   * Prepares files the worker may run, without running any of their code: `warm` has it compile
+   * them (absolute paths), `compiled` hands it their JavaScript made ahead (see `CompiledFile`).
+   */
+  prepare(message: Extract<ToWorker, { type: "warm" | "compiled" }>): void {
+    if (message.files.length > 0) this.child.send(message);
   }
 
   /**

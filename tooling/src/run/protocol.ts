@@ -1,3 +1,4 @@
+import type { CompiledFile } from "../records/CompiledFile.ts";
 import type { RunError, RunResult } from "../records/RunResult.ts";
 
 /** One example for a worker to run (see WorkerProcess.run). */
@@ -21,6 +22,11 @@ export type ToWorker =
    * without running any of their code
    */
   | { type: "warm"; files: string[] }
+  /**
+   * these files' JavaScript, made from the text the pool parsed: imported instead of the files;
+   * runs that follow wait until the loader holds it
+   */
+  | { type: "compiled"; files: CompiledFile[] }
   /** the running example is past its timeout: what is it waiting on? (see `status`) */
   | { type: "status" }
   | { type: "close" };

@@ -1,4 +1,5 @@
 import { checkExample } from "../check/checkExample.ts";
+import { prepareWorkers } from "../fast/prepareWorkers.ts";
 import { closeWorkers, type StartedWorkers } from "../fast/startWorkers.ts";
 import type { Project } from "../records/Project.ts";
 import type { Run } from "../records/Run.ts";
@@ -36,6 +37,8 @@ export async function runExamples(project: Project, selection: Selection = {}, o
     return finish({ examples, verdicts: [], ran: false });
   }
   const { config } = project;
+  // while the setup starts, the workers take in the files they will run
+  if (options.workers) await prepareWorkers(options.workers, config.root, examples, project.parsed);
   let setup = options.setup;
   try {
     setup ??= config.setup ? await runSetup(config.setup) : undefined;

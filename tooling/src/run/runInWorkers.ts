@@ -56,7 +56,7 @@ export async function runInWorkers(examples: readonly Example[], options: RunOpt
   // workers started ahead of a selective run had no files to compile yet: the first compiles every
   // file not assigned, which it will run unless the queue turns out long enough for another worker
   const unassigned = groups.filter((group) => !options.workers?.assignment.has(group[0]!.file));
-  started[0]?.warm(unassigned.map((group) => path.resolve(options.root, group[0]!.file)));
+  started[0]?.prepare({ type: "warm", files: unassigned.map((group) => path.resolve(options.root, group[0]!.file)) });
   const next = (lane: number) => {
     if (queues[lane]!.length > 0) return queues[lane]!.shift();
     const busiest = queues.reduce((most, queue) => (queue.length > most.length ? queue : most));
@@ -110,6 +110,7 @@ export async function runInWorkers(examples: readonly Example[], options: RunOpt
         }
         if (!worker?.alive) {
           worker = createWorker(options.root);
+          worker.prepare({ type: "compiled", files: options.workers?.compiled ?? [] });
           workers.add(worker);
         }
         const ran = await worker.run(pending, options.env ?? {}, report, strict);

@@ -13,6 +13,7 @@ import { CappedOutput } from "./CappedOutput.ts";
 import { serializeError } from "./serializeError.ts";
 import { snapshotGlobals, type GlobalsSnapshot } from "./snapshotGlobals.ts";
 import { watchParent } from "./watchParent.ts";
+import { precompileOnLoader, provideToLoader } from "./loaderPort.ts";
 import { relativeTo } from "../files/relativeTo.ts";
 import { context, examples, installCapture, isProcessExit, late, mirrorPhase, newCapture, owner, ProcessExit, resultOf, send, type Capture } from "./workerCapture.ts";
 
@@ -184,12 +185,12 @@ async function leftRunning(): Promise<string[]> {
   return added;
 }
 
-const precompile = (globalThis as Record<symbol, unknown>)[Symbol.for("exemplar.precompile")] as import("node:worker_threads").MessagePort | undefined;
-
 let queue = Promise.resolve();
 process.on("message", (message: ToWorker) => {
-  if (message.type === "warm") {
-    precompile?.postMessage({ files: message.files });
+  if (message.type === "warm") precompileOnLoader(message.files);
+  else if (message.type === "compiled") {
+    const files = message.files;
+    queue = queue.then(() => provideToLoader(files));
   } else if (message.type === "run") {
     strict = message.strict ?? false;
     Object.assign(process.env, message.env);

@@ -196,10 +196,10 @@ describe("runInWorkers with one worker started ahead for a selective run", () =>
     const selected = (await examplesOf(pool)).filter((example) => example.key.endsWith("quick"));
     const workers = startWorkers(pool, 1);
     const warmed: string[][] = [];
-    const warm = workers.workers[0]!.warm.bind(workers.workers[0]!);
-    workers.workers[0]!.warm = (files) => {
-      warmed.push(files.map((file) => path.relative(pool, file)));
-      warm(files);
+    const prepare = workers.workers[0]!.prepare.bind(workers.workers[0]!);
+    workers.workers[0]!.prepare = (message) => {
+      if (message.type === "warm") warmed.push(message.files.map((file) => path.relative(pool, file)));
+      prepare(message);
     };
     await runInWorkers(selected, { root: pool, jobs: 2, timeout: 5000, workers });
     expect(warmed).toEqual([["examples/a.ts", "examples/b.ts", "examples/c.ts", "examples/d.ts"]]);

@@ -64,9 +64,21 @@ export async function resolve(specifier, context, nextResolve) {
 export async function load(url, context, nextLoad) {
   if (!url.startsWith("file:") || !typescript.test(new URL(url).pathname)) return nextLoad(url, context);
   const file = fileURLToPath(url);
+  const given = provided.get(file);
+  if (given !== undefined) {
+    provided.delete(file);
+    return { format: "module", source: given, shortCircuit: true };
+  }
   const source = await readFile(file, "utf8");
   return { format: "module", source: await compile(file, source), shortCircuit: true };
 }
+
+/**
+ * JavaScript the CLI made from the text it parsed (see tooling/src/fast/blankTypes.ts), by
+ * absolute path, used once: the file is not read again, so what runs is what was parsed.
+ * @type {Map<string, string>}
+ */
+const provided = new Map();
 
 /**
  * Files compiled ahead of their import (see `initialize`), by their cache file: taken out when
@@ -116,12 +128,17 @@ async function transform(source, options, cached) {
  * `data.port` (see register.mjs) receives `{ files }`: absolute paths of TypeScript files the
  * process will import soon. They are compiled now, without running them, so that compiling
  * overlaps whatever the process waits for; a file that cannot be read or compiled is left for
- * its import to report.
+ * its import to report. It also receives `{ compiled }`: files' JavaScript made ahead (see
+ * `provided`), answered with `{ received }` once held.
  * @param {{ port?: import("node:worker_threads").MessagePort } | undefined} data
  */
 export function initialize(data) {
-  data?.port?.on("message", (/** @type {{ files: string[] }} */ { files }) => {
-    for (const file of files) {
+  const port = data?.port;
+  port?.on("message", (/** @type {{ files?: string[], compiled?: Array<{ file: string, code: string }> }} */ message) => {
+    for (const { file, code } of message.compiled ?? []) provided.set(file, code);
+    if (message.compiled) port.postMessage({ received: message.compiled.length });
+    for (const file of message.files ?? []) {
+      if (provided.has(file)) continue;
       readFile(file, "utf8").then((source) => {
         const { options, cached } = plan(file, source);
         if (precompiled.has(cached)) return;
@@ -131,7 +148,7 @@ export function initialize(data) {
       }, () => {});
     }
   });
-  data?.port?.unref();
+  port?.unref();
 }
 
 /** @type {Promise<typeof import("esbuild")> | undefined} loaded on the first file not in the cache */
