@@ -51,10 +51,21 @@ console.log(`corpus: ${entries.length} examples in ${new Set(entries.map((entry)
 const exemplarRun = repeat("exemplar check", process.execPath, [exemplar, "check", "--examples", "examples/**/*.ts", "--reporter", "json"], { env: cold });
 const report = JSON.parse(exemplarRun.stdout) as { summary: { passed: number; failed: number }; timings?: Record<string, number> };
 if (report.summary.passed !== entries.length) throw new Error(`exemplar passed ${report.summary.passed} of ${entries.length}`);
-// as on a fresh CI machine: no code cache of the compiler, no compiled example files
-const exemplarEmpty = repeat("exemplar check, empty caches", process.execPath, [exemplar, "check", "--examples", "examples/**/*.ts", "--reporter", "json"], {
+// as on a fresh CI machine: `npm ci` built the CLI, which wrote the compiler's code cache
+// (tooling/scripts/build.js), and nothing has run yet: no compiled example files
+const cacheDir = path.join(repo, "node_modules", ".cache", "exemplar");
+const installCache = path.join(repo, "tooling", "bench", "installCompilerCache.mjs");
+const exemplarFresh = repeat("exemplar check, fresh CI machine", process.execPath, [exemplar, "check", "--examples", "examples/**/*.ts", "--reporter", "json"], {
   env: cold,
-  before: () => rmSync(path.join(repo, "node_modules", ".cache", "exemplar"), { recursive: true, force: true }),
+  before: () => {
+    rmSync(cacheDir, { recursive: true, force: true });
+    execFileSync(process.execPath, [installCache], { env: { ...process.env, ...cold } });
+  },
+});
+// and with no cache at all: not even the compiler's (an install whose build could not write it)
+const exemplarEmpty = repeat("exemplar check, no caches at all", process.execPath, [exemplar, "check", "--examples", "examples/**/*.ts", "--reporter", "json"], {
+  env: cold,
+  before: () => rmSync(cacheDir, { recursive: true, force: true }),
 });
 const startup = repeat("exemplar --help", process.execPath, [exemplar, "check", "--help"], { env: cold });
 
@@ -71,7 +82,8 @@ const exemplarPerExample = exemplarRun.seconds / entries.length;
 
 const rows = [
   { runner: "exemplar check (cold, default jobs)", examples: entries.length, seconds: exemplarRun.seconds, perExampleMs: exemplarPerExample * 1000 },
-  { runner: "exemplar check, empty caches (fresh CI machine)", examples: entries.length, seconds: exemplarEmpty.seconds, perExampleMs: (exemplarEmpty.seconds / entries.length) * 1000 },
+  { runner: "exemplar check, fresh CI machine (after npm ci)", examples: entries.length, seconds: exemplarFresh.seconds, perExampleMs: (exemplarFresh.seconds / entries.length) * 1000 },
+  { runner: "exemplar check, no caches at all", examples: entries.length, seconds: exemplarEmpty.seconds, perExampleMs: (exemplarEmpty.seconds / entries.length) * 1000 },
   { runner: "vitest run (defaults)", examples: entries.length, seconds: vitestDefault.seconds, perExampleMs: (vitestDefault.seconds / entries.length) * 1000 },
   { runner: "vitest run --pool=threads --no-isolate", examples: entries.length, seconds: vitestFast.seconds, perExampleMs: (vitestFast.seconds / entries.length) * 1000 },
   { runner: "naive: one tsx process per example", examples: sample.length, seconds: naivePerExample * sample.length, perExampleMs: naivePerExample * 1000 },
@@ -79,11 +91,12 @@ const rows = [
 const ratios = {
   vitestDefaultOverExemplar: vitestDefault.seconds / exemplarRun.seconds,
   vitestFastOverExemplar: vitestFast.seconds / exemplarRun.seconds,
+  vitestFastOverExemplarFresh: vitestFast.seconds / exemplarFresh.seconds,
   naivePerExampleOverExemplarPerExample: naivePerExample / exemplarPerExample,
 };
 const targets = {
-  "exemplar <= 1.5 s": exemplarRun.seconds <= 1.5,
-  ">= 2x faster than vitest's fastest": ratios.vitestFastOverExemplar >= 2,
+  "exemplar on a fresh CI machine <= 1.0 s": exemplarFresh.seconds <= 1.0,
+  ">= 2x faster than vitest's fastest, on a fresh CI machine": ratios.vitestFastOverExemplarFresh >= 2,
   ">= 100x faster per example than naive": ratios.naivePerExampleOverExemplarPerExample >= 100,
 };
 
@@ -93,9 +106,9 @@ console.log("| --- | ---: | ---: | ---: |");
 for (const row of rows) console.log(`| ${row.runner} | ${row.examples} | ${row.seconds.toFixed(2)} | ${row.perExampleMs.toFixed(2)} |`);
 console.log("");
 console.log(`vitest defaults / exemplar: ${ratios.vitestDefaultOverExemplar.toFixed(1)}x`);
-console.log(`vitest fastest / exemplar:  ${ratios.vitestFastOverExemplar.toFixed(1)}x`);
+console.log(`vitest fastest / exemplar:  ${ratios.vitestFastOverExemplar.toFixed(1)}x warm, ${ratios.vitestFastOverExemplarFresh.toFixed(1)}x on a fresh CI machine`);
 console.log(`naive per example / exemplar per example: ${ratios.naivePerExampleOverExemplarPerExample.toFixed(0)}x`);
-console.log(`exemplar with empty caches: ${exemplarEmpty.samples.map((s) => s.toFixed(2)).join(", ")} s`);
+console.log(`exemplar on a fresh CI machine: ${exemplarFresh.samples.map((s) => s.toFixed(2)).join(", ")} s; with no caches at all: ${exemplarEmpty.samples.map((s) => s.toFixed(2)).join(", ")} s`);
 console.log(`exemplar samples: ${exemplarRun.samples.map((s) => s.toFixed(2)).join(", ")} s; CLI start-up alone (check --help): ${startup.seconds.toFixed(2)} s`);
 if (report.timings) console.log(`exemplar phases (ms, last run): ${JSON.stringify(report.timings)}`);
 for (const [target, met] of Object.entries(targets)) console.log(`${met ? "met    " : "MISSED "} ${target}`);
