@@ -18,4 +18,6 @@ export interface StandAloneProblem extends Problem {
    * parameters)
    */
   declared?: Place & { where: "hidden" | "outside" };
+  /** the code blocks of the pages that show the snippet (the opening fence's line), when the check read the docs */
+  shownIn?: Place[];
 }

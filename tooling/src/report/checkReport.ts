@@ -3,6 +3,7 @@ import type { Problem } from "../records/Problem.ts";
 import type { Project } from "../records/Project.ts";
 import type { Run } from "../records/Run.ts";
 import type { ExpectUpdates } from "../records/ExpectUpdate.ts";
+import type { StandAloneProblem } from "../records/StandAloneProblem.ts";
 
 /** What a check found beside the run: each is optional, as each has its own flag. */
 export interface CheckFindings {
@@ -22,7 +23,7 @@ export function checkReport(project: Project, run: Run, findings: CheckFindings 
   const report: CheckReport = {
     problems: project.problems,
     // a filtered run warns about the snippets it ran, as it reports their verdicts
-    standAlone: project.standAlone.filter((problem) => keys.has(problem.key)),
+    standAlone: project.standAlone.filter((problem) => keys.has(problem.key)).map((problem) => withShownIn(problem, findings.docs)),
     typeErrors: findings.typeErrors ?? [],
     examples: run.examples,
     verdicts: run.verdicts,
@@ -33,4 +34,10 @@ export function checkReport(project: Project, run: Run, findings: CheckFindings 
   };
   if (findings.docs) report.docs = findings.docs;
   return report;
+}
+
+/** The problem with the page blocks that show its snippet, which is where a reader copies it from. */
+function withShownIn(problem: StandAloneProblem, docs: DocsFindings | undefined): StandAloneProblem {
+  const blocks = (docs?.usages.get(problem.key) ?? []).filter((usage) => usage.kind === "code");
+  return blocks.length === 0 ? problem : { ...problem, shownIn: blocks.map(({ file, line }) => ({ file, line })) };
 }

@@ -22,7 +22,11 @@ export function reportGithub(report: CheckReport): string {
   };
   for (const problem of report.problems) annotate("error", problem, "exemplar: invalid example", problem.message);
   for (const error of report.typeErrors) annotate("error", error, "exemplar: type error", error.message);
-  for (const warning of report.standAlone ?? []) annotate("warning", warning, `exemplar: snippet of ${warning.key}`, warning.message);
+  for (const warning of report.standAlone ?? []) {
+    annotate("warning", warning, `exemplar: snippet of ${warning.key}`, warning.message);
+    // and on each page block that shows it, where a writer reviews the page
+    for (const block of warning.shownIn ?? []) annotate("warning", block, `exemplar: snippet of ${warning.key}`, `${warning.message} (${warning.file}:${warning.line})`);
+  }
   for (const verdict of report.verdicts) {
     const { example, result, failures } = verdict;
     if (verdict.status === "failed") {

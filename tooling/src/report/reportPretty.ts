@@ -68,7 +68,10 @@ export function reportPretty(report: CheckReport, options: PrettyOptions): strin
     for (const warning of warnings.slice(0, items)) out.push(`⚠ ${place}: ${excerpt(warning, limits.message)}`);
     if (warnings.length > items) out.push(`⚠ ${place}: ${notShown(warnings.length - items, "warning")}`);
   }
-  for (const warning of report.standAlone ?? []) out.push(`⚠ ${formatProblem(warning)}`);
+  for (const warning of report.standAlone ?? []) {
+    const shown = warning.shownIn?.map((block) => `${block.file}:${block.line}`).join(", ");
+    out.push(`⚠ ${formatProblem(warning)}${shown ? ` (shown at ${shown})` : ""}`);
+  }
   if (report.docs) {
     for (const error of report.docs.errors) out.push(`✗ ${formatProblem(error)}`);
     for (const warning of report.docs.warnings) out.push(`⚠ ${formatProblem(warning)}`);

@@ -40,3 +40,17 @@ test("keeps the stand-alone problems of the examples the run selected, as it kee
   expect(checkReport(shown, { ...all, examples: [clean!] }).standAlone).toEqual([]);
   expect(checkReport(shown, { ...all, examples: [hidden!] }).standAlone).toHaveLength(1);
 });
+
+test("names the page blocks that show a snippet with a stand-alone problem, when the docs were checked", () => {
+  const text = ["/**", " * @example b.hidden", " * @expect", " */", "export function hidden() {", '  const dir = "/tmp"; // hide', "  console.log(dir);", "}"].join("\n");
+  const shown = parseProject({ config: resolveConfig({}, "/project"), sources: [{ file: "examples/b.ts", text }] });
+  const run = { examples: shown.examples, verdicts: [], ran: true, durationMs: 1 };
+  const usages = new Map([["b.hidden", [
+    { file: "docs/a.md", line: 12, kind: "code" as const },
+    { file: "docs/a.md", line: 20, kind: "output" as const },
+    { file: "docs/b.md", line: 3, kind: "code" as const, heading: "Usage" },
+  ]]]);
+  const docs = { pages: 2, blocks: 3, errors: [], warnings: [], usages };
+  expect(checkReport(shown, run, { docs }).standAlone!.map((problem) => problem.shownIn)).toEqual([[{ file: "docs/a.md", line: 12 }, { file: "docs/b.md", line: 3 }]]);
+  expect(checkReport(shown, run).standAlone![0]!.shownIn).toBeUndefined();
+});

@@ -159,6 +159,15 @@ describe("a shown snippet that does not stand alone is a warning in every report
     expect(JSON.parse(reporters.json(report, root)).standAlone).toEqual([standAlone]);
   });
 
+  it("pretty and github: the page blocks that show the snippet, where a reader copies it", () => {
+    const shownIn = { ...report, standAlone: [{ ...standAlone, shownIn: [{ file: "docs/guide.md", line: 40 }] }] };
+    expect(reporters.pretty(shownIn, root).split("\n")[0]).toBe(`⚠ examples/demo.ts:12:15: ${standAlone.message} (shown at docs/guide.md:40)`);
+    expect(reporters.github(shownIn, root).split("\n").slice(0, 2)).toEqual([
+      "::warning file=examples/demo.ts,line=12,col=15,title=exemplar%3A snippet of demo.key::the shown snippet of `demo.key` uses `dir`, which only a hidden line declares (line 11); show its declaration or pass it in",
+      "::warning file=docs/guide.md,line=40,title=exemplar%3A snippet of demo.key::the shown snippet of `demo.key` uses `dir`, which only a hidden line declares (line 11); show its declaration or pass it in (examples/demo.ts:12)",
+    ]);
+  });
+
   it("github: a warning annotation at the name's place", () => {
     expect(reporters.github(report, root).split("\n")[0]).toBe(
       "::warning file=examples/demo.ts,line=12,col=15,title=exemplar%3A snippet of demo.key::the shown snippet of `demo.key` uses `dir`, which only a hidden line declares (line 11); show its declaration or pass it in",

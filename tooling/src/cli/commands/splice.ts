@@ -7,6 +7,7 @@ import type { Problem } from "../../records/Problem.ts";
 import { openWithOutputRun } from "../../fast/openWithOutputRun.ts";
 import { splice } from "../../splice/splice.ts";
 import { writeSplicedPages } from "../../splice/writeSplicedPages.ts";
+import { standAloneOnPages } from "../../standalone/standAloneOnPages.ts";
 import type { Command, CommandIo } from "../Command.ts";
 import { parseFlags } from "../parseFlags.ts";
 
@@ -19,7 +20,8 @@ shows an output). Without --write or --check, lists the pages that would change.
 Options:
   --write           update the Markdown pages in place (a page with an error is not written)
   --check           print a diff of stale pages and exit 1 when any page is stale
-  --strict          untested ts/js snippets and examples no page shows are errors
+  --strict          untested ts/js snippets, examples no page shows, and shown snippets
+                    that use a name they do not declare or import are errors
   --examples GLOB   example files to search (repeatable; default from exemplar.config.ts)
   --docs DIR        the Markdown docs folder (default from the config, or docs/)
   --config FILE     config file (default ./exemplar.config.ts, optional)
@@ -68,7 +70,10 @@ export const spliceCommand: Command = {
     }
     print("error", report.errors);
     print("warning", report.warnings);
-    const errors = report.errors.length + report.pages.reduce((sum, page) => sum + page.errors.length, 0);
+    // a snippet a reader copies from a page must run as shown (see `exemplar check`)
+    const standAlone = standAloneOnPages(project.pages ?? [], project.standAlone);
+    print(values.strict ? "error" : "warning", standAlone);
+    const errors = report.errors.length + report.pages.reduce((sum, page) => sum + page.errors.length, 0) + (values.strict ? standAlone.length : 0);
     const stale = report.pages.filter((page) => page.after !== page.before);
 
     if (values.write) {

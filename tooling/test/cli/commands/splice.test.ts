@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, expect, test } from "vitest";
@@ -86,6 +86,18 @@ test("--strict makes untested snippets and orphans errors; --examples narrows th
   const none = await splice("--check", "--examples", "examples/lib/*.ts");
   expect(none.code).toBe(1);
   expect(none.stderr).toMatch(/^docs\/guide\.md:9: error: unknown example key in `example=greeting\.hello`: no @example has this key$/m);
+});
+
+test("a shown snippet that uses a name only a hidden line declares: a warning at the page's block, an error with --strict", async () => {
+  writeFileSync(path.join(root, "examples/hidden.ts"), ["/**", " * @example hidden.dir", " * @expect /tmp", " */", "export function usesDir() {", '  const dir = "/tmp"; // hide', "  console.log(dir);", "}", ""].join("\n"));
+  writeFileSync(path.join(root, "docs/hidden.md"), ["# Hidden", "", "```ts example=hidden.dir", "```", ""].join("\n"));
+  const message = "`example=hidden.dir`: the shown snippet of `hidden.dir` uses `dir`, which only a hidden line declares (line 6); show its declaration or pass it in (examples/hidden.ts:7)";
+  const warned = await splice("--check");
+  expect(warned.stderr).toContain(`docs/hidden.md:3: warning: ${message}\n`);
+  const strict = await splice("--write", "--strict");
+  expect(strict.code).toBe(1);
+  expect(strict.stderr).toContain(`docs/hidden.md:3: error: ${message}\n`);
+  expect(read("docs/hidden.md")).toContain("console.log(dir);");
 });
 
 test("usage errors", async () => {
