@@ -3,6 +3,7 @@ import type { Heading } from "mdast";
 import { toString } from "mdast-util-to-string";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
+import { splitBodyLines, type Line } from "./splitBodyLines.ts";
 
 /**
  * What `findKeyedBlocks` needs of a page: its headings' text and its fenced blocks, in order.
@@ -15,18 +16,6 @@ export type ScannedNode = { type: "heading"; text: string } | ({ type: "fence" }
 export interface Fence {
   start: { line: number; column: number; offset: number };
   end: { line: number; column: number; offset: number };
-}
-
-/** A line of a (possibly nested) document: its content after any container prefix. */
-interface Line {
-  /** 1-based line number in the page */
-  number: number;
-  /** offset of the physical line's first character */
-  lineStart: number;
-  /** offset of `content`'s first character */
-  start: number;
-  /** the line after its container prefix, without the line ending */
-  content: string;
 }
 
 const lineParser = unified().use(remarkParse);
@@ -49,46 +38,38 @@ const markerHtml = /^<(?:[!?]|(?:script|pre|style|textarea)(?:[ \t>]|$))/i;
 const inlineMarkup = /[`*_[\]<>!\\&\t\0]/;
 
 /**
- * The headings and fenced blocks of `text` after `bodyStart` (its front matter), found with a
- * line scanner, or `undefined` when the page is not simple enough to be sure that remark would
- * find the same ones. remark stays the source of truth: the scanner takes only pages whose
- * CommonMark structure is unambiguous from each line's first characters (top-level paragraphs,
- * ATX headings, fences at column 0, html blocks that end at a blank line, block quotes and
- * list items that are blank-line separated and whose content is itself such a page), and
- * gives up on anything else: indented code, tabs or spaces in front of a line, setext
- * headings and rules, lazy continuation lines, unclosed fences, comments and `<pre>` blocks.
+ * The headings and fenced blocks of `text` from `bodyStart` on (after its byte order mark and
+ * front matter, which VitePress never reads as Markdown), found with a line scanner, or
+ * `undefined` when the page is not simple enough to be sure that remark would find the same
+ * ones. remark stays the source of truth: the scanner takes only pages whose CommonMark
+ * structure is unambiguous from each line's first characters (top-level paragraphs, ATX
+ * headings, fences at column 0, html blocks that end at a blank line, block quotes and list
+ * items that are blank-line separated and whose content is itself such a page), and gives up on
+ * anything else: indented code, tabs or spaces in front of a line, setext headings and rules,
+ * lazy continuation lines, unclosed fences, comments and `<pre>` blocks, lone `\r` line endings.
  */
 export function scanSimpleFences(text: string, bodyStart: number): ScannedNode[] | undefined {
-  // a lone `\r` ends a line for CommonMark; micromark skips a byte order mark
-  if (text.charCodeAt(0) === 0xfeff || (text.includes("\r") && /\r(?!\n)/.test(text))) return undefined;
-  const lines = splitLines(text);
-  const firstBodyLine = lines.findIndex((line) => line.start >= bodyStart);
-  const body = firstBodyLine === -1 ? [] : lines.slice(firstBodyLine);
-  const nodes: ScannedNode[] = [];
-  // front matter is `---`, lines, `---` to remark: those lines must close everything they open
-  if (bodyStart > 0 && !scanDocument(text, lines.slice(1, (firstBodyLine === -1 ? lines.length : firstBodyLine) - 1), 0, undefined)) return undefined;
-  return scanDocument(text, body, 0, nodes) ? nodes : undefined;
+  // a lone `\r` ends a line for CommonMark
+  if (text.includes("\r") && /\r(?!\n)/.test(text)) return undefined;
+  // a reference definition anywhere on the page could turn a heading's `[x]` into a link
+  const page: Page = { text, mayDefine: text.includes("]:"), nodes: [] };
+  return scanDocument(page, splitBodyLines(text, bodyStart), 0) ? page.nodes : undefined;
 }
 
-function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
-  let start = 0;
-  for (let number = 1; start <= text.length; number++) {
-    const newline = text.indexOf("\n", start);
-    const end = newline === -1 ? text.length : newline;
-    const content = text.slice(start, text[end - 1] === "\r" ? end - 1 : end);
-    if (newline === -1 && content === "" && number > 1) break; // the text ends with a line ending
-    lines.push({ number, lineStart: start, start, content });
-    start = end + 1;
-  }
-  return lines;
+/** The page being scanned, and what was found in it so far. */
+interface Page {
+  text: string;
+  /** whether the page has `]:` anywhere, looked up once */
+  mayDefine: boolean;
+  nodes: ScannedNode[];
 }
 
 /**
  * Scans a document (the page, or the content of a block quote or list item), adding its nodes
- * to `nodes` (front matter passes none: it only has to be simple). False when it is not simple.
+ * to the page's. False when it is not simple.
  */
-function scanDocument(text: string, lines: Line[], depth: number, nodes: ScannedNode[] | undefined): boolean {
+function scanDocument(page: Page, lines: Line[], depth: number): boolean {
+  const nodes = page.nodes;
   let afterBlank = true;
   let index = 0;
   while (index < lines.length) {
@@ -104,7 +85,6 @@ function scanDocument(text: string, lines: Line[], depth: number, nodes: Scanned
     if (first === "`" || first === "~") {
       const fence = openingFence.exec(content);
       if (fence !== null) {
-        if (nodes === undefined) return false;
         const close = closingLine(lines, index, fence[1]!, fence[2]!);
         if (close === undefined) return false;
         nodes.push(fenceNode(lines, index, close));
@@ -115,26 +95,24 @@ function scanDocument(text: string, lines: Line[], depth: number, nodes: Scanned
     } else if (first === "#") {
       const heading = headingLine.exec(content);
       if (heading !== null) {
-        if (nodes !== undefined) {
-          const headingText = readHeading(text, content, heading[1]!.length, heading[2] ?? "");
-          if (headingText === undefined) return false;
-          nodes.push({ type: "heading", text: headingText });
-        }
+        const headingText = readHeading(page, content, heading[1]!.length, heading[2] ?? "");
+        if (headingText === undefined) return false;
+        nodes.push({ type: "heading", text: headingText });
         index++;
         afterBlank = false;
         continue;
       }
     } else if (first === "<") {
-      if (nodes === undefined || markerHtml.test(content)) return false;
+      if (markerHtml.test(content)) return false;
       const end = htmlEnd(lines, index);
       if (end === undefined) return false;
       index = end;
       continue;
     } else if (first === ">" || (listStarts.has(first) && listMarker.test(content))) {
       // a container that starts after a blank line and ends at one: a page of its own
-      if (nodes === undefined || !afterBlank || depth >= maxDepth) return false;
+      if (!afterBlank || depth >= maxDepth) return false;
       const container = first === ">" ? quoteContent(lines, index) : listItemContent(lines, index);
-      if (container === undefined || !scanDocument(text, container.lines, depth + 1, nodes)) return false;
+      if (container === undefined || !scanDocument(page, container.lines, depth + 1)) return false;
       index = container.end;
       continue;
     }
@@ -178,13 +156,13 @@ function fenceNode(lines: Line[], open: number, close: number): ScannedNode {
 }
 
 /** The text that `mdast-util-to-string` gives for an ATX heading line, or undefined when unsure. */
-function readHeading(text: string, content: string, level: number, rest: string): string | undefined {
+function readHeading(page: Page, content: string, level: number, rest: string): string | undefined {
   if (!inlineMarkup.test(content)) {
     // an optional closing sequence: `#`s after a space, followed by spaces only
     return rest.replace(/(?:^| +)#+ *$/, "").replace(/^ +| +$/g, "");
   }
   // a reference definition elsewhere on the page could turn `[x]` into a link
-  if (content.includes("[") && text.includes("]:")) return undefined;
+  if (content.includes("[") && page.mayDefine) return undefined;
   const heading = lineParser.parse(content).children[0];
   return heading?.type === "heading" && heading.depth === level ? toString(heading as Heading) : undefined;
 }

@@ -30,10 +30,13 @@ export interface KeyedBlock extends Place {
   /** offsets of the closing fence's characters */
   closeStart: number;
   closeEnd: number;
-  /** what comes before the fence on the closing line (`> `, list indentation): every content line gets it */
+  /**
+   * what every content line gets in front so that it renders inside the block: the opening line's
+   * containers and indentation, list markers as spaces, `> ` for each quote (`contentPrefix`)
+   */
   prefix: string;
-  /** the line ending of the opening line */
-  eol: "\n" | "\r\n";
+  /** the line ending of the opening line: the page's own, `\r` for a page saved with lone carriage returns */
+  eol: "\n" | "\r\n" | "\r";
   /** text of the nearest heading above the block, when there is one */
   heading?: string;
 }

@@ -1,9 +1,9 @@
-import type { Nodes } from "mdast";
-import { toString } from "mdast-util-to-string";
-import remarkParse from "remark-parse";
-import { unified } from "unified";
 import type { FoundBlocks, KeyedBlock } from "../records/KeyedBlock.ts";
+import { lineBounds } from "../text/lineBounds.ts";
+import { contentPrefix } from "./contentPrefix.ts";
 import { parseInfoString } from "./parseInfoString.ts";
+import { readFrontMatter } from "./readFrontMatter.ts";
+import { remarkFences } from "./remarkFences.ts";
 import { scanSimpleFences, type Fence } from "../fast/scanSimpleFences.ts";
 
 export interface FindKeyedBlocksOptions {
@@ -11,70 +11,73 @@ export interface FindKeyedBlocksOptions {
   remarkOnly?: boolean;
 }
 
-const parser = unified().use(remarkParse);
 const scriptLangs = new Set(["ts", "js", "typescript", "javascript", "tsx", "jsx", "mts", "cts", "mjs", "cjs"]);
 
 /**
- * Finds the keyed blocks of a Markdown page, as remark reads its structure, but every record
- * keeps offsets into the original text: splicing edits those bytes only. `file` is how the page
- * appears in messages. Simple pages (see `scanSimpleFences`) skip the parse: a line scanner
- * finds the same headings and fences, byte for byte, at a small part of the cost; every other
- * page is parsed with remark, and so is every page with `options.remarkOnly`.
+ * Finds the keyed blocks of a Markdown page where VitePress renders fences: in the body after a
+ * byte order mark and front matter (`readFrontMatter`: gray-matter's boundaries), as remark reads
+ * its structure, with any line endings (`\n`, `\r\n`, a lone `\r`). Every record keeps offsets
+ * into the original text: splicing edits those bytes only. `file` is how the page appears in
+ * messages. Simple pages (see `scanSimpleFences`) skip the parse: a line scanner finds the same
+ * headings and fences, byte for byte, at a small part of the cost; every other page is parsed
+ * with remark (`remarkFences`), and so is every page with `options.remarkOnly`.
  */
 export function findKeyedBlocks(text: string, file: string, options: FindKeyedBlocksOptions = {}): FoundBlocks {
   const found: FoundBlocks = { blocks: [], snippets: [], problems: [] };
   // every block this reports is a fenced one: a page with no fence has none, and needs no parse
   if (!text.includes("```") && !text.includes("~~~")) return found;
-  // remark-parse knows no front matter: it would read `title: x\n---` as a heading
-  const bodyStart = frontMatterLength(text);
-  let heading: string | undefined;
-  const scanned = options.remarkOnly === true ? undefined : scanSimpleFences(text, bodyStart);
-  if (scanned !== undefined) {
-    for (const node of scanned) {
-      if (node.type === "heading") heading = node.text;
-      else readBlock(text, file, node, undefined, heading, found);
-    }
+  const { bodyStart, unclosed } = readFrontMatter(text);
+  if (unclosed) {
+    found.problems.push({ file, line: 1, column: 1, message: unclosedMessage(text) });
     return found;
   }
-  const visit = (node: Nodes) => {
-    const start = node.position?.start.offset;
-    if (start !== undefined && start >= bodyStart) {
-      if (node.type === "heading") heading = toString(node);
-      if (node.type === "code") readBlock(text, file, node.position as Fence, node.value, heading, found);
-    }
-    if ("children" in node) for (const child of node.children) visit(child);
-  };
-  visit(parser.parse(text));
+  const page: Page = { text, file, bodyStart, found, trimmedLength: undefined };
+  let heading: string | undefined;
+  const scanned = options.remarkOnly === true ? undefined : scanSimpleFences(text, bodyStart);
+  for (const node of scanned ?? remarkFences(text, bodyStart)) {
+    if (node.type === "heading") heading = node.text;
+    else readBlock(page, node, node.type === "code" ? node.value : undefined, heading);
+  }
   return found;
+}
+
+/** A page being read, and what was found in it so far. */
+interface Page {
+  text: string;
+  file: string;
+  bodyStart: number;
+  found: FoundBlocks;
+  /** the length of the text without its trailing white space, once a message needed it */
+  trimmedLength: number | undefined;
 }
 
 /**
  * Reads the fenced block at `at`. `value` is the content remark parsed, which tells an
  * unterminated fence; undefined for a block the scanner saw closed.
  */
-function readBlock(text: string, file: string, at: Fence, value: string | undefined, heading: string | undefined, found: FoundBlocks) {
+function readBlock(page: Page, at: Fence, value: string | undefined, heading: string | undefined) {
+  const { text, file, found } = page;
   const { start, end } = at;
   fenceAt.lastIndex = start.offset;
   const fence = fenceAt.exec(text)?.[1];
   if (fence === undefined) return; // an indented code block: it has no info string
   const place = { file, line: start.line, column: start.column };
   const fenceEnd = start.offset + fence.length;
-  const openLineEnd = lineEnd(text, fenceEnd);
-  const eol = text[openLineEnd - 1] === "\r" ? "\r\n" : "\n";
-  const info = text.slice(fenceEnd, openLineEnd - (eol === "\r\n" ? 1 : 0));
+  const opening = lineBounds(text, start.offset);
+  const eol = text.slice(opening.end, opening.next);
+  const info = text.slice(fenceEnd, opening.end);
   const parsed = parseInfoString(info);
 
-  const closeLineStart = text.lastIndexOf("\n", end.offset - 1) + 1;
-  const closeLine = text.slice(closeLineStart, lineEnd(text, closeLineStart)).replace(/\r$/, "");
-  const closing = closingFence(fence).exec(closeLine);
+  const closing = lineBounds(text, end.offset - 1);
+  const closeMatch = closingFence(fence).exec(text.slice(closing.start, closing.end));
   // remark closes an unterminated fence at the end of its container: the source text tells, by
   // a last line that is no closing fence, or one that is part of the value (indented 4 spaces)
   const between = end.line - start.line - 1;
-  const valueFits = value === undefined || (value === "" ? between <= 1 : value.split("\n").length === between);
-  if (end.line === start.line || closing === null || !valueFits) {
+  const valueFits = value === undefined || (value === "" ? between <= 1 : value.split(/\r\n|\r|\n/).length === between);
+  if (end.line === start.line || closeMatch === null || !valueFits) {
     found.problems.push({
       ...place,
-      message: `unterminated code fence \`${fence}\`: it runs to the end of the ${containerName(at, text)}; close it with a line \`${fence}\``,
+      message: `unterminated code fence \`${fence}\`: it runs to the end of the ${containerName(page, at)}; close it with a line \`${fence}\``,
     });
     return;
   }
@@ -88,7 +91,7 @@ function readBlock(text: string, file: string, at: Fence, value: string | undefi
     }
     return;
   }
-  const prefix = closing[1]!;
+  const closePrefix = closeMatch[1]!;
   const block: KeyedBlock = {
     file,
     line: start.line,
@@ -100,12 +103,13 @@ function readBlock(text: string, file: string, at: Fence, value: string | undefi
     info,
     fenceStart: start.offset,
     fenceEnd,
-    contentStart: Math.min(openLineEnd + 1, closeLineStart),
-    contentEnd: closeLineStart,
-    closeStart: closeLineStart + prefix.length,
-    closeEnd: closeLineStart + prefix.length + closing[2]!.length,
-    prefix,
-    eol,
+    contentStart: Math.min(opening.next, closing.start),
+    contentEnd: closing.start,
+    closeStart: closing.start + closePrefix.length,
+    closeEnd: closing.start + closePrefix.length + closeMatch[2]!.length,
+    // the body may start mid-line (after a closing `---x`): what precedes it is no container
+    prefix: contentPrefix(text.slice(Math.max(opening.start, page.bodyStart), start.offset)),
+    eol: eol === "" ? "\n" : (eol as KeyedBlock["eol"]),
   };
   if (heading !== undefined) block.heading = heading;
   found.blocks.push(block);
@@ -124,18 +128,15 @@ function closingFence(fence: string): RegExp {
   return pattern;
 }
 
-/** The offset of the `\n` ending the line at `offset`, or the end of the text. */
-function lineEnd(text: string, offset: number): number {
-  const index = text.indexOf("\n", offset);
-  return index === -1 ? text.length : index;
-}
-
-function containerName(at: Fence, text: string): string {
+function containerName(page: Page, at: Fence): string {
   // an unterminated fence that stops before the end of the text stopped at its container's end
-  return at.end.offset < text.trimEnd().length ? "list item or blockquote" : "document";
+  page.trimmedLength ??= page.text.trimEnd().length;
+  return at.end.offset < page.trimmedLength ? "list item or blockquote" : "document";
 }
 
-/** Length of a leading `---` YAML front matter block, or 0. */
-export function frontMatterLength(text: string): number {
-  return /^---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/.exec(text)?.[0].length ?? 0;
+function unclosedMessage(text: string): string {
+  const hint = !text.includes("\n") && text.includes("\r")
+    ? "; its reader looks for a `---` after a `\\n`, and this page's lines end with a lone `\\r`: save it with `\\n` or `\\r\\n` line endings"
+    : "; close it with a line `---`";
+  return `front matter opened by \`---\` is never closed: VitePress reads the whole page as front matter and shows none of it${hint}`;
 }

@@ -2,9 +2,11 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
-import { findKeyedBlocks, frontMatterLength } from "../../src/splice/findKeyedBlocks.ts";
+import { findKeyedBlocks } from "../../src/splice/findKeyedBlocks.ts";
+import { readFrontMatter } from "../../src/splice/readFrontMatter.ts";
 import { scanSimpleFences } from "../../src/fast/scanSimpleFences.ts";
 import { fixtures } from "../splice/fixtureContext.ts";
+import { fallbacks, randomPage, simpleContainers } from "../support/randomPages.ts";
 
 // the line scanner may only take a page when it finds what remark finds, byte for byte:
 // every page below is read both ways and the results must be deeply, strictly equal
@@ -15,7 +17,7 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../.
 function compare(text: string, file = "docs/page.md"): boolean {
   const remark = findKeyedBlocks(text, file, { remarkOnly: true });
   expect(findKeyedBlocks(text, file)).toStrictEqual(remark);
-  return scanSimpleFences(text, frontMatterLength(text)) !== undefined;
+  return scanSimpleFences(text, readFrontMatter(text).bodyStart) !== undefined;
 }
 
 const markdownFiles = (dir: string) =>
@@ -91,92 +93,6 @@ test.each([false, true])("bench pages (filled: %s) take the scanner and agree wi
   for (let p = 0; p < 40; p++) expect(compare(benchPage(p, filled)), `page ${p}`).toBe(true);
 });
 
-/** mulberry32: a small seeded generator, so a failing page can be rebuilt from its seed */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-type Pick = <T>(items: readonly T[]) => T;
-
-const headings = [
-  "# Plain title", "## Two  spaces  inside  ", "### Closing hashes ###", "## Closing then spaces ##   ", "# Trailing spaces   ", "## x # y ##", "#### Not closing#", "# #", "##",
-  "## Use *the* `registry`", "# [A link](./x.md) and ![img](y.png)", "## a &amp; b &copy;", "### \\# escaped",
-  "# <b>html</b> inline", "#\tTab heading", "## Unicode 🎉 ünïcode", "#hashtag is a paragraph", "####### seven is a paragraph",
-];
-const paragraphs = [
-  "Some text with *x* and `y`.", "Unicode 🎉 text, then more.", "| a | b |\n|---|---|\n| 1 | 2 |",
-  "A line\nand its continuation ```not a fence", "Emphasis __strong__ and a [link](x.md).", "1.5 million -foo +bar *emph*",
-  "A paragraph\n```ts example=inter.rupted\n```",
-];
-const infos = ["ts example=a.b", "ts example=a.b full {2}", "text example-output=k.out", "ts", "js static", "sh", "", "ts example=", "ts [x.ts] example=c/d", " ts example=spaced", "ts example=Bad Key"];
-
-function fence(pick: Pick, rnd: () => number): string {
-  const char = pick(["`", "~"]);
-  const open = char.repeat(3 + Math.floor(rnd() * 3));
-  const other = char === "`" ? "~" : "`";
-  // content that must not close the fence: the other character, a shorter run, or a run with info
-  const contents = ["const x = 1;", "", "# not a heading", "> not a quote", "- not a list", "    indented", "<div>", "===",
-    `${other.repeat(3)}`, `${other.repeat(open.length + 1)}ts example=in.side`, `${char.repeat(3)}ts example=nested.looking`];
-  if (open.length > 3) contents.push(char.repeat(3), char.repeat(open.length - 1));
-  const lines = Array.from({ length: Math.floor(rnd() * 4) }, () => pick(contents));
-  const info = pick(infos);
-  return [`${open}${char === "`" && info.includes("`") ? "" : info}`, ...lines, `${char.repeat(open.length + Math.floor(rnd() * 2))}${pick(["", "  "])}`].join("\n");
-}
-
-/** Containers the scanner takes: blank-line separated, every line with its prefix. */
-const simpleContainers = [
-  "* step:\n\n  ```ts example=l.one {2}\n  x\n  ```\n\n* plain step",
-  "> Note\n>\n> ```ts example=q.one full\n> x\n>\n> ```",
-  ">```ts example=q.tight\n>```",
-  "1. ```ts example=o.one\n   ```\n\n2) # heading *in* item\n\n   ~~~js\n   y\n   ~~~",
-  "- a\n\n  > ```ts example=n.ested\n  > ```",
-  "> # Quoted `heading`\n> ```js\n> y\n> ```",
-  "<div class=\"tip\">Some raw HTML.</div>",
-  "<details>\n<summary>More</summary>\n\ntext\n\n</details>",
-];
-
-/** Each of these must send the page to remark. */
-const fallbacks = [
-  "- item\nlazy continuation", "> quote\nlazy continuation", "  indented paragraph", "    indented code example=k",
-  "Setext\n======", "Setext two\n---", "***", "- - -", "\ttab-led line",
-  "<!-- ```ts example=in.comment\n``` -->", "<pre>\n```ts example=in.pre\n```\n</pre>", "<div>\n# heading in html\n</div>",
-  "- ```ts example=l.azy\ncode\n  ```", "  ```ts example=i.ndented\n  x\n  ```", "```ts example=c.losed\nx\n  ```\n```",
-  "```ts `x`\ncode\n```", "foo\n- item interrupting", "# See [ref]\n\n[ref]: https://example.com", "- \n  empty first line",
-  "> ```ts example=q.unclosed\n> x", "-\tx",
-];
-
-function randomPage(seed: number): { text: string; simple: boolean } {
-  const rnd = random(seed);
-  const pick: Pick = (items) => items[Math.floor(rnd() * items.length)]!;
-  const parts: string[] = [];
-  let simple = true;
-  if (rnd() < 0.4) parts.push(pick(["---\ntitle: x\n---", "---\ntitle: x\n\nother: y\n---", "---\n---", "---\n# yaml comment\n---"]));
-  const count = 3 + Math.floor(rnd() * 8);
-  for (let i = 0; i < count; i++) {
-    const kind = rnd();
-    if (kind < 0.2) parts.push(pick(headings));
-    else if (kind < 0.4) parts.push(pick(paragraphs));
-    else if (kind < 0.75) parts.push(fence(pick, rnd));
-    else if (kind < 0.9) parts.push(pick(simpleContainers));
-    else if (rnd() < 0.5) {
-      parts.push(pick(fallbacks));
-      simple = false;
-    }
-  }
-  if (rnd() < 0.05) {
-    parts.push("```ts example=un.closed\nnever closed");
-    simple = false;
-  }
-  let text = parts.join("\n\n") + pick(["\n", "", "\n\n"]);
-  if (rnd() < 0.2) text = text.replace(/\n/g, "\r\n");
-  return { text, simple };
-}
-
 test("every fall-back construct alone goes to remark, and agrees", () => {
   for (const construct of fallbacks) expect(compare(`# Title\n\n${construct}\n\n\`\`\`ts example=after.it\n\`\`\`\n`), construct).toBe(false);
 });
@@ -184,12 +100,21 @@ test("every fall-back construct alone goes to remark, and agrees", () => {
 test.each([
   // a lone `\r` ends a line for CommonMark
   ["# A\rB\n\n```ts example=k\n```\n"],
-  // micromark skips a byte order mark
-  ["\ufeff# Title\n\n```ts example=k\n```\n"],
-  // an unclosed fence in front matter swallows the page
-  ["---\ntitle: x\n```\n---\n\n```ts example=k\n```\n"],
 ])("%j goes to remark, and agrees", (text) => {
   expect(compare(text)).toBe(false);
+});
+
+test.each([
+  // a byte order mark is no part of the body
+  ["\ufeff# Title\n\n```ts example=k\n```\n"],
+  ["\ufeff```ts example=k\n```\n"],
+  // front matter is YAML: an unclosed fence or a comment in it hides nothing
+  ["---\ntitle: x\n```\n---\n\n```ts example=k\n```\n"],
+  ["\ufeff---\nhead: |\n  <!--\n---\n# Title\n```ts example=k\n```\n"],
+  // the body starts after the closing `---`, mid-line
+  ["---\ntitle: x\n---# Title *x*\n```ts example=k\n```\n"],
+])("%j takes the scanner, and agrees", (text) => {
+  expect(compare(text)).toBe(true);
 });
 
 test("every simple container alone takes the scanner, and agrees", () => {
@@ -206,4 +131,13 @@ test("400 random pages: the scanner takes exactly the simple ones, and agrees wi
   // both kinds are well represented
   expect(taken).toBeGreaterThan(150);
   expect(taken).toBeLessThan(390);
+});
+
+test("linear in the headings of a page: 20,000 headings with a `[`, each above a paragraph and a block", { timeout: 15_000 }, () => {
+  // each such heading searched the whole page (20 MB here) for a reference definition
+  const paragraph = "Words and more words, plain prose without markup. ".repeat(20);
+  const text = Array.from({ length: 20_000 }, (_, index) => `## Step [${index}]\n\n${paragraph}\n\n\`\`\`ts example=k${index % 10}\n\`\`\`\n`).join("\n");
+  const scanned = scanSimpleFences(text, 0);
+  expect(scanned).toHaveLength(40_000);
+  expect(scanned![39_998]).toEqual({ type: "heading", text: "Step [19999]" });
 });

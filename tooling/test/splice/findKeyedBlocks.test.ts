@@ -1,4 +1,4 @@
-import { expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { formatProblem } from "../../src/records/Problem.ts";
 import { findKeyedBlocks } from "../../src/splice/findKeyedBlocks.ts";
 
@@ -29,8 +29,16 @@ test.each([
   ["1. ```ts example=k\n   ```\n", { prefix: "   " }],
   // a blockquote
   ["> ```ts example=k\n> ```\n", { prefix: "> " }],
-  // a blockquote written without spaces
-  [">```ts example=k\n>```\n", { prefix: ">" }],
+  // a blockquote written without spaces: content lines get `> `, or `>  x` would lose a space
+  [">```ts example=k\n>```\n", { prefix: "> " }],
+  // the opening line decides, whatever the closing line's prefix: `> ` here, `>` there
+  ["> ```ts example=k\n>```\n", { prefix: "> " }],
+  // a closing fence indented 2 at top level: content lines are not indented
+  ["```ts example=k\n  ```\n", { prefix: "" }],
+  // a list item's fence at 4 spaces (indented 2 in the item) closed at 2: the 4 spaces
+  ["- x\n\n    ```ts example=k\n  ```\n", { prefix: "    " }],
+  // an ordered list item in a quote, the fence on the item's first line
+  ["> 10) ```ts example=k\n>     ```\n", { prefix: ">     " }],
   // a list in a blockquote
   ["> - ```ts example=k\n>   ```\n", { prefix: ">   " }],
   // a content line indented 4 spaces cannot close the block; empty blocks with one blank line
@@ -43,6 +51,68 @@ test.each([
   expect(problems).toEqual([]);
   expect(blocks).toHaveLength(1);
   expect(blocks[0]).toMatchObject({ key: "k", ...expected });
+});
+
+test("CR-only line endings: no false unterminated fence, and the block's line ending is `\\r`", () => {
+  const text = "# Title\r\r```ts example=k\rold\r```\r\rafter\r";
+  const { blocks, problems } = findKeyedBlocks(text, "docs/a.md");
+  expect(problems).toEqual([]);
+  expect(blocks).toMatchObject([{ key: "k", line: 3, endLine: 5, eol: "\r", info: "ts example=k", heading: "Title" }]);
+  expect(text.slice(blocks[0]!.contentStart, blocks[0]!.contentEnd)).toBe("old\r");
+  expect(text.slice(blocks[0]!.closeStart, blocks[0]!.closeEnd)).toBe("```");
+});
+
+test("a page starting with a byte order mark: its blocks are found, at offsets into the text with the mark", () => {
+  const text = "\ufeff# Title\n\n```ts example=k\nold\n```\n";
+  const { blocks, problems } = findKeyedBlocks(text, "docs/a.md");
+  expect(problems).toEqual([]);
+  expect(blocks).toMatchObject([{ key: "k", line: 3, fenceStart: 10, heading: "Title" }]);
+  expect(text.slice(blocks[0]!.contentStart, blocks[0]!.contentEnd)).toBe("old\n");
+  expect(findKeyedBlocks("\ufeff```ts example=k\n```\n", "docs/a.md").blocks).toMatchObject([{ line: 1, fenceStart: 1, prefix: "" }]);
+  // a problem on the first line: the mark takes no column
+  expect(findKeyedBlocks("\ufeff```ts example=\n```\n", "docs/a.md").problems.map(formatProblem)).toEqual([
+    "docs/a.md:1:1: `example=` needs a key: expected `example=KEY` or `example-output=KEY` with a key of lowercase letters, digits, `.`, `-` and `/`",
+  ]);
+});
+
+describe("front matter is what VitePress's reader (gray-matter) says it is, and never Markdown", () => {
+  test.each([
+    // a byte order mark before the front matter
+    ["\ufeff---\ntitle: x\n---\n\n```ts example=k\n```\n", 5],
+    // a fence inside a YAML block string does not swallow the body
+    ["---\ndescription: |\n  ```ts\n  x\n---\n\n```ts example=k\n```\n", 7],
+    // nor does an html comment, opened in a block string or a multi-line quoted string
+    ["---\nhead: |\n  <!--\n---\n\n```ts example=k\n```\n", 6],
+    ["---\nhead: \"a\n<!-- b\"\n---\n\n```ts example=k\n```\n", 6],
+    // a language after the opening delimiter
+    ["---yaml\ntitle: x\n---\n```ts example=k\n```\n", 4],
+    // `----` opens no front matter: the page is all Markdown
+    ["----\n\n```ts example=k\n```\n", 3],
+    // CRLF
+    ["---\r\ntitle: x\r\n---\r\n\r\n```ts example=k\r\n```\r\n", 5],
+  ])("%j: the body's block at line %i", (text, line) => {
+    const { blocks, problems } = findKeyedBlocks(text, "docs/a.md");
+    expect(problems).toEqual([]);
+    expect(blocks.map((block) => [block.key, block.line])).toEqual([["k", line]]);
+    expect(text.slice(blocks[0]!.fenceStart, blocks[0]!.fenceEnd)).toBe("```");
+  });
+
+  test("a keyed fence inside front matter is no block", () => {
+    const text = "---\nexample: |\n  ```ts example=k\n  ```\n---\n\n# Title\n";
+    expect(findKeyedBlocks(text, "docs/a.md")).toEqual({ blocks: [], snippets: [], problems: [] });
+  });
+
+  test("front matter that is never closed is the whole page to VitePress: a problem, not blocks", () => {
+    const text = "---\ntitle: x\n\n```ts example=k\n```\n";
+    expect(findKeyedBlocks(text, "docs/a.md")).toEqual({
+      blocks: [],
+      snippets: [],
+      problems: [{
+        file: "docs/a.md", line: 1, column: 1,
+        message: "front matter opened by `---` is never closed: VitePress reads the whole page as front matter and shows none of it; close it with a line `---`",
+      }],
+    });
+  });
 });
 
 test("a page without a fence has nothing to find, whatever else it holds", () => {
@@ -89,4 +159,18 @@ test("malformed keys are problems at the fence and the block is not spliced", ()
   ]);
   expect(found.blocks).toEqual([]);
   expect(found.snippets).toEqual([]);
+});
+
+describe("inputs that make a full remark parse quadratic are read in linear time", () => {
+  // an indented fence sends the page to remark; 200 KB of emphasis-like or link-like runs took
+  // remark minutes (`*a_ `) or tens of seconds (`[a](`), all of it in inline parsing, which
+  // decides nothing about where blocks are
+  test.each(["*a_ ", "[a](", "<a ", "`a` ``", "![a]["])("200 KB of %j", { timeout: 10_000 }, (run) => {
+    const text = `# Title *with* [markup](x)\n\n${run.repeat(Math.ceil(200_000 / run.length))}\n\n  \`\`\`ts example=k\n  old\n  \`\`\`\n\n## After ${run.repeat(200)}\n\n\`\`\`ts example=j\n\`\`\`\n`;
+    const found = findKeyedBlocks(text, "docs/a.md");
+    expect(found.problems).toEqual([]);
+    expect(found.blocks.map((block) => [block.key, block.line])).toEqual([["k", 5], ["j", 11]]);
+    expect(found.blocks[0]!.heading).toBe("Title with markup");
+    expect(found.blocks[1]!.heading).toMatch(/^After /);
+  });
 });
