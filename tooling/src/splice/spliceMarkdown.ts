@@ -16,7 +16,7 @@ export interface SplicedMarkdown {
  * Fills each keyed block of a page with `lookup(block)`. Only the bytes between the fences
  * change (and the fence markers, when the content holds a fence as long): edits apply from the
  * bottom of the page up (`applyEdits`), two blocks over the same bytes are refused as problems, and the content's lines
- * get the block's container prefix and line ending. Pure: the same input splices the same way,
+ * get the block's content prefix (what makes them render inside it, `contentPrefix`) and line ending. Pure: the same input splices the same way,
  * and splicing its output again changes nothing.
  */
 export function spliceMarkdown(
@@ -46,14 +46,19 @@ export function spliceMarkdown(
   return { text: applyEdits(text, edits), problems };
 }
 
-/** The block from its opening fence to its closing fence, filled with `content`. */
+/**
+ * The block from its opening fence to its closing fence, filled with `content`. Fences keep
+ * their length (a closing fence may be longer than the opening one) unless the content needs
+ * longer ones.
+ */
 function fill(text: string, block: KeyedBlock, content: string): string {
   const { fence, body } = filling(content, block.fence, block.prefix, block.eol);
+  const closing = block.closeEnd - block.closeStart >= fence.length ? text.slice(block.closeStart, block.closeEnd) : fence;
   return fence
     + text.slice(block.fenceEnd, block.contentStart)
     + body
     + text.slice(block.contentEnd, block.closeStart)
-    + fence;
+    + closing;
 }
 
 // a docs folder shows each example's content in many blocks of few shapes: the lines, fence and

@@ -11,9 +11,11 @@ const pages = readdirSync(golden).filter((name) => name.endsWith(".md") && !name
 describe("splicePage golden pages", () => {
   const context = goldenContext();
 
-  test("there are golden pages, and the CRLF one really has CRLF", () => {
-    expect(pages).toEqual(["basic.md", "containers.md", "crlf.md", "fences.md", "hide-and-full.md"]);
+  test("there are golden pages, and the CRLF, CR-only and BOM ones really are", () => {
+    expect(pages).toEqual(["basic.md", "bom.md", "containers.md", "cr-only.md", "crlf.md", "fences.md", "hide-and-full.md", "prefixes.md"]);
     expect(readFileSync(path.join(golden, "crlf.md"), "utf8")).toMatch(/\r\n/);
+    expect(readFileSync(path.join(golden, "cr-only.md"), "utf8")).toMatch(/^[^\n]*\r[^\n]*$/);
+    expect([...readFileSync(path.join(golden, "bom.md")).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   });
 
   test.each(pages)("%s splices to %s's .expected.md", (name) => {
