@@ -24,6 +24,8 @@ export const exitCodes: Readonly<Record<ExemplarErrorCode | GitHubErrorCode, 1 |
   // an update would fail, and an engine change should not move its exit code unseen
   EXEMPLAR_UPDATE_FAILED: 2,
   EXEMPLAR_DOCS_NOT_FOUND: 2,
+  // a user's file written in place (to keep its hard links or owner) failed half way: the work was attempted
+  EXEMPLAR_WRITE_FAILED: 1,
   // publish and unpublish refuse these before sending any request
   EXEMPLAR_PUBLISH_PREFIX: 2,
   EXEMPLAR_PUBLISH_DIR: 2,

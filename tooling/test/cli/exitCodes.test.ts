@@ -14,6 +14,8 @@ const rows: Array<{ code: keyof typeof exitCodes; exitCode: 1 | 2 }> = [
   { code: "EXEMPLAR_DOCS_NOT_FOUND", exitCode: 2 },
   // thrown by none today; 2 as main.ts gave every ExemplarError of check and splice
   { code: "EXEMPLAR_UPDATE_FAILED", exitCode: 2 },
+  // splice --write, check --update and report files: a write in place that failed half way
+  { code: "EXEMPLAR_WRITE_FAILED", exitCode: 1 },
   // every command: a flag or its value (publish's and unpublish's USAGE_CODES, pr-comment's check)
   { code: "EXEMPLAR_USAGE", exitCode: 2 },
   // publish and unpublish refuse the prefix before any request (in both USAGE_CODES)
