@@ -43,3 +43,16 @@ test("writes changed pages only, never a page with errors or one edited since it
   // the atomic write leaves no temporary file behind
   expect(readdirSync(dir).sort()).toEqual(["broken.md", "changed.md", "edited.md", "same.md"]);
 });
+
+test("a page whose bytes on disk are not UTF-8 is not written (the text read lost them); a byte order mark is kept", async () => {
+  // read as UTF-8, the Latin-1 `é` became U+FFFD: writing the spliced text would lose the byte
+  const latin1 = page("latin1.md", "caf\ufffd\nold\n", "caf\ufffd\nnew\n");
+  writeFileSync(latin1.path, Buffer.concat([Buffer.from("caf"), Buffer.from([0xe9]), Buffer.from("\nold\n")]));
+  const bom = page("bom.md", "\ufeffold\n", "\ufeffnew\n");
+  expect(await writeSplicedPages([latin1, bom])).toEqual({
+    written: ["docs/bom.md"],
+    skipped: [{ file: "docs/latin1.md", reason: "not written: byte 0xe9 at offset 3 is not UTF-8 (save the page as UTF-8)" }],
+  });
+  expect(readFileSync(latin1.path)).toEqual(Buffer.concat([Buffer.from("caf"), Buffer.from([0xe9]), Buffer.from("\nold\n")]));
+  expect(readFileSync(bom.path)).toEqual(Buffer.from("\ufeffnew\n"));
+});
