@@ -8,6 +8,7 @@ import { keyPattern } from "./keyPattern.ts";
 import { isExampleTagTypo } from "./exampleTagTypo.ts";
 import { parseDocComment, type DocComment } from "./parseDocComment.ts";
 import { parseExpectations } from "./parseExpectations.ts";
+import { findInlineResults } from "./findInlineResults.ts";
 import type { Problem } from "../records/Problem.ts";
 import type { SourceText } from "../records/SourceText.ts";
 
@@ -60,6 +61,8 @@ function findInFile(sourceFile: TS.SourceFile, diagnostics: readonly TS.Diagnost
   const { docComments, typos } = exampleDocComments(sourceFile, place);
   problems.push(...typos.map((typo) => ({ file, ...typo })));
   const consumed = new Set<number>();
+  // `//=>` checks are looked for only in the bodies of a file that holds the marker
+  const mayHoldInline = sourceFile.text.includes("//=>");
 
   for (const statement of sourceFile.statements) {
     // the doc comment of a statement is the last `/** */` comment right before it
@@ -88,9 +91,12 @@ function findInFile(sourceFile: TS.SourceFile, diagnostics: readonly TS.Diagnost
         });
         continue;
       }
-      const parsed = parseExpectations(comment.tags);
-      problems.push(...parsed.problems.map((problem) => ({ file, ...problem })));
-      if (parsed.problems.length > 0) continue;
+      const body = bodyRange(target.fn, sourceFile);
+      const inline = mayHoldInline && sourceFile.text.slice(body.bodyStart, body.bodyEnd).includes("//=>") ? findInlineResults(sourceFile, target.fn.body!) : undefined;
+      // a `//=>` that is a problem is reported as such, not as a missing assertion besides
+      const parsed = parseExpectations(comment.tags, { inline: (inline?.results.length ?? 0) + (inline?.problems.length ?? 0) > 0 });
+      problems.push(...[...parsed.problems, ...(inline?.problems ?? [])].map((problem) => ({ file, ...problem })));
+      if (parsed.problems.length > 0 || (inline?.problems.length ?? 0) > 0) continue;
       const start = statement.getStart(sourceFile);
       const example: Example = {
         key,
@@ -100,11 +106,12 @@ function findInFile(sourceFile: TS.SourceFile, diagnostics: readonly TS.Diagnost
         endLine: place(statement.getEnd()).line,
         start,
         end: statement.getEnd(),
-        ...bodyRange(target.fn, sourceFile),
+        ...body,
         async: target.fn.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.AsyncKeyword) ?? false,
         description: comment.description,
         expectations: parsed.expectations,
       };
+      if (inline && inline.results.length > 0) example.inlineResults = inline.results;
       if (parsed.timeout !== undefined) example.timeout = parsed.timeout;
       if (parsed.skip !== undefined) example.skip = parsed.skip;
       examples.push(example);

@@ -37,8 +37,12 @@ export interface ParsedExpectations {
   problems: TagProblem[];
 }
 
-/** Reads the expectation tags of one example; every problem found is listed, none is thrown. */
-export function parseExpectations(tags: readonly DocTag[]): ParsedExpectations {
+/**
+ * Reads the expectation tags of one example; every problem found is listed, none is thrown.
+ * `inline`: the example's body checks values with `//=>` (see findInlineResults), which is an
+ * assertion of its own.
+ */
+export function parseExpectations(tags: readonly DocTag[], { inline = false }: { inline?: boolean } = {}): ParsedExpectations {
   const expectations: Expectation[] = [];
   const problems: TagProblem[] = [];
   const result: ParsedExpectations = { expectations, problems };
@@ -125,9 +129,9 @@ export function parseExpectations(tags: readonly DocTag[]): ParsedExpectations {
       }
     }
   }
-  if (expectations.length === 0 && problems.length === 0) {
+  if (expectations.length === 0 && problems.length === 0 && !inline) {
     problems.push({
-      message: "an example must assert something: add @expect, @expectUnordered, @expectContains, @expectMatch or @expectError",
+      message: "an example must assert something: add @expect, @expectUnordered, @expectContains, @expectMatch or @expectError, or a `//=> VALUE` comment after an expression statement",
       line: tags.find((tag) => tag.name === "example")?.line ?? 0,
       column: tags.find((tag) => tag.name === "example")?.column ?? 1,
     });

@@ -1,3 +1,5 @@
+import type { InlineResult } from "./InlineResult.ts";
+
 /**
  * The records every stage passes along. They are plain data: finding produces `Example`s,
  * running produces `RunResult`s, checking produces `Verdict`s.
@@ -65,6 +67,8 @@ export interface Example {
   /** the JSDoc text before the first tag */
   description: string;
   expectations: Expectation[];
+  /** the `//=> VALUE` checks in its body, in source order; absent when it has none */
+  inlineResults?: InlineResult[];
   timeout?: number;
   /** present when `@skip` marks the example as not run */
   skip?: string;

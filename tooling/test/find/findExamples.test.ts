@@ -180,7 +180,7 @@ describe("findExamples: bad input is reported with its place", () => {
     // an @expectError regex that does not compile
     ["an @expectError regex that does not compile", `${doc("@example k", "@expectError /[z-a]/")}\nexport function f() {}`, 3, 4, /^@expectError: invalid regular expression `\/\[z-a\]\/`: .*[Rr]ange out of order/],
     // an example that asserts nothing
-    ["an example that asserts nothing", `${doc("Prints a greeting.", "@example k")}\nexport function f() {}`, 3, 4, /^an example must assert something: add @expect, @expectUnordered, @expectContains, @expectMatch or @expectError$/],
+    ["an example that asserts nothing", `${doc("Prints a greeting.", "@example k")}\nexport function f() {}`, 3, 4, /^an example must assert something: add @expect, @expectUnordered, @expectContains, @expectMatch or @expectError, or a `\/\/=> VALUE` comment after an expression statement$/],
     // a timeout that is a word
     ["a timeout that is a word", `${doc("@example k", "@timeout soon", "@expect")}\nexport function f() {}`, 3, 4, /^@timeout expects a positive number of milliseconds, got `soon`$/],
     // a timeout with a unit
