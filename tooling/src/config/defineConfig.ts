@@ -14,7 +14,11 @@ export interface ExemplarConfig {
    * runs at the end, as does a `teardown` export.
    */
   setup?: string;
-  /** web address of the repository's files, for "view source" links: `https://host/org/repo/blob/main` */
+  /**
+   * web address of the repository's files, for the links of the docs site's marks to an
+   * example's source line: `https://host/org/repo/blob/main`, or `https://host/org/repo/blob/:commit`
+   * to link the commit that ran; default: read from the git remote `origin`
+   */
   repository?: string;
 }
 

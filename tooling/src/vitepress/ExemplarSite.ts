@@ -1,13 +1,15 @@
 import type { CheckReport } from "../records/CheckReport.ts";
 import type { ResolvedConfig } from "../config/loadConfig.ts";
 import type { Problem } from "../records/Problem.ts";
-import type { FenceState } from "./decorateFence.ts";
+import type { FenceStates } from "./embedFenceStates.ts";
 
 /** A page spliced for the site. */
 export interface SitePage {
   text: string;
   /** blocks that could not be filled, with their place */
   problems: Problem[];
+  /** what to show with each keyed block, by its word: render the page from `embedFenceStates(text, fences)` */
+  fences: FenceStates;
 }
 
 /** One re-run of the writer's loop, shared by every save it covered. */
@@ -36,10 +38,8 @@ export interface ExemplarSite {
   config(): ResolvedConfig;
   /** the report of the latest run of all examples (problems, verdicts) */
   report(): CheckReport;
-  /** splices one page (absolute path) with the latest run, leaving failed blocks empty */
+  /** splices one page (absolute path) with the latest run, leaving failed blocks empty, and says what to show with each block */
   splice(file: string, text: string): SitePage;
-  /** what to show under the keyed block whose info string is `info`, on page `file` */
-  fence(file: string, info: string): FenceState | undefined;
   /**
    * re-runs the examples of a changed example file, one run at a time: a save during a run is
    * queued, with any other saved meanwhile, for one run right after it

@@ -14,8 +14,12 @@ import { runExamples } from "../run/runExamples.ts";
 import { runSetup, type ActiveSetup } from "../setup/runSetup.ts";
 import { coalesceRuns } from "./coalesceRuns.ts";
 import type { ExemplarSite, SiteRefresh } from "./ExemplarSite.ts";
-import { fenceState } from "./fenceState.ts";
+import type { FenceStates } from "./embedFenceStates.ts";
+import { resolveFenceState } from "./resolveFenceState.ts";
 import { mergeRun, type SiteState } from "./mergeRun.ts";
+import { readRepository } from "./readRepository.ts";
+import { readRevision, type Revision } from "./readRevision.ts";
+import type { SourceLinks } from "./sourceUrl.ts";
 import { spliceSitePage } from "./spliceSitePage.ts";
 import { relativeTo } from "../files/relativeTo.ts";
 
@@ -46,9 +50,12 @@ export function createExemplarSite(options: ExemplarSiteOptions = {}): ExemplarS
   // until a run finds no problem, pages have nothing to keep: a refresh runs every example
   let clean = false;
   let closed = false;
-  // per page: the problem of each block word, and the keys it shows
-  const blockProblems = new Map<string, Map<string, string>>();
+  // per page: the keys it shows
   const keysOnPage = new Map<string, Set<string>>();
+  // the commit each example's verdict was given at (undefined outside git), and what links
+  // to the examples' sources are made from
+  const revisions = new Map<string, Revision | undefined>();
+  let links: SourceLinks = {};
 
   /** takes in a run (of the `covered` files, or of all); returns the pages it may change */
   const use = (project: Project, next: Run, covered?: ReadonlySet<string>): string[] => {
@@ -67,10 +74,17 @@ export function createExemplarSite(options: ExemplarSiteOptions = {}): ExemplarS
   // it: a save made then is not lost
   const opened = (async () => {
     config = options.config ? resolveConfig(options.config, root) : await loadConfig(root, options.configFile);
-    const project = await openProject(config, { pages: false });
+    const [project, place] = await Promise.all([openProject(config, { pages: false }), readRepository(config.root)]);
+    links = { repository: config.repository, place };
     state = mergeRun(undefined, project, { examples: [], verdicts: [], ran: false, durationMs: 0 });
     return project;
   })();
+  /** runs the examples, reading meanwhile which commit they run at, and remembers it for each */
+  const runAt = async (...args: Parameters<typeof run>) => {
+    const [next, revision] = await Promise.all([run(...args), readRevision(config.root)]);
+    for (const verdict of next.verdicts) revisions.set(verdict.example.key, revision);
+    return next;
+  };
   const files = opened.then((project) => project.sources.map((source) => path.join(config.root, source.file)));
 
   // a setup that can reset its fixtures (see SetupResult.reset) starts once and serves every
@@ -87,7 +101,7 @@ export function createExemplarSite(options: ExemplarSiteOptions = {}): ExemplarS
     const project = await opened;
     const active = await started;
     try {
-      use(project, await run(project, {}, active ? { setup: active } : {}));
+      use(project, await runAt(project, {}, active ? { setup: active } : {}));
     } finally {
       if (active?.reset && !closed) setup = active;
       else await stop(active);
@@ -109,7 +123,7 @@ export function createExemplarSite(options: ExemplarSiteOptions = {}): ExemplarS
     for (const file of changed) project = swapFile(project, relativeTo(config.root, file), existsSync(file) ? await readFile(file, "utf8") : undefined);
     const covered = clean ? new Set(changed.map((file) => relativeTo(config.root, file))) : undefined;
     await setup?.reset?.();
-    const next = await run(project, covered ? { files: covered } : {}, setup ? { setup } : {});
+    const next = await runAt(project, covered ? { files: covered } : {}, setup ? { setup } : {});
     const pages = use(project, next, covered);
     return { files: changed, pages, ran: true, durationMs: Math.round(performance.now() - startedAt), waitedMs };
   });
@@ -121,11 +135,14 @@ export function createExemplarSite(options: ExemplarSiteOptions = {}): ExemplarS
     report: () => state.report,
     splice(file, text) {
       const spliced = spliceSitePage(state, relativeTo(config.root, file), text);
-      blockProblems.set(file, spliced.blockProblems);
       keysOnPage.set(file, spliced.keys);
-      return { text: spliced.text, problems: spliced.problems };
+      const fences: FenceStates = {};
+      for (const word of spliced.words) {
+        const key = word.slice(word.indexOf("=") + 1);
+        fences[word] = resolveFenceState(state, word, { problem: spliced.blockProblems.get(word), revision: revisions.get(key), links });
+      }
+      return { text: spliced.text, problems: spliced.problems, fences };
     },
-    fence: (file, info) => fenceState(state, config, info, blockProblems.get(file)),
     refresh(file) {
       waitingSince ??= performance.now();
       return enqueue(file);

@@ -4,6 +4,7 @@ import { formatProblem } from "../records/Problem.ts";
 import { closeOnInterrupt } from "./closeOnInterrupt.ts";
 import { describeFailures } from "./describeFailures.ts";
 import { describeStandAlone } from "./describeStandAlone.ts";
+import { embedFenceStates } from "./embedFenceStates.ts";
 import type { ExemplarSite, SiteRefresh } from "./ExemplarSite.ts";
 
 /**
@@ -57,7 +58,8 @@ export function exemplarVitePlugin(site: ExemplarSite | (() => ExemplarSite)): P
       if (command === "build" && page.problems.length > 0) {
         this.error(`exemplar: ${page.problems.map(formatProblem).join("\n")}`);
       }
-      return { code: page.text, map: null };
+      // the blocks' states go with the text: VitePress caches the rendered page by it
+      return { code: embedFenceStates(page.text, page.fences), map: null };
     },
     configureServer(server) {
       const current = useSite();

@@ -14,6 +14,8 @@ export interface SiteSplice {
   blockProblems: Map<string, string>;
   /** the example keys the page shows */
   keys: Set<string>;
+  /** the words of its keyed blocks (`example=KEY`, `example-output=KEY`), each once, in page order */
+  words: string[];
 }
 
 /**
@@ -46,5 +48,6 @@ export function spliceSitePage(state: SiteState, file: string, text: string): Si
     const problem = blockProblems.get(blockWord(block));
     return problem ? [{ file, line: block.line, message: problem }] : [];
   })];
-  return { text: spliced.text, problems: pageProblems, blockProblems, keys: new Set(found.blocks.map((block) => block.key)) };
+  const keys = new Set(found.blocks.map((block) => block.key));
+  return { text: spliced.text, problems: pageProblems, blockProblems, keys, words: [...new Set(found.blocks.map(blockWord))] };
 }

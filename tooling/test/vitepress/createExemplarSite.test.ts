@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { createExemplarSite } from "../../src/vitepress/createExemplarSite.ts";
 import { describeFailures } from "../../src/vitepress/describeFailures.ts";
 import { exampleFile, exampleProject, fakeRuns, fakeSetup } from "./fakeRuns.ts";
+import { commitAll, commitDate } from "./gitFixture.ts";
 
 const fixture = fileURLToPath(new URL("./fixtures/site-with-setup", import.meta.url));
 const saved = { log: process.env["SETUP_LOG"], reset: process.env["SETUP_RESET"] };
@@ -36,7 +37,7 @@ describe("createExemplarSite with a setup module", () => {
     const { root, log, page, example } = copy(false);
     const site = createExemplarSite({ root, config: { setup: "setup.ts", jobs: 1 } });
     await site.ready;
-    expect(site.splice(page, readFileSync(page, "utf8"))).toEqual({ text: "```text example-output=greet.env\nhello from setup\n```\n", problems: [] });
+    expect(site.splice(page, readFileSync(page, "utf8"))).toMatchObject({ text: "```text example-output=greet.env\nhello from setup\n```\n", problems: [] });
     expect((await site.refresh(example)).pages).toEqual([page]);
     // no reset offered: every run had fresh fixtures of its own
     expect(readFileSync(log, "utf8")).toBe("setup\nteardown\nsetup\nteardown\n");
@@ -58,18 +59,22 @@ describe("createExemplarSite with a setup module", () => {
 
 describe("createExemplarSite's writer's loop", () => {
   const page = (name: string) => `# ${name}\n\n\`\`\`text example-output=${name}.one\n\`\`\`\n`;
-  /** a site over two example files (`a.one`, `b.one`) and a page for each, with fake runs and setup */
-  function fakeSite(files: Record<string, string> = {}) {
+  /**
+   * a site over two example files (`a.one`, `b.one`) and a page for each, with fake runs and
+   * setup; with `remote`, the project is first committed to a git repository with that origin
+   */
+  function fakeSite(files: Record<string, string> = {}, { remote }: { remote?: string } = {}) {
     const project = exampleProject({
       "examples/a.ts": exampleFile("a.one"), "examples/b.ts": exampleFile("b.one"), "docs/a.md": page("a"), "docs/b.md": page("b"), ...files,
     });
     roots.push(project.root);
+    const commit = remote ? commitAll(project.root, remote) : undefined;
     const runs = fakeRuns();
     const setup = fakeSetup();
     const site = createExemplarSite({ root: project.root, config: project.config, run: runs.run, runSetup: setup.runSetup });
     const at = (file: string) => path.join(project.root, file);
     const show = (file: string) => site.splice(at(file), readFileSync(at(file), "utf8"));
-    return { site, runs, setup, at, show };
+    return { site, runs, setup, at, show, commit };
   }
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -106,15 +111,33 @@ describe("createExemplarSite's writer's loop", () => {
       file: "docs/a.md", line: 3,
       message: expect.stringMatching(/^`example-output=a\.one`: examples\/a\.ts has problems, so its examples did not run again: examples\/a\.ts:8:17: syntax error: Identifier expected\./),
     }]);
+    // its block is not verified, though its example's last verdict (before the save) passed
+    expect(show("docs/a.md").fences["example-output=a.one"]).toMatchObject({ status: "failed", problem: expect.stringContaining("has problems") });
+    expect(show("docs/b.md").fences["example-output=b.one"]?.status).toBe("verified");
     expect(describeFailures(site)).toMatch(/^examples\/a\.ts:8:17: syntax error/);
-    expect(show("docs/b.md")).toEqual({ text: "# b\n\n```text example-output=b.one\nb.one ran 1\n```\n", problems: [] });
+    expect(show("docs/b.md")).toMatchObject({ text: "# b\n\n```text example-output=b.one\nb.one ran 1\n```\n", problems: [] });
 
     writeFileSync(at("examples/a.ts"), exampleFile("a.one"));
     expect((await site.refresh(at("examples/a.ts"))).pages).toEqual([at("docs/a.md")]);
-    expect(show("docs/a.md")).toEqual({ text: "# a\n\n```text example-output=a.one\na.one ran 2\n```\n", problems: [] });
+    expect(show("docs/a.md")).toMatchObject({ text: "# a\n\n```text example-output=a.one\na.one ran 2\n```\n", problems: [], fences: { "example-output=a.one": { status: "verified" } } });
     // the examples of the file that did not change kept their verdicts through the bad save
-    expect(show("docs/b.md")).toEqual({ text: "# b\n\n```text example-output=b.one\nb.one ran 1\n```\n", problems: [] });
+    expect(show("docs/b.md")).toMatchObject({ text: "# b\n\n```text example-output=b.one\nb.one ran 1\n```\n", problems: [] });
     expect(describeFailures(site)).toBeUndefined();
+    await site.close();
+  });
+
+  it("marks each verdict with the commit its run ran at: a re-run after a save says local changes, the examples it did not re-run keep theirs", async () => {
+    const { site, at, show, commit } = fakeSite({}, { remote: "https://github.com/org/repo.git" });
+    await site.ready;
+    const atCommit = { commit, date: commitDate, localChanges: false };
+    expect(show("docs/a.md").fences["example-output=a.one"]).toEqual({
+      kind: "output", key: "a.one", status: "verified", revision: atCommit,
+      source: { place: "examples/a.ts:5", url: `https://github.com/org/repo/blob/${commit}/examples/a.ts#L5` },
+    });
+    writeFileSync(at("examples/a.ts"), `// edited\n${exampleFile("a.one")}`);
+    await site.refresh(at("examples/a.ts"));
+    expect(show("docs/a.md").fences["example-output=a.one"]).toMatchObject({ revision: { ...atCommit, localChanges: true }, source: { place: "examples/a.ts:6" } });
+    expect(show("docs/b.md").fences["example-output=b.one"]?.revision).toEqual(atCommit);
     await site.close();
   });
 

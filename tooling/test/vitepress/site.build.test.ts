@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { build } from "vitepress";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { commitAll } from "./gitFixture.ts";
 import { copySite, text } from "./siteFixture.ts";
 
 // the dev server runs in site.dev.test.ts: a build in the same process leaves Vite in production mode
@@ -9,8 +10,12 @@ import { copySite, text } from "./siteFixture.ts";
 describe("the built site", () => {
   let root: string;
   let html: string;
+  let commit: string;
   beforeAll(async () => {
-    root = copySite();
+    // a git repository of its own, with a remote and no `repository` in the config
+    root = copySite({ repository: null });
+    writeFileSync(path.join(root, ".gitignore"), "dist/\ndocs/.vitepress/cache/\n");
+    commit = commitAll(root, "git@github.com:org/repo.git");
     await build(path.join(root, "docs"), { outDir: path.join(root, "dist") });
     html = readFileSync(path.join(root, "dist/index.html"), "utf8");
   }, 120_000);
@@ -21,14 +26,35 @@ describe("the built site", () => {
     expect(text(html)).not.toContain('const name = "docs"');
   });
 
-  it("shows the output the example printed in this build", () => {
-    expect(text(html)).toMatch(/It prints:\s*text\s*hello, docs/);
+  it("shows the output the example printed in this build, captioned as its output", () => {
+    expect(text(html)).toMatch(/It prints:\s*Output\s*text\s*hello, docs/);
+    expect(html).toContain('<figure class="exemplar-block exemplar-output" data-example="greet.hello" data-status="verified" aria-label="Output of example greet.hello"><figcaption class="exemplar-caption">Output</figcaption>');
   });
 
-  it("marks each keyed block as verified, with a link to the example's source", () => {
+  it("marks each keyed block as verified at the commit it ran at, with that commit's date and a link to the example's line at that commit", () => {
     expect(html.match(/class="exemplar-verified"/g)).toHaveLength(3);
-    expect(html).toContain('href="https://git.example/org/repo/blob/main/examples/greet.ts#L6"');
+    // the commit's date (commitAll's), not the day of the build
+    expect(text(html)).toContain(`✓ Verified: ran and passed at commit ${commit.slice(0, 7)} (2024-05-06) · examples/greet.ts:6`);
+    expect(text(html)).toContain(`✓ Verified: printed this at commit ${commit.slice(0, 7)} (2024-05-06) · examples/greet.ts:6`);
+    expect(html).toContain(`href="https://github.com/org/repo/blob/${commit}/examples/greet.ts#L6"`);
+    expect(html).toContain(`href="https://github.com/org/repo/blob/${commit}/examples/greet.ts#L16"`);
   });
+
+  it("says so when the working tree differs from the commit", async () => {
+    const changed = copySite();
+    try {
+      writeFileSync(path.join(changed, ".gitignore"), "dist/\ndocs/.vitepress/cache/\n");
+      commitAll(changed);
+      writeFileSync(path.join(changed, "examples/greet.ts"), `// edited\n${readFileSync(path.join(changed, "examples/greet.ts"), "utf8")}`);
+      await build(path.join(changed, "docs"), { outDir: path.join(changed, "dist") });
+      const page = text(readFileSync(path.join(changed, "dist/index.html"), "utf8"));
+      expect(page).toMatch(/✓ Verified: ran and passed at commit [0-9a-f]{7} \(2024-05-06\) \+ local changes · examples\/greet\.ts:7/);
+      // the config's `repository`, as given
+      expect(readFileSync(path.join(changed, "dist/index.html"), "utf8")).toContain('href="https://git.example/org/repo/blob/main/examples/greet.ts#L7"');
+    } finally {
+      rmSync(changed, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it("lets local search find words that appear only in spliced code", () => {
     const chunks = path.join(root, "dist/assets/chunks");

@@ -55,4 +55,43 @@ describe.skipIf(!haveBrowser)("the writer's loop in dev", () => {
     await page.waitForSelector('.exemplar-verified[data-example="greet.hello"]', { timeout: 15_000 });
     await page.close();
   }, 180_000);
+
+  it("shows what the latest run says: a broken file is never verified, error boxes are not those of an earlier run, a diff shows once", async () => {
+    const page = await browser.newPage();
+    await page.goto(url);
+    await page.waitForSelector('.exemplar-verified[data-example="greet.hello"]', { timeout: 90_000 });
+    const file = path.join(root, "examples/greet.ts");
+    const original = readFileSync(file, "utf8");
+    const markdown = path.join(root, "docs/index.md");
+    const page0 = readFileSync(markdown, "utf8");
+    const count = (selector: string) => `document.querySelectorAll(${JSON.stringify(selector)}).length`;
+    const boxesWith = (text: string) => `[...document.querySelectorAll(".exemplar-error")].filter((box) => box.textContent.includes(${JSON.stringify(text)})).length`;
+    try {
+      // a failure, then another one: the box shows the second diff, not the first one again
+      writeFileSync(file, original.replace(" * hello, docs", " * goodbye, docs"));
+      await page.waitForFunction(`${boxesWith("-goodbye, docs")} > 0`, undefined, { timeout: 15_000 });
+      writeFileSync(file, original.replace(" * hello, docs", " * farewell, docs"));
+      await page.waitForFunction(`${boxesWith("-farewell, docs")} > 0`, undefined, { timeout: 15_000 });
+      expect(await page.evaluate(boxesWith("-goodbye, docs"))).toBe(0);
+      // the page shows greet.hello's code and output: its diff once, under the first
+      expect(await page.evaluate(boxesWith("-farewell, docs"))).toBe(1);
+      expect(await page.evaluate(count('.exemplar-error[data-example="greet.hello"]'))).toBe(2);
+
+      // a save that does not parse: none of the file's blocks says verified, even though
+      // VitePress rendered the page's own text (its blocks empty) when the page was saved
+      writeFileSync(file, original);
+      await page.waitForFunction(`${count(".exemplar-verified")} === 3`, undefined, { timeout: 15_000 });
+      writeFileSync(markdown, `${page0}\nEdited by hand.\n`);
+      await page.waitForFunction('document.querySelector(".vp-doc")?.textContent?.includes("Edited by hand.")', undefined, { timeout: 15_000 });
+      writeFileSync(file, `${original}export function (\n`);
+      await page.waitForFunction(`${boxesWith("syntax error")} > 0`, undefined, { timeout: 15_000 });
+      expect(await page.evaluate(count(".exemplar-verified"))).toBe(0);
+      expect(await page.evaluate(count('.exemplar-error[data-example="greet.search"]'))).toBe(1);
+    } finally {
+      writeFileSync(file, original);
+      writeFileSync(markdown, page0);
+    }
+    await page.waitForFunction(`${count(".exemplar-verified")} === 3 && ${count(".exemplar-error")} === 0`, undefined, { timeout: 15_000 });
+    await page.close();
+  }, 180_000);
 });

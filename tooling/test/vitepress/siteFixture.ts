@@ -6,8 +6,11 @@ import { fileURLToPath } from "node:url";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const plugin = path.resolve(here, "../../src/vitepress/index.ts");
 
-/** A fresh copy of the fixture site inside the repository, where VitePress finds its packages. */
-export function copySite(): string {
+/**
+ * A fresh copy of the fixture site inside the repository, where VitePress finds its packages;
+ * its config names `repository` (none when it is `null`).
+ */
+export function copySite({ repository = "https://git.example/org/repo/blob/main" }: { repository?: string | null } = {}): string {
   const root = path.resolve(here, "../.tmp", `site-${process.pid}-${Math.random().toString(36).slice(2, 8)}`);
   mkdirSync(path.dirname(root), { recursive: true });
   cpSync(path.join(here, "fixtures/site"), root, { recursive: true });
@@ -17,7 +20,7 @@ export function copySite(): string {
     `import { withExemplar } from ${JSON.stringify(plugin)};
 export default withExemplar(
   { title: "Fixture", themeConfig: { search: { provider: "local" } } },
-  { root: ${JSON.stringify(root)}, config: { repository: "https://git.example/org/repo/blob/main", jobs: 1 } },
+  { root: ${JSON.stringify(root)}, config: { ${repository === null ? "" : `repository: ${JSON.stringify(repository)}, `}jobs: 1 } },
 );
 `,
   );
