@@ -1,11 +1,13 @@
-import { createReadStream, existsSync, mkdirSync, rmSync, statSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { createReadStream, existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 import { build } from "vitepress";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { lowestContrast } from "./lowestContrast.ts";
 
 // the project's own docs site, built and read in a browser as a reader would
 
@@ -60,6 +62,80 @@ describe.skipIf(!haveBrowser)("the docs site, read in a browser", () => {
     mkdirSync(path.dirname(screenshot), { recursive: true });
     await page.screenshot({ path: screenshot, fullPage: true });
     expect(statSync(screenshot).size).toBeGreaterThan(10_000);
+    await page.close();
+  }, 60_000);
+
+  const open = async (route: string, colorScheme: "light" | "dark" = "light"): Promise<Page> => {
+    const page = await browser.newPage();
+    await page.emulateMedia({ colorScheme });
+    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}${route}`);
+    await page.locator(".vp-doc, .VPHome").first().waitFor();
+    return page;
+  };
+
+  it("marks each verified block with the commit it ran at, that commit's own date, and its source line", async () => {
+    const page = await open("/guide/writing-examples.html");
+    const mark = page.locator('figure[aria-label="Example engine.find-examples"] .exemplar-verified');
+    const text = await mark.innerText();
+    const found = /^✓ Verified: ran and passed at commit ([0-9a-f]{7}) \((\d{4}-\d{2}-\d{2})\)( \+ local changes)? · (examples\/engine\/findExamples\.ts:\d+)$/.exec(text);
+    expect(found, text).not.toBeNull();
+    const [, commit, date, , place] = found!;
+    // the commit's date, not the day of the build
+    expect(execFileSync("git", ["show", "-s", "--format=%cI", commit!], { cwd: repo, encoding: "utf8" }).slice(0, 10)).toBe(date);
+    expect(await mark.locator(".exemplar-commit").getAttribute("title")).toMatch(new RegExp(`^${commit}[0-9a-f]{33}$`));
+    const [file, line] = place!.split(":");
+    expect(readFileSync(path.join(repo, file!), "utf8").split("\n")[Number(line) - 1]).toMatch(/^export (async )?function/);
+    // this repository names no remote and its config no `repository`: the place, with no link
+    const remotes = execFileSync("git", ["remote"], { cwd: repo, encoding: "utf8" }).trim();
+    if (!remotes) expect(await mark.locator("a").count()).toBe(0);
+    await page.close();
+  }, 60_000);
+
+  it("captions each output \"Output\" above it, and names both figures for screen readers", async () => {
+    const page = await open("/guide/writing-examples.html");
+    const output = page.getByRole("figure", { name: "Output of example engine.find-examples", exact: true });
+    await expect(output.innerText()).resolves.toContain("greet.hello at greet.ts:6");
+    const caption = output.locator("figcaption");
+    expect(await caption.innerText()).toBe("Output");
+    const [captionBox, blockBox] = await Promise.all([caption.boundingBox(), output.locator("div.language-text").boundingBox()]);
+    expect(captionBox!.y + captionBox!.height).toBeLessThanOrEqual(blockBox!.y);
+    expect(blockBox!.y - (captionBox!.y + captionBox!.height)).toBeLessThan(12);
+    await expect(page.getByRole("figure", { name: "Example engine.find-examples", exact: true }).count()).resolves.toBe(1);
+    await page.close();
+  }, 60_000);
+
+  it.each(["light", "dark"] as const)("gives the marks and captions a contrast of at least 4.5:1 in the %s theme", async (scheme) => {
+    const page = await open("/guide/writing-examples.html", scheme);
+    await page.waitForFunction(`document.documentElement.classList.contains("dark") === ${scheme === "dark"}`);
+    // VitePress fades colours when the theme changes: measure them settled
+    await page.addStyleTag({ content: "*, *::before, *::after { transition: none !important; }" });
+    const lowest = await page.evaluate<{ ratio: number; where: string; elements: number }>(lowestContrast(".exemplar-verified, .exemplar-unverified, .exemplar-caption"));
+    expect(lowest.elements).toBeGreaterThan(10);
+    expect(lowest.ratio, lowest.where).toBeGreaterThanOrEqual(4.5);
+    await page.close();
+  }, 60_000);
+
+  it("does not make blocks nothing verifies look verified: a shell command and an included file carry no mark and no green bar", async () => {
+    const page = await open("/platform/serving.html");
+    // each block: its text, the status of the figure it is in, and the bar a verified one has
+    const looks = await page.evaluate<{ text: string; figure: string; bar: string }[]>(`[...document.querySelectorAll(".vp-doc div[class*='language-']")].map((block) => ({
+      text: block.textContent, figure: block.closest("figure")?.getAttribute("data-status") ?? "none", bar: getComputedStyle(block).boxShadow,
+    }))`);
+    const include = looks.find((block) => block.text.includes("export function predict(rows: ChurnRow[], state: ChurnState)"));
+    const shell = looks.find((block) => block.text.includes("npx envelope serve churn-score@3"));
+    for (const unverified of [include, shell]) expect(unverified).toMatchObject({ figure: "none", bar: "none" });
+    const verified = looks.filter((block) => block.figure === "verified");
+    expect(verified.length).toBeGreaterThan(6);
+    for (const block of verified) expect(block.bar).not.toBe("none");
+    await page.close();
+  }, 60_000);
+
+  it("claims on the home page what the marks say, not that every snippet ran", async () => {
+    const page = await open("/");
+    const home = await page.locator(".VPHome").innerText();
+    expect(home).not.toMatch(/\b(every|each|all)\b[^.]*\b(snippet|code block)s?\b(?![^.]*\bmarked\b)/i);
+    expect(home).toContain("✓ Verified");
+    expect(home).toMatch(/shell commands? and included files? (carry|have) no mark/i);
     await page.close();
   }, 60_000);
 });
