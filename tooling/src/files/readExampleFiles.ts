@@ -9,14 +9,22 @@ export const exampleIgnores = ["**/node_modules/**", "**/*.d.ts"];
 
 /**
  * Reads the files matched by the globs (relative to `root`), in a stable order. A glob that
- * matches no file is an error: it is almost always a typo.
+ * starts with `!` leaves out what it matches (`!examples/setup.ts`), from every other glob. A
+ * glob that matches no file is an error: it is almost always a typo.
  */
 export async function readExampleFiles(root: string, globs: readonly string[]): Promise<SourceText[]> {
   const files = new Set<string>();
-  for (const pattern of globs) {
-    const matched = await glob(pattern, { cwd: root, ignore: exampleIgnores });
+  const negated = globs.filter((pattern) => pattern.startsWith("!")).map((pattern) => pattern.slice(1));
+  const patterns = globs.filter((pattern) => !pattern.startsWith("!"));
+  if (patterns.length === 0 && negated.length > 0) {
+    throw new ExemplarError("EXEMPLAR_FILES_NOT_FOUND", `the example globs only leave files out (${globs.map((pattern) => `\`${pattern}\``).join(", ")}); add one that names files, such as \`examples/**/*.ts\``);
+  }
+  for (const pattern of patterns) {
+    const matched = await glob(pattern, { cwd: root, ignore: [...exampleIgnores, ...negated] });
     if (matched.length === 0) {
-      throw new ExemplarError("EXEMPLAR_FILES_NOT_FOUND", `no example files match \`${pattern}\` in ${root}`);
+      const leftOut = negated.length > 0 && (await glob(pattern, { cwd: root, ignore: exampleIgnores })).length > 0;
+      const why = leftOut ? ` (the globs starting with \`!\` leave out every file it matches)` : "";
+      throw new ExemplarError("EXEMPLAR_FILES_NOT_FOUND", `no example files match \`${pattern}\` in ${root}${why}`);
     }
     for (const file of matched) files.add(file.split(path.sep).join("/"));
   }

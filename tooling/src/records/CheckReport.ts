@@ -26,6 +26,8 @@ export interface CheckReport {
    * no global provides: warnings (with `--strict` they are among the problems instead)
    */
   standAlone?: StandAloneProblem[];
+  /** the docs folder (relative to the root) when it does not exist: no page was checked */
+  noDocs?: string;
   /** type errors, with `--typecheck` */
   typeErrors: Problem[];
   /** the examples selected for the run */

@@ -12,6 +12,8 @@ export interface CheckFindings {
   updates?: ExpectUpdates;
   timings?: Record<string, number>;
   durationMs?: number;
+  /** the docs folder (relative to the root) when it does not exist, so no page was checked */
+  noDocs?: string;
 }
 
 /**
@@ -33,6 +35,7 @@ export function checkReport(project: Project, run: Run, findings: CheckFindings 
     timings: findings.timings ?? { run: run.durationMs },
   };
   if (findings.docs) report.docs = findings.docs;
+  if (findings.noDocs !== undefined) report.noDocs = findings.noDocs;
   return report;
 }
 

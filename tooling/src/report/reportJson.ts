@@ -47,6 +47,7 @@ export function reportJson(report: CheckReport): string {
       ...(report.docs
         ? { docs: { ...report.docs, usages: Object.fromEntries(report.docs.usages) } }
         : {}),
+      ...(report.noDocs !== undefined ? { noDocs: report.noDocs } : {}),
       updated: report.updated,
       notUpdated: report.notUpdated,
     },

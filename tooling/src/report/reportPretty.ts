@@ -83,6 +83,9 @@ export function reportPretty(report: CheckReport, options: PrettyOptions): strin
     const { pages, blocks, errors } = report.docs;
     out.push(`Docs: ${pages} page${pages === 1 ? "" : "s"}, ${blocks} keyed block${blocks === 1 ? "" : "s"}${errors.length ? `, ${errors.length} with errors` : ""}`);
   }
+  if (report.noDocs !== undefined) {
+    out.push(`Docs: no folder at ${report.noDocs}/, so no page was checked; set \`docs\` in exemplar.config.ts (\`docs: "."\` for a README at the root) or pass --docs DIR`);
+  }
   for (const entry of report.updated) out.push(`updated @expect of ${entry.key}  ${entry.file}:${entry.line}`);
   for (const entry of report.notUpdated) out.push(`${entry.key}  ${entry.file}:${entry.line}: ${entry.reason}`);
   if (report.typeErrors.length > 0) out.push(`Type errors: ${report.typeErrors.length}`);

@@ -17,4 +17,19 @@ describe("readExampleFiles", () => {
       message: `no example files match \`exmaples/*.ts\` in ${root}`,
     });
   });
+
+  it("leaves out what a glob starting with `!` matches, from every other glob", async () => {
+    const sources = await readExampleFiles(root, ["examples/*.ts", "typecheck/*.ts", "!examples/broken.ts"]);
+    expect(sources.map((source) => source.file)).toEqual(["examples/greet.ts", "typecheck/types.ts"]);
+    await expect(readExampleFiles(root, ["examples/*.ts", "typecheck/*.ts", "!typecheck/**"])).rejects.toMatchObject({
+      message: `no example files match \`typecheck/*.ts\` in ${root} (the globs starting with \`!\` leave out every file it matches)`,
+    });
+  });
+
+  it("fails, naming the globs, when they only leave files out", async () => {
+    await expect(readExampleFiles(root, ["!examples/setup.ts"])).rejects.toMatchObject({
+      code: "EXEMPLAR_FILES_NOT_FOUND",
+      message: "the example globs only leave files out (`!examples/setup.ts`); add one that names files, such as `examples/**/*.ts`",
+    });
+  });
 });

@@ -17,6 +17,7 @@ import { selectExamples, type Selection } from "../../run/selectExamples.ts";
 import type { Project } from "../../records/Project.ts";
 import { typecheckFiles } from "../../typecheck/typecheckFiles.ts";
 import { updateExpectations } from "../../update/updateExpectations.ts";
+import { relativeTo } from "../../files/relativeTo.ts";
 import type { Command, CommandIo } from "../Command.ts";
 import { parseFlags, positiveInteger } from "../parseFlags.ts";
 import { createProgress } from "../createProgress.ts";
@@ -147,6 +148,7 @@ export const checkCommand: Command = {
     const docs = !partial && run.ran && texts.pages ? await checkDocsLazily(project, texts.pages, run.verdicts) : undefined;
     const report = checkReport(project, run, {
       typeErrors, timings, durationMs: since(started), ...(docs ? { docs } : {}), ...(updates ? { updates } : {}),
+      ...(!partial && !texts.pages ? { noDocs: relativeTo(config.root, config.docs) || "." } : {}),
     });
     const text = reporterName === "pretty"
       ? reportPretty(report, { root: config.root, verbose: values.verbose ?? false })
@@ -159,7 +161,9 @@ export const checkCommand: Command = {
       io.stdout(text);
     }
     if (report.problems.length > 0) return 2;
-    const failed = report.typeErrors.length > 0 || (report.docs?.errors.length ?? 0) > 0 || report.verdicts.some((verdict) => verdict.status === "failed");
+    // with --update, a failure whose @expect was rewritten with what the example printed is fixed
+    const rewritten = new Set(report.updated.map((update) => update.key));
+    const failed = report.typeErrors.length > 0 || (report.docs?.errors.length ?? 0) > 0 || report.verdicts.some((verdict) => verdict.status === "failed" && !rewritten.has(verdict.example.key));
     return failed ? 1 : 0;
   },
 };
