@@ -15,9 +15,11 @@ import { snapshotGlobals, type GlobalsSnapshot } from "./snapshotGlobals.ts";
 import { watchParent } from "./watchParent.ts";
 import { precompileOnLoader, provideToLoader } from "./loaderPort.ts";
 import { relativeTo } from "../files/relativeTo.ts";
+import { installInlineRecorder } from "./installInlineRecorder.ts";
 import { context, examples, installCapture, isProcessExit, late, mirrorPhase, newCapture, owner, ProcessExit, resultOf, send, type Capture } from "./workerCapture.ts";
 
 installCapture();
+installInlineRecorder(owner);
 
 const realExit = process.exit.bind(process);
 /** Reports the example as having called `process.exit` (or its file, while loading); the worker then ends. */
@@ -91,7 +93,7 @@ let strict = false;
 async function run({ key, file, name }: { key: string; file: string; name: string }) {
   queued.set(file, queued.get(file)! - 1);
   if (retired) return;
-  const capture = newCapture(key);
+  const capture = newCapture(key, file);
   examples.running = capture;
   before = activeResources();
   // the example's time starts once its file is loaded: loading has a bound of its own
@@ -187,8 +189,11 @@ async function leftRunning(): Promise<string[]> {
 
 let queue = Promise.resolve();
 process.on("message", (message: ToWorker) => {
-  if (message.type === "warm") precompileOnLoader(message.files);
-  else if (message.type === "compiled") {
+  // in the order they came, so that the loader never compiles a file it is about to be given
+  if (message.type === "warm") {
+    const files = message.files;
+    queue = queue.then(() => precompileOnLoader(files));
+  } else if (message.type === "compiled") {
     const files = message.files;
     queue = queue.then(() => provideToLoader(files));
   } else if (message.type === "run") {
