@@ -15,6 +15,7 @@ export interface CommandEntry {
  * load the S3 client that `publish` uses.
  */
 export const commands: CommandEntry[] = [
+  { name: "init", summary: "set Exemplar up in this project: a config, an example, a page, a workflow", load: async () => (await import("./commands/init.ts")).initCommand },
   { name: "check", summary: "run every example and check its output", load: async () => (await import("./commands/check.ts")).checkCommand },
   { name: "list", summary: "list the examples and their expectations", load: async () => (await import("./commands/list.ts")).listCommand },
   { name: "splice", summary: "fill the docs' example blocks with the examples' code and output", load: async () => (await import("./commands/splice.ts")).spliceCommand },
