@@ -122,7 +122,7 @@ describe(".github/workflows/docs.yml", () => {
       else expect(run, "only a notice may be echoed").toMatch(/^echo "::notice title=[^:]+::[^"]*"$/);
     }
     // the npm scripts it calls are exemplar commands and the site build
-    expect(scripts["docs:check:ci"]).toBe("exemplar check --reporter github --json-out reports/check.json");
+    expect(scripts["docs:check:ci"]).toBe("exemplar check --strict --reporter github --json-out reports/check.json");
     expect(scripts["docs:build"]).toBe("vitepress build docs");
   });
 
