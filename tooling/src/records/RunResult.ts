@@ -1,3 +1,5 @@
+import type { InlineOutcome } from "./InlineOutcome.ts";
+
 /** How an example's run ended. */
 export type RunStatus =
   /** the function returned, or its promise resolved */
@@ -42,6 +44,8 @@ export interface RunResult {
   uncaughtExceptions: RunError[];
   /** output written after the example settled (a stray timer), attributed by async context */
   lateOutput: string[];
+  /** what its `//=>` checks found, those whose statement ran; absent when none ran */
+  inline?: InlineOutcome[];
   /** bytes of stdout past `outputLimitBytes`, counted but not kept; absent when none were */
   stdoutTruncatedBytes?: number;
   /** bytes of stderr past `outputLimitBytes`, counted but not kept; absent when none were */

@@ -5,7 +5,9 @@
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import { writeSync } from "node:fs";
+import { inspect } from "node:util";
 import type { FromWorker } from "./protocol.ts";
+import type { InlineOutcome } from "../records/InlineOutcome.ts";
 import type { RunError, RunResult } from "../records/RunResult.ts";
 import { CappedOutput } from "./CappedOutput.ts";
 import { LateOutputQueue } from "./LateOutputQueue.ts";
@@ -14,6 +16,10 @@ import { serializeError } from "./serializeError.ts";
 export interface Capture {
   /** an example's key, or `module <file>` for what a module does while and after it loads */
   key: string;
+  /** an example's file (absolute), whose `//=>` checks are its own (see installInlineRecorder) */
+  file?: string;
+  /** what its `//=>` checks found, by line; made by the first check that runs */
+  inline?: Map<number, InlineOutcome>;
   /** the first `outputLimitBytes` of each stream, and a count of the rest (see CappedOutput) */
   stdout: CappedOutput;
   stderr: CappedOutput;
@@ -53,8 +59,10 @@ export function isProcessExit(value: unknown): value is ProcessExit {
   }
 }
 
-export function newCapture(key: string): Capture {
-  return { key, stdout: new CappedOutput(), stderr: new CappedOutput(), mirrored: 0, settled: false, rejections: [], exceptions: [] };
+export function newCapture(key: string, file?: string): Capture {
+  const capture: Capture = { key, ...(file === undefined ? {} : { file }), stdout: new CappedOutput(), stderr: new CappedOutput(), mirrored: 0, settled: false, rejections: [], exceptions: [] };
+  // it is the async context's store, which util.inspect shows on every promise an example makes
+  return Object.defineProperty(capture, inspect.custom, { value: () => "[exemplar capture]" });
 }
 
 // the pool reads this descriptor: what an example writes is mirrored there synchronously, so
@@ -134,6 +142,7 @@ export function resultOf(capture: Capture, status: RunResult["status"], duration
   if (error) run.error = error;
   if (exitCode !== undefined) run.exitCode = exitCode;
   if (importing !== undefined) run.importing = importing;
+  if (capture.inline) run.inline = [...capture.inline.values()];
   if (capture.stdout.truncatedBytes > 0) run.stdoutTruncatedBytes = capture.stdout.truncatedBytes;
   if (capture.stderr.truncatedBytes > 0) run.stderrTruncatedBytes = capture.stderr.truncatedBytes;
   return run;
