@@ -1,5 +1,6 @@
 import type { Example, Expectation } from "../records/Example.ts";
 import { outputLimitBytes, type RunError, type RunResult } from "../records/RunResult.ts";
+import { inlineFailures } from "./inlineFailures.ts";
 import { formatLineDiff } from "./lineDiff.ts";
 import { matchLine } from "./matchLine.ts";
 import { matchRegexBounded, regexTimeoutMs } from "./matchRegexBounded.ts";
@@ -39,6 +40,7 @@ export function checkExample(example: Example, result: RunResult): Verdict {
       if (failure) failures.push(failure);
     }
   }
+  failures.push(...inlineFailures(example, result));
   for (const rejection of result.unhandledRejections) {
     failures.push({ kind: "unhandled-rejection", message: `unhandled promise rejection: ${describeError(rejection)}` });
   }

@@ -4,12 +4,14 @@ import type { RunResult } from "./RunResult.ts";
 /** One reason an example failed, with a message ready to print. */
 export interface Failure {
   /** what went wrong: an expectation not met, or how the run ended */
-  kind: "stdout" | "error" | "threw" | "timeout" | "exit" | "crashed" | "unhandled-rejection" | "uncaught-exception" | "left-running";
+  kind: "stdout" | "error" | "inline" | "threw" | "timeout" | "exit" | "crashed" | "unhandled-rejection" | "uncaught-exception" | "left-running";
   message: string;
   /** the expectation that was not met, when there is one */
   expectation?: Expectation;
   /** a unified diff of expected and actual stdout, for line expectations */
   diff?: string;
+  /** the line of the example's file the failure is about: a `//=> VALUE` check's */
+  line?: number;
 }
 
 export interface Verdict {
