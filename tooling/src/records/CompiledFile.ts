@@ -7,4 +7,9 @@ export interface CompiledFile {
   /** absolute path of the TypeScript file */
   file: string;
   code: string;
+  /**
+   * `code` is TypeScript for the loader to compile as it would the file (a file blanking cannot
+   * make, whose `//=>` checks are instrumented: see run/inlineCheckedFiles.ts)
+   */
+  typescript?: true;
 }

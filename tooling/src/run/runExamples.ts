@@ -5,6 +5,7 @@ import type { Project } from "../records/Project.ts";
 import type { Run } from "../records/Run.ts";
 import type { RunResult } from "../records/RunResult.ts";
 import { runSetup, type ActiveSetup } from "../setup/runSetup.ts";
+import { inlineCheckedFiles } from "./inlineCheckedFiles.ts";
 import { runInWorkers } from "./runInWorkers.ts";
 import { selectExamples, type Selection } from "./selectExamples.ts";
 
@@ -39,6 +40,10 @@ export async function runExamples(project: Project, selection: Selection = {}, o
   const { config } = project;
   // while the setup starts, the workers take in the files they will run
   if (options.workers) await prepareWorkers(options.workers, config.root, examples, project.parsed);
+  // without workers started ahead, those the run starts read the files themselves, but for the
+  // files with `//=>` checks, which they are handed instrumented (see inlineCheckedFiles)
+  const compiled = options.workers ? [] : inlineCheckedFiles(config.root, examples, project.parsed);
+  const workers = options.workers ?? (compiled.length > 0 ? { workers: [], assignment: new Map<string, number>(), compiled } : undefined);
   let setup = options.setup;
   try {
     setup ??= config.setup ? await runSetup(config.setup) : undefined;
@@ -54,7 +59,7 @@ export async function runExamples(project: Project, selection: Selection = {}, o
       jobs: config.jobs,
       timeout: config.timeout,
       env: setup?.env ?? {},
-      ...(options.workers ? { workers: options.workers } : {}),
+      ...(workers ? { workers } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
       // an example run again (see HeldResults) is told again, and counted once
       onResult: (result) => options.onResult?.(result, counted.has(result.key) ? done : (counted.add(result.key), ++done), examples.length),

@@ -67,7 +67,7 @@ export async function load(url, context, nextLoad) {
   const given = provided.get(file);
   if (given !== undefined) {
     provided.delete(file);
-    return { format: "module", source: given, shortCircuit: true };
+    return { format: "module", source: given.typescript ? await compile(file, given.code) : given.code, shortCircuit: true };
   }
   const source = await readFile(file, "utf8");
   return { format: "module", source: await compile(file, source), shortCircuit: true };
@@ -75,8 +75,10 @@ export async function load(url, context, nextLoad) {
 
 /**
  * JavaScript the CLI made from the text it parsed (see tooling/src/fast/blankTypes.ts), by
- * absolute path, used once: the file is not read again, so what runs is what was parsed.
- * @type {Map<string, string>}
+ * absolute path, used once: the file is not read again, so what runs is what was parsed. With
+ * `typescript`, the code is TypeScript, compiled here as the file would be (a file with `//=>`
+ * checks that blanking cannot make: see tooling/src/run/inlineCheckedFiles.ts).
+ * @type {Map<string, { code: string, typescript?: boolean }>}
  */
 const provided = new Map();
 
@@ -128,14 +130,14 @@ async function transform(source, options, cached) {
  * `data.port` (see register.mjs) receives `{ files }`: absolute paths of TypeScript files the
  * process will import soon. They are compiled now, without running them, so that compiling
  * overlaps whatever the process waits for; a file that cannot be read or compiled is left for
- * its import to report. It also receives `{ compiled }`: files' JavaScript made ahead (see
+ * its import to report. It also receives `{ compiled }`: files' code made ahead (see
  * `provided`), answered with `{ received }` once held.
  * @param {{ port?: import("node:worker_threads").MessagePort } | undefined} data
  */
 export function initialize(data) {
   const port = data?.port;
-  port?.on("message", (/** @type {{ files?: string[], compiled?: Array<{ file: string, code: string }> }} */ message) => {
-    for (const { file, code } of message.compiled ?? []) provided.set(file, code);
+  port?.on("message", (/** @type {{ files?: string[], compiled?: Array<{ file: string, code: string, typescript?: boolean }> }} */ message) => {
+    for (const given of message.compiled ?? []) provided.set(given.file, given);
     if (message.compiled) port.postMessage({ received: message.compiled.length });
     for (const file of message.files ?? []) {
       if (provided.has(file)) continue;
