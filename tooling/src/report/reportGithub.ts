@@ -34,6 +34,10 @@ export function reportGithub(report: CheckReport): string {
       if (failures.length > items) parts.push(notShown(failures.length - items, "failure"));
       const stderr = result.stderr.trim() ? `\nstderr:\n${excerpt(result.stderr.trimEnd(), limits)}` : "";
       annotate("error", example, `example ${example.key} failed`, parts.join("\n") + stderr);
+      // and at the line a failure is about (a `//=>` check), where a reviewer reads the value
+      for (const failure of failures.slice(0, items)) {
+        if (failure.line !== undefined) annotate("error", { file: example.file, line: failure.line }, `example ${example.key} failed`, excerpt(failure.message, limits));
+      }
     }
     for (const notice of truncationNotices(result)) annotate("warning", example, `example ${example.key} output truncated`, notice.message);
     for (const warning of verdict.warnings.slice(0, items)) annotate("warning", example, `example ${example.key}`, excerpt(warning, limits));

@@ -31,8 +31,8 @@ export function reportJson(report: CheckReport): string {
         line: example.line,
         status,
         durationMs: result.durationMs,
-        failures: failures.slice(0, jsonItems).map(({ kind, message, diff }) => ({
-          kind, message: excerpt(message, limits), ...(diff === undefined ? {} : { diff: excerpt(diff, limits) }),
+        failures: failures.slice(0, jsonItems).map(({ kind, message, diff, line }) => ({
+          kind, message: excerpt(message, limits), ...(diff === undefined ? {} : { diff: excerpt(diff, limits) }), ...(line === undefined ? {} : { line }),
         })),
         ...(failures.length > jsonItems ? { failuresNotShown: failures.length - jsonItems } : {}),
         warnings: warnings.slice(0, jsonItems).map((warning) => excerpt(warning, limits)),

@@ -174,3 +174,28 @@ describe("a shown snippet that does not stand alone is a warning in every report
     );
   });
 });
+
+describe("a failed //=> check names its line, the expected and the actual value in every reporter", () => {
+  const message = "examples/demo.ts:14: `parse(\"a.b\");` is [ 'a', 'c' ], expected ['a', 'b'] (compared by deep equality)";
+  const report = reportOf([verdictOf("demo.key", 10, "failed", { inline: [{ line: 14, runs: 1, mismatch: { reason: "unequal", actual: "[ 'a', 'c' ]" } }] }, [{ kind: "inline", line: 14, message }])]);
+
+  it("pretty: under the example, the message", () => {
+    expect(reporters.pretty(report, root)).toBe(`✗ demo.key  examples/demo.ts:10\n  ${message}\n\nExamples: 0 passed, 1 failed\n`);
+  });
+
+  it("junit: the failure's message, of type inline", () => {
+    const escaped = message.replaceAll('"', "&quot;");
+    expect(reporters.junit(report, root)).toContain(`<failure message="${escaped}" type="inline">${escaped}</failure>`);
+  });
+
+  it("json: the failure with its line", () => {
+    expect(JSON.parse(reporters.json(report, root)).examples[0].failures).toEqual([{ kind: "inline", message, line: 14 }]);
+  });
+
+  it("github: an annotation at the example, and one at the //=> line", () => {
+    expect(reporters.github(report, root).split("\n").slice(0, 2)).toEqual([
+      `::error file=examples/demo.ts,line=10,title=example demo.key failed::${message}`,
+      `::error file=examples/demo.ts,line=14,title=example demo.key failed::${message}`,
+    ]);
+  });
+});
