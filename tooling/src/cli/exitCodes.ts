@@ -37,6 +37,8 @@ export const exitCodes: Readonly<Record<ExemplarErrorCode | GitHubErrorCode, 1 |
   EXEMPLAR_PUBLISH_REMOTE: 1,
   // thrown by none today; a publish whose requests failed exits 1, as its summary does
   EXEMPLAR_PUBLISH_FAILED: 1,
+  // the AWS SDK is an optional peer dependency: installing it fixes this, and nothing was sent
+  EXEMPLAR_PUBLISH_SDK_MISSING: 2,
   // pr-comment's GitHub API answers: the flags passed their checks, the API refused or failed
   EXEMPLAR_GITHUB_AUTH: 1,
   EXEMPLAR_GITHUB_FORBIDDEN: 1,

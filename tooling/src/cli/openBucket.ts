@@ -1,6 +1,6 @@
 import type { S3Client } from "@aws-sdk/client-s3";
 import { ExemplarError } from "../errors/ExemplarError.ts";
-import { createS3Client, regionOf } from "../publish/createS3Client.ts";
+import { loadS3 } from "../publish/loadS3.ts";
 
 /** The flags `publish` and `unpublish` share: where the bucket is and which part of it. */
 export const bucketFlags = {
@@ -35,9 +35,11 @@ export interface OpenBucket {
 
 /**
  * Checks the bucket flags (`rootUse` says what `--root` does, for the message when neither a
- * prefix nor `--root` is given) and makes the S3 client. The caller destroys the client.
+ * prefix nor `--root` is given) and makes the S3 client. The caller destroys the client. The AWS
+ * SDK is loaded here, once the flags are right: `EXEMPLAR_PUBLISH_SDK_MISSING` says to install it
+ * (`importSdk` is for tests, see `loadS3`).
  */
-export function openBucket(flags: BucketFlags, env: Record<string, string | undefined>, rootUse: string): OpenBucket {
+export async function openBucket(flags: BucketFlags, env: Record<string, string | undefined>, rootUse: string, importSdk?: Parameters<typeof loadS3>[0]): Promise<OpenBucket> {
   if (flags.bucket === undefined || flags.bucket === "") throw usage("missing --bucket: expected the bucket name, e.g. --bucket previews");
   if (flags.prefix === undefined && flags.root !== true) throw usage(`missing --prefix: expected a folder such as --prefix pr-123 (or --root to ${rootUse})`);
   const endpoint = flags.endpoint;
@@ -45,6 +47,9 @@ export function openBucket(flags: BucketFlags, env: Record<string, string | unde
   // the SDK's multi-line notice about Node 20 would break the one-line output; readers of a
   // publish log cannot act on it
   process.env["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"] ??= "true";
+  await loadS3(importSdk);
+  // imported only now: createS3Client.ts imports the SDK, which may not be installed
+  const { createS3Client, regionOf } = await import("../publish/createS3Client.ts");
   return {
     bucket: flags.bucket,
     client: createS3Client({ endpoint, pathStyle: flags["path-style"], region: flags.region, env }),

@@ -19,7 +19,8 @@ export type ExemplarErrorCode =
   | "EXEMPLAR_PUBLISH_UNREACHABLE"
   | "EXEMPLAR_PUBLISH_CREDENTIALS"
   | "EXEMPLAR_PUBLISH_REMOTE"
-  | "EXEMPLAR_PUBLISH_FAILED";
+  | "EXEMPLAR_PUBLISH_FAILED"
+  | "EXEMPLAR_PUBLISH_SDK_MISSING";
 
 /**
  * An error the user can act on: `message` says what value was wrong, where and what was

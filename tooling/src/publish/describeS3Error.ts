@@ -24,9 +24,12 @@ const REJECTED_CREDENTIALS = new Set(["InvalidAccessKeyId", "SignatureDoesNotMat
 /**
  * Turns the first failing S3 request of a publish into one actionable line naming the value:
  * a missing bucket, an endpoint that cannot be reached, credentials that are missing or refused;
- * anything else keeps the S3 code, status and message. Pure; the SDK error becomes `cause`.
+ * anything else keeps the S3 code, status and message. Pure; the SDK error becomes `cause`; an
+ * `ExemplarError` is returned as it is.
  */
 export function describeS3Error(error: unknown, place: S3Place): ExemplarError {
+  // already says what to do (the SDK is not installed, see loadS3)
+  if (error instanceof ExemplarError) return error;
   const code = error instanceof Error ? errorCode(error) : "";
   const name = error instanceof Error ? error.name : "";
   const bucket = JSON.stringify(place.bucket);

@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { DeleteObjectsCommand, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
+import type { S3Client } from "@aws-sdk/client-s3";
 import pLimit from "p-limit";
 import { formatS3Error } from "./formatS3Error.ts";
+import { loadS3 } from "./loadS3.ts";
 import type { Plan, PlannedDelete, PlannedUpload } from "./Plan.ts";
 import type { PublishFailure } from "./PublishSummary.ts";
 
@@ -54,6 +55,7 @@ async function putFile(client: S3Client, bucket: string, upload: PlannedUpload):
     // the metadata would lie about the content and the next publish would skip the file
     throw new Error(`${upload.path} changed while publishing (is a build still writing to the folder?)`);
   }
+  const { PutObjectCommand } = await loadS3();
   await client.send(
     new PutObjectCommand({
       Bucket: bucket,
@@ -74,6 +76,7 @@ async function deleteObjects(client: S3Client, bucket: string, plan: Plan, resul
     if (item.key.startsWith(plan.prefix)) deletes.push(item);
     else result.failures.push({ action: "delete", key: item.key, message: `refused: key is outside prefix "${plan.prefix}"` });
   }
+  const { DeleteObjectsCommand } = await loadS3();
   for (let start = 0; start < deletes.length; start += DELETE_BATCH) {
     const batch = deletes.slice(start, start + DELETE_BATCH);
     try {

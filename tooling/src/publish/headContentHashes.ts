@@ -1,5 +1,6 @@
-import { HeadObjectCommand, type S3Client } from "@aws-sdk/client-s3";
+import type { S3Client } from "@aws-sdk/client-s3";
 import pLimit from "p-limit";
+import { loadS3 } from "./loadS3.ts";
 
 /**
  * The `x-amz-meta-sha256` of each key, by HeadObject, `concurrency` at a time; a key without the
@@ -13,6 +14,7 @@ export async function headContentHashes(
   keys: readonly string[],
   options: { concurrency: number },
 ): Promise<Map<string, string | undefined>> {
+  const { HeadObjectCommand } = await loadS3();
   const limit = pLimit(options.concurrency);
   const entries = await limit.map(keys, async (key) => {
     try {

@@ -1,4 +1,5 @@
-import { ListObjectsV2Command, type S3Client } from "@aws-sdk/client-s3";
+import type { S3Client } from "@aws-sdk/client-s3";
+import { loadS3 } from "./loadS3.ts";
 import type { RemoteObject } from "./RemoteObject.ts";
 
 /**
@@ -8,6 +9,7 @@ import type { RemoteObject } from "./RemoteObject.ts";
  * S3 errors propagate unchanged (see `describeS3Error`).
  */
 export async function listRemoteObjects(client: S3Client, bucket: string, prefix: string): Promise<RemoteObject[]> {
+  const { ListObjectsV2Command } = await loadS3();
   const objects: RemoteObject[] = [];
   let token: string | undefined;
   do {

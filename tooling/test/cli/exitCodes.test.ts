@@ -30,6 +30,8 @@ const rows: Array<{ code: keyof typeof exitCodes; exitCode: 1 | 2 }> = [
   { code: "EXEMPLAR_PUBLISH_REMOTE", exitCode: 1 },
   // thrown by none today; a failed publish exits 1
   { code: "EXEMPLAR_PUBLISH_FAILED", exitCode: 1 },
+  // publish and unpublish without the AWS SDK installed: installing it fixes it, nothing was sent
+  { code: "EXEMPLAR_PUBLISH_SDK_MISSING", exitCode: 2 },
   // pr-comment: what the GitHub API answered (every GitHubError exited 1)
   { code: "EXEMPLAR_GITHUB_AUTH", exitCode: 1 },
   { code: "EXEMPLAR_GITHUB_FORBIDDEN", exitCode: 1 },

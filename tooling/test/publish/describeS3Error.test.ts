@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { ExemplarError } from "../../src/errors/ExemplarError.ts";
 import { describeS3Error } from "../../src/publish/describeS3Error.ts";
 
 // errors shaped like the SDK's: a name, an S3 status in $metadata, or a Node network code
@@ -43,4 +44,9 @@ describe("describeS3Error", () => {
     expect(described.shortMessage).toBe(message);
     expect(described.cause).toBe(error);
   });
+});
+
+test("keeps an error that already says what to do, such as the SDK not being installed", () => {
+  const missing = new ExemplarError("EXEMPLAR_PUBLISH_SDK_MISSING", "install @aws-sdk/client-s3 to publish");
+  expect(describeS3Error(missing, place)).toBe(missing);
 });

@@ -49,7 +49,7 @@ export const publishCommand: Command = {
       }
       json = flags.json === true;
       const options = validate(flags);
-      const target = openBucket(flags, io.env, "publish to the bucket root");
+      const target = await openBucket(flags, io.env, "publish to the bucket root");
       client = target.client;
       const summary = await publishSite({
         dir: options.dir,

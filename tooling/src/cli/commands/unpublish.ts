@@ -42,7 +42,7 @@ export const unpublishCommand: Command = {
         return 0;
       }
       json = flags.json === true;
-      const target = openBucket(flags, io.env, "empty the bucket root");
+      const target = await openBucket(flags, io.env, "empty the bucket root");
       client = target.client;
       const summary = await unpublishPrefix({
         bucket: target.bucket,
