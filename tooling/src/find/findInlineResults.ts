@@ -9,6 +9,8 @@ export interface FoundInlineResults {
 }
 
 const marker = "//=>";
+/** the most characters of a statement's first line kept for messages */
+const codeLimit = 200;
 
 /**
  * The `//=> VALUE` checks in an example's body (see `InlineResult`): a `//=>` comment on an
@@ -86,10 +88,12 @@ export function findInlineResults(sourceFile: TS.SourceFile, body: TS.Node): Fou
     const recorded = logged ? logged[0]! : statement.expression;
     const start = statement.getStart(sourceFile);
     const firstLineEnd = text.slice(start, statement.end).search(/[\r\n]/);
+    const code = text.slice(start, firstLineEnd === -1 ? statement.end : start + firstLineEnd).trim();
     results.push({
       line: line + 1,
       statementLine,
-      code: text.slice(start, firstLineEnd === -1 ? statement.end : start + firstLineEnd).trim(),
+      // for messages: a minified line is cut
+      code: code.length > codeLimit ? `${code.slice(0, codeLimit)}…` : code,
       expected,
       kind: logged ? "logged" : "value",
       start: recorded.getStart(sourceFile),

@@ -8,7 +8,7 @@ export interface InlineResult {
   line: number;
   /** 1-based line where the statement starts */
   statementLine: number;
-  /** the statement's first line as written, trimmed, for messages */
+  /** the statement's first line as written, trimmed (and cut at 200 characters), for messages */
   code: string;
   /** the text after `//=>`, trimmed */
   expected: string;

@@ -40,6 +40,11 @@ describe("findInlineResults: the checks an example's body holds", () => {
     expect(checksOf(source(...body))).toEqual([check]);
   });
 
+  it("keeps 200 characters of a long statement's line for messages", () => {
+    const long = `[${"1, ".repeat(200)}1].length;`;
+    expect(checksOf(source(`  ${long} //=> 201`))[0]!.code).toBe(`${long.slice(0, 200)}…`);
+  });
+
   it("keeps several checks in source order, and an example with only them needs no @expect", () => {
     const { examples, problems } = find(source("  a(); //=> 1", "  b();", "  //=> 2", "  console.log(c()); //=> 3"));
     expect(problems).toEqual([]);
