@@ -26,13 +26,14 @@ export function remarkFences(text: string, bodyStart: number): RemarkNode[] {
   const tree = blockParser.parse(text.slice(bodyStart));
   const labels: string[] = [];
   const found: Array<{ type: "heading"; node: Heading } | { type: "code"; node: Code }> = [];
-  const visit = (node: Nodes) => {
+  // in document order, without recursion: 50,000 nested block quotes are a valid page
+  const stack: Nodes[] = [tree];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
     if (node.type === "heading") found.push({ type: "heading", node });
     else if (node.type === "code") found.push({ type: "code", node });
     else if (node.type === "definition" && node.label !== undefined && node.label !== null) labels.push(node.label);
-    if ("children" in node) for (const child of node.children) visit(child);
-  };
-  visit(tree);
+    if ("children" in node) for (let index = node.children.length - 1; index >= 0; index--) stack.push(node.children[index]!);
+  }
   const place = placeIn(text, bodyStart);
   const body = text.slice(bodyStart);
   return found.map((item): RemarkNode => {

@@ -76,3 +76,9 @@ test("positions after front matter and a byte order mark are in the whole text",
     { type: "code", value: "old", start: { line: 3, column: 4, offset: 17 }, end: { line: 5, column: 4, offset: 40 } },
   ]);
 });
+
+test("8,000 nested block quotes: the tree is walked without recursion, so the page's block is found", () => {
+  // a recursive walk ran out of stack (RangeError) on such a page
+  const text = `${">".repeat(8000)} a\n\n\`\`\`ts example=k\n\`\`\`\n`;
+  expect(remarkFences(text, 0)).toEqual([{ type: "code", value: "", start: { line: 3, column: 1, offset: 8004 }, end: { line: 4, column: 4, offset: 8023 } }]);
+});
