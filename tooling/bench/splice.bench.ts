@@ -5,8 +5,9 @@
  * stringify of every page in one process. Every tenth page shows one example's output, so
  * splice runs those examples (100 output blocks over 10 distinct examples); the other 4,900
  * blocks show code. Both are timed as whole cold processes, median of BENCH_RUNS (7). Also
- * times `splice --check` with no output block (nothing runs) and the phases inside
- * the splice stages. Prints a table and writes `.bench/splice.json`.
+ * times `splice --check` with no output block (nothing runs), on one page holding 5,000 keyed
+ * blocks (splicing is linear in the blocks of a page), and the phases inside the splice stages.
+ * Prints a table and writes `.bench/splice.json`.
  *
  * `--phases DIR` is the child mode: one cold splice of DIR, printing each stage's time as JSON.
  */
@@ -22,6 +23,7 @@ const exampleFiles = 10;
 const examplesPerFile = 10;
 const outputEvery = 10;
 const distinctOutputs = 10;
+const onePageBlocks = 5000;
 
 if (process.argv[2] === "--phases") {
   await printPhases(path.resolve(process.argv[3]!));
@@ -133,6 +135,23 @@ ${last}
   }
 }
 
+/**
+ * One page with `onePageBlocks` keyed code blocks over every example, each under a heading of its
+ * own, a third of them in a list item and a third in a blockquote.
+ */
+function writeOnePage(dir: string, keys: readonly string[]): void {
+  mkdirSync(path.join(dir, "docs"), { recursive: true });
+  const parts = ["---\ntitle: Every example, many times\n---\n\n# Every example\n"];
+  for (let b = 0; b < onePageBlocks; b++) {
+    const key = keys[b % keys.length]!;
+    const block = b % 3 === 0 ? `\`\`\`ts example=${key}\n\`\`\``
+      : b % 3 === 1 ? `- step ${b}:\n\n  \`\`\`ts example=${key} {2}\n  \`\`\``
+      : `> Note ${b}:\n>\n> \`\`\`ts example=${key} full\n> \`\`\``;
+    parts.push(`## Block ${b}\n\nThe example ${key}, with *emphasis*:\n\n${block}\n`);
+  }
+  writeFileSync(path.join(dir, "docs", "many.md"), parts.join("\n"));
+}
+
 /** The naive way, as a script: parse and stringify every page with remark, in one process. */
 function writeNaiveScript(dir: string): string {
   const file = path.join(dir, "naive.mjs");
@@ -220,10 +239,13 @@ for (const file of readdirSync(path.join(codeOnly, "docs"), { recursive: true, e
   // the same page with its output block turned into one more code block
   writeFileSync(page, readFileSync(page, "utf8").replace(/```text example-output=(\S+)/, "```ts example=$1"));
 }
+const onePage = path.join(root, "one-page");
+writeExamples(onePage);
+writeOnePage(onePage, keys);
 const naive = writeNaiveScript(root);
 
 // splice once untimed: it fills the blocks, and rebuilds the CLI bundle if the sources changed
-for (const dir of [withOutput, codeOnly]) {
+for (const dir of [withOutput, codeOnly, onePage]) {
   time("exemplar splice --write", [exemplar, "splice", "--write"], dir);
   time("exemplar splice --check (warm-up)", [exemplar, "splice", "--check"], dir);
 }
@@ -232,8 +254,14 @@ const blocks = firstPage.match(/example(-output)?=/g)!.length;
 if (!firstPage.includes('const name = path.join("items", String(0));') || !firstPage.includes("items/0 -> 0\nITEM 0\n```")) {
   throw new Error(`splice --write did not fill the blocks:\n${firstPage}`);
 }
+const manyPage = readFileSync(path.join(onePage, "docs", "many.md"), "utf8");
+const manyBlocks = manyPage.match(/example=/g)!.length;
+if (manyBlocks !== onePageBlocks || !manyPage.includes('>   const name = path.join("items", String(2));')) {
+  throw new Error(`splice --write did not fill the one page's ${onePageBlocks} blocks (${manyBlocks} found)`);
+}
 console.log(`corpus: ${keys.length} examples in ${exampleFiles} files; ${pageCount} pages x ${blocks} keyed blocks; `
   + `${pageCount / outputEvery} output blocks over ${distinctOutputs} examples, at ${root}`);
+console.log(`one page: ${onePageBlocks} keyed blocks, ${(manyPage.length / 1024).toFixed(0)} KB once spliced, at ${onePage}`);
 console.log(`load average before measuring: ${loadavg().map((load) => load.toFixed(2)).join(", ")} on ${availableParallelism()} cores`);
 
 // the two kinds of docs folder alternate, so that a change of load meanwhile weighs on both
@@ -241,12 +269,14 @@ const [check, checkCodeOnly] = alternate([
   ["exemplar splice --check", [exemplar, "splice", "--check"], withOutput],
   ["exemplar splice --check (code only)", [exemplar, "splice", "--check"], codeOnly],
 ]);
+const onePageCheck = repeat("exemplar splice --check (one page)", [exemplar, "splice", "--check"], onePage);
 const startup = repeat("exemplar splice --help", [exemplar, "splice", "--help"], withOutput);
 const naiveRun = repeat("naive remark parse + stringify", [naive, path.join(withOutput, "docs")], root);
 const naiveResult = JSON.parse(naiveRun.stdout) as { pages: number; changed: number };
 const tsx = ["--import", "tsx", fileURLToPath(import.meta.url), "--phases"];
 const phases = time("splice stages", [...tsx, withOutput], repo).stdout;
 const phasesCodeOnly = time("splice stages (code only)", [...tsx, codeOnly], repo).stdout;
+const phasesOnePage = time("splice stages (one page)", [...tsx, onePage], repo).stdout;
 const loadAfter = loadavg();
 const phaseNames: Record<string, string> = {
   load: "load the modules (tsx here, the bundle in the CLI)",
@@ -259,6 +289,7 @@ const phaseNames: Record<string, string> = {
 const rows = [
   { way: "exemplar splice --check (100 output blocks: 10 examples run)", seconds: check.seconds, samples: check.samples },
   { way: "exemplar splice --check (code blocks only: nothing runs)", seconds: checkCodeOnly.seconds, samples: checkCodeOnly.samples },
+  { way: `exemplar splice --check (one page with ${onePageBlocks.toLocaleString("en")} keyed blocks: nothing runs)`, seconds: onePageCheck.seconds, samples: onePageCheck.samples },
   { way: `naive: remark parse + stringify, one process (rewrites ${naiveResult.changed} of ${naiveResult.pages} pages)`, seconds: naiveRun.seconds, samples: naiveRun.samples },
   { way: "CLI start-up alone (exemplar splice --help)", seconds: startup.seconds, samples: startup.samples },
 ];
@@ -277,12 +308,13 @@ for (const row of rows) console.log(`| ${row.way} | ${row.seconds.toFixed(3)} | 
 console.log("");
 console.log(`naive / splice --check: ${(naiveRun.seconds / check.seconds).toFixed(2)}x (with outputs), ${(naiveRun.seconds / checkCodeOnly.seconds).toFixed(2)}x (code only)`);
 console.log("");
-console.log("| stage of a splice (ms, one cold in-process run) | with outputs | code only |");
-console.log("| --- | ---: | ---: |");
+console.log("| stage of a splice (ms, one cold in-process run) | with outputs | code only | one page |");
+console.log("| --- | ---: | ---: | ---: |");
 const withPhases = JSON.parse(phases) as Record<string, number>;
 const codePhases = JSON.parse(phasesCodeOnly) as Record<string, number>;
+const onePagePhases = JSON.parse(phasesOnePage) as Record<string, number>;
 for (const phase of ["load", "open", "run", "splice", "total"]) {
-  console.log(`| ${phaseNames[phase]} | ${withPhases[phase] ?? "-"} | ${codePhases[phase] ?? "-"} |`);
+  console.log(`| ${phaseNames[phase]} | ${withPhases[phase] ?? "-"} | ${codePhases[phase] ?? "-"} | ${onePagePhases[phase] ?? "-"} |`);
 }
 console.log("");
 console.log(`load average after: ${loadAfter.map((load) => load.toFixed(2)).join(", ")}`);
@@ -291,7 +323,7 @@ for (const [target, met] of Object.entries(targets)) console.log(`${met ? "met  
 mkdirSync(path.join(repo, ".bench"), { recursive: true });
 writeFileSync(path.join(repo, ".bench", "splice.json"), JSON.stringify({
   date: new Date().toISOString(), node: process.version, cores: availableParallelism(), loadAverage: loadAfter, runs,
-  corpus: { examples: keys.length, pages: pageCount, blocksPerPage: blocks, outputBlocks: pageCount / outputEvery, distinctOutputs },
-  rows, targets, phases: JSON.parse(phases), phasesCodeOnly: JSON.parse(phasesCodeOnly),
+  corpus: { examples: keys.length, pages: pageCount, blocksPerPage: blocks, outputBlocks: pageCount / outputEvery, distinctOutputs, onePageBlocks },
+  rows, targets, phases: JSON.parse(phases), phasesCodeOnly: JSON.parse(phasesCodeOnly), phasesOnePage: onePagePhases,
 }, null, 2) + "\n");
 console.log(`\nwrote ${path.join(".bench", "splice.json")}`);
