@@ -2,7 +2,7 @@ import type { UserConfig } from "vitepress";
 import { createExemplarSite, type ExemplarSiteOptions } from "./createExemplarSite.ts";
 import type { ExemplarSite } from "./ExemplarSite.ts";
 import { decorateFence } from "./decorateFence.ts";
-import { embedFenceStates, takeFenceStates, type FenceStates } from "./embedFenceStates.ts";
+import { takeFenceStates, type FenceStates } from "./embedFenceStates.ts";
 import { exemplarVitePlugin } from "./exemplarVitePlugin.ts";
 
 /** what the exemplar rules keep in markdown-it's `env` while a page renders */
@@ -67,11 +67,12 @@ export function withExemplar<T extends UserConfig>(config: T, options: ExemplarS
               options: {
                 ...search.options,
                 // the search index renders pages from their files; splice them first so that
-                // words found only in the examples' code are found
+                // words found only in the examples' code are found. Without the blocks' states:
+                // the marks are not worth finding, and a commit in the index would change it,
+                // and the site's search chunk, with every commit
                 async _render(src: string, env: { path: string }, md: { render: (src: string, env: unknown) => string }) {
                   await site().ready;
-                  const page = site().splice(env.path, src);
-                  return md.render(embedFenceStates(page.text, page.fences), env);
+                  return md.render(site().splice(env.path, src).text, env);
                 },
               },
             },
