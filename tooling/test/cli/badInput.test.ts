@@ -49,7 +49,7 @@ describe("exemplar check on bad input", () => {
     const bad = path.join(root, "examples", "bad.ts");
     writeFileSync(bad, readFileSync(bad, "utf8").replace("@expet", "@expect"));
     const { run, markers } = await checkWithMarkers(["check", "--jobs", "2"], root);
-    expect(run).toEqual({ code: 0, stdout: "Examples: 3 passed, 0 failed\n", stderr: "" });
+    expect(run).toEqual({ code: 0, stdout: "Docs: no folder at docs/, so no page was checked; set `docs` in exemplar.config.ts (`docs: \".\"` for a README at the root) or pass --docs DIR\nExamples: 3 passed, 0 failed\n", stderr: "" });
     expect(markers).toEqual(["bad", "marker1", "marker2"]);
   }, 60_000);
 });
