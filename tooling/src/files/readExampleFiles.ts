@@ -3,9 +3,8 @@ import path from "node:path";
 import { glob } from "tinyglobby";
 import { ExemplarError } from "../errors/ExemplarError.ts";
 import type { SourceText } from "../records/SourceText.ts";
-
-/** What the example globs never match: installed packages and type declarations. */
-export const exampleIgnores = ["**/node_modules/**", "**/*.d.ts"];
+import { exampleIgnores } from "./exampleIgnores.ts";
+import { splitNegatedGlobs } from "./splitNegatedGlobs.ts";
 
 /**
  * Reads the files matched by the globs (relative to `root`), in a stable order. A glob that
@@ -14,15 +13,15 @@ export const exampleIgnores = ["**/node_modules/**", "**/*.d.ts"];
  */
 export async function readExampleFiles(root: string, globs: readonly string[]): Promise<SourceText[]> {
   const files = new Set<string>();
-  const negated = globs.filter((pattern) => pattern.startsWith("!")).map((pattern) => pattern.slice(1));
-  const patterns = globs.filter((pattern) => !pattern.startsWith("!"));
-  if (patterns.length === 0 && negated.length > 0) {
+  const { patterns, ignore } = splitNegatedGlobs(globs);
+  const negated = ignore.length > exampleIgnores.length;
+  if (patterns.length === 0 && negated) {
     throw new ExemplarError("EXEMPLAR_FILES_NOT_FOUND", `the example globs only leave files out (${globs.map((pattern) => `\`${pattern}\``).join(", ")}); add one that names files, such as \`examples/**/*.ts\``);
   }
   for (const pattern of patterns) {
-    const matched = await glob(pattern, { cwd: root, ignore: [...exampleIgnores, ...negated] });
+    const matched = await glob(pattern, { cwd: root, ignore });
     if (matched.length === 0) {
-      const leftOut = negated.length > 0 && (await glob(pattern, { cwd: root, ignore: exampleIgnores })).length > 0;
+      const leftOut = negated && (await glob(pattern, { cwd: root, ignore: exampleIgnores })).length > 0;
       const why = leftOut ? ` (the globs starting with \`!\` leave out every file it matches)` : "";
       throw new ExemplarError("EXEMPLAR_FILES_NOT_FOUND", `no example files match \`${pattern}\` in ${root}${why}`);
     }

@@ -5,7 +5,7 @@ import { glob } from "tinyglobby";
 import type { ExemplarConfig } from "../config/defineConfig.ts";
 import { loadConfig, resolveConfig, type ResolvedConfig } from "../config/loadConfig.ts";
 import { globBase } from "../files/globBase.ts";
-import { exampleIgnores } from "../files/readExampleFiles.ts";
+import { splitNegatedGlobs } from "../files/splitNegatedGlobs.ts";
 import { openProject } from "../project/openProject.ts";
 import { swapFile } from "../project/swapFile.ts";
 import type { Project } from "../records/Project.ts";
@@ -158,10 +158,11 @@ export function createExemplarSite(options: ExemplarSiteOptions = {}): ExemplarS
       const relative = relativeTo(config.root, file);
       return state.project.sources.some((source) => source.file === relative);
     },
-    exampleFolders: () => [...new Set(config.examples.map((pattern) => path.resolve(config.root, globBase(pattern))))],
+    exampleFolders: () => [...new Set(splitNegatedGlobs(config.examples).patterns.map((pattern) => path.resolve(config.root, globBase(pattern))))],
     async matchesExamples(file) {
       const relative = relativeTo(config.root, file);
-      const matched = await Promise.all(config.examples.map((pattern) => glob(pattern, { cwd: config.root, ignore: exampleIgnores })));
+      const { patterns, ignore } = splitNegatedGlobs(config.examples);
+      const matched = await Promise.all(patterns.map((pattern) => glob(pattern, { cwd: config.root, ignore })));
       return matched.some((found) => found.some((candidate) => candidate.split(path.sep).join("/") === relative));
     },
   };

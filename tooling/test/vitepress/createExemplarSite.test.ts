@@ -166,3 +166,15 @@ describe("createExemplarSite's writer's loop", () => {
     expect(setup.log).toEqual(["setup", "teardown"]);
   });
 });
+
+describe("createExemplarSite's example globs", () => {
+  it("a glob with a leading ! leaves files out of the watched examples, and is no folder to watch", async () => {
+    const { root } = copy(false);
+    writeFileSync(path.join(root, "examples/other.ts"), "export {};\n");
+    const site = createExemplarSite({ root, config: { examples: ["examples/*.ts", "!examples/greet.ts"], jobs: 1 } });
+    expect(site.exampleFolders()).toEqual([path.join(root, "examples")]);
+    expect(await site.matchesExamples(path.join(root, "examples/greet.ts"))).toBe(false);
+    expect(await site.matchesExamples(path.join(root, "examples/other.ts"))).toBe(true);
+    await site.close();
+  });
+});
