@@ -14,6 +14,8 @@ export default defineConfig({
   ],
   test: {
     include: ["tooling/test/**/*.test.ts", "platform/test/**/*.test.ts"],
+    // the bundle the examples import @exemplar/tooling from, rebuilt when src/ is newer
+    globalSetup: ["tooling/test/support/buildBundle.ts"],
     // end-to-end tests start real worker processes; give them room on a 2-core machine
     testTimeout: 30_000,
     hookTimeout: 30_000,

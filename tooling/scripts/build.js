@@ -1,8 +1,12 @@
-// Bundles the CLI and the worker into dist/ so that `exemplar` starts without compiling its own
-// TypeScript on every run (`npm run bench:engine:phases`: CLI start, bundled). The library API
-// stays TypeScript source.
-// Run by `npm ci` (root `prepare`), and by bin/exemplar.js whenever src/ is newer than dist/.
-import { readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+// Builds the package's JavaScript into dist/: the CLI, its worker, and the library's entry
+// points (`@exemplar/tooling`, `/config`, `/vitepress`), bundled by esbuild, beside the module
+// hooks the workers start with (dist/loader/). The CLI starts without compiling its own
+// TypeScript on every run (`npm run bench:engine:phases`: CLI start, bundled), and a project that
+// installs the package runs JavaScript only.
+// Run by `npm ci` (root `prepare`), by `npm pack` (`prepack`, with --package: also the .d.ts
+// files, see buildTypes.js), and by bin/exemplar.js in this repository whenever src/ is newer
+// than dist/.
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -19,29 +23,42 @@ export function newestSource() {
   return newest;
 }
 
-/** Builds dist/cli.js and dist/worker.js; dependencies stay external. */
+/** Whether the output whose stamp is `file` was built from older sources than src/ holds now. */
+export function isStale(file) {
+  const stamp = existsSync(file) ? Number(readFileSync(file, "utf8")) : -1;
+  return stamp < newestSource();
+}
+
+/** Builds dist/ (the .d.ts files in dist/types are left alone); dependencies stay external. */
 export async function buildTooling() {
   // loaded here rather than at the top: bin/exemplar.js imports this file on every run, and
   // esbuild's API takes a while to load
   const { build } = await import("esbuild");
   const newest = newestSource();
+  const dist = path.join(tooling, "dist");
   // chunk names carry hashes: start clean so that old chunks do not pile up
-  rmSync(path.join(tooling, "dist"), { recursive: true, force: true });
+  for (const name of existsSync(dist) ? readdirSync(dist) : []) {
+    if (name !== "types") rmSync(path.join(dist, name), { recursive: true, force: true });
+  }
   await build({
     entryPoints: {
       cli: path.join(tooling, "src/cli/main.ts"),
       worker: path.join(tooling, "src/run/worker.ts"),
       typescript: path.join(tooling, "src/fast/typescript.ts"),
+      index: path.join(tooling, "src/index.ts"),
+      config: path.join(tooling, "src/config/defineConfig.ts"),
+      vitepress: path.join(tooling, "src/vitepress/index.ts"),
     },
-    outdir: path.join(tooling, "dist"),
+    outdir: dist,
     bundle: true,
     platform: "node",
     format: "esm",
     target: "node20",
     // the small dependencies (remark, micromark, diff, tinyglobby...) are bundled: Node loads the
-    // splice command's hundred little ES modules one file at a time otherwise. The compiler
-    // (loaded with a code cache, see src/fast/typescript.ts), esbuild (a native binary) and the AWS SDK
-    // (only for publish) stay packages of their own.
+    // splice command's hundred little ES modules one file at a time otherwise, and a project that
+    // installs the package does not install them. The compiler (loaded with a code cache, see
+    // src/fast/typescript.ts), esbuild (a native binary) and the AWS SDK (an optional peer, only
+    // for publish, see src/publish/loadS3.ts) stay packages of their own.
     external: ["typescript", "esbuild", "@aws-sdk/*"],
     // bundled CommonJS dependencies (picomatch, extend) call require()
     banner: { js: 'import { createRequire as __exemplarRequire } from "node:module"; const require = __exemplarRequire(import.meta.url);' },
@@ -51,16 +68,19 @@ export async function buildTooling() {
     plugins: [sharedCompiler],
     logLevel: "warning",
   });
+  // the workers start with `--import dist/loader/register.mjs` (see src/fast/bundlePaths.ts):
+  // plain JavaScript already, copied as it is
+  cpSync(path.join(tooling, "src/fast/loader"), path.join(dist, "loader"), { recursive: true });
   writeFileSync(stampFile, String(newest));
   // load the TypeScript compiler once now, so that the first check starts with a code cache of
   // the compiler and its parser (see loadTypeScript in src/fast/typescript.ts)
-  const { loadTypeScript } = await import(`${pathToFileURL(path.join(tooling, "dist", "typescript.js")).href}?${newest}`);
+  const { loadTypeScript } = await import(`${pathToFileURL(path.join(dist, "typescript.js")).href}?${newest}`);
   loadTypeScript();
 }
 
 /**
  * ts-blank-space imports the compiler itself: it gets the CLI's, loaded with its code cache
- * (src/fast/typescriptDefault.ts), rather than a second copy.
+ * (src/fast/typescriptDefault.ts), rather than a second copy. It applies to every entry point.
  * @type {import("esbuild").Plugin}
  */
 const sharedCompiler = {
@@ -72,5 +92,11 @@ const sharedCompiler = {
 };
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  await buildTooling();
+  if (!process.argv.includes("--package")) await buildTooling();
+  else {
+    // `npm pack`: what is stale only, so that packing does not swap dist/ under a running CLI
+    if (isStale(stampFile)) await buildTooling();
+    const { buildTypes, typesStamp } = await import("./buildTypes.js");
+    if (isStale(typesStamp)) buildTypes(newestSource());
+  }
 }

@@ -46,3 +46,13 @@ it("exports exactly the public API", async () => {
 it("keeps defineConfig importable from @exemplar/tooling/config", async () => {
   expect(Object.keys(await import("../src/config/defineConfig.ts"))).toEqual(["defineConfig"]);
 });
+
+it.each([
+  ["@exemplar/tooling", "../src/index.ts"],
+  ["@exemplar/tooling/config", "../src/config/defineConfig.ts"],
+  ["@exemplar/tooling/vitepress", "../src/vitepress/index.ts"],
+])("%s, by package name, is the built JavaScript of the same exports", async (entry, source) => {
+  const resolved = import.meta.resolve(entry);
+  expect(resolved).toMatch(/\/tooling\/dist\/\w+\.js$/);
+  expect(Object.keys(await import(/* @vite-ignore */ resolved)).sort()).toEqual(Object.keys(await import(/* @vite-ignore */ source)).sort());
+});

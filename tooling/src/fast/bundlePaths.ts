@@ -12,6 +12,6 @@ export const workerFile = fileURLToPath(new URL(bundled ? "./worker.js" : "../ru
 
 /**
  * The `--import` module that lets a Node process import TypeScript (see loader/hooks.mjs); the
- * bundle does not hold it, so from dist/ it is found in src/.
+ * build copies it beside the bundle, into dist/loader/.
  */
-export const typescriptLoader = new URL(bundled ? "../src/fast/loader/register.mjs" : "./loader/register.mjs", import.meta.url).href;
+export const typescriptLoader = new URL("./loader/register.mjs", import.meta.url).href;
