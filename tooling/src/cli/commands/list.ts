@@ -1,5 +1,5 @@
 import { loadConfig } from "../../config/loadConfig.ts";
-import { formatPlace, type Expectation } from "../../records/Example.ts";
+import { formatPlace, type Example, type Expectation } from "../../records/Example.ts";
 import { parseExamples } from "../../project/parseExamples.ts";
 import { readProject } from "../../project/readProject.ts";
 import { formatProblem } from "../../records/Problem.ts";
@@ -47,20 +47,26 @@ export const listCommand: Command = {
         name: example.name,
         ...(example.timeout === undefined ? {} : { timeout: example.timeout }),
         ...(example.skip === undefined ? {} : { skip: example.skip }),
-        expectations: example.expectations.map(describeExpectation),
+        expectations: describeAll(example),
       }));
       io.stdout(JSON.stringify(entries, null, 2) + "\n");
       return 0;
     }
     const width = Math.max(0, ...project.examples.map((example) => example.key.length));
     for (const example of project.examples) {
-      const expectations = example.expectations.map(describeExpectation).join(", ");
+      const expectations = describeAll(example).join(", ");
       io.stdout(`${example.key.padEnd(width)}  ${formatPlace(example)}  ${expectations}${example.skip ? `  (skipped: ${example.skip})` : ""}\n`);
     }
     io.stdout(`${project.examples.length} example${project.examples.length === 1 ? "" : "s"}\n`);
     return 0;
   },
 };
+
+/** Its tags' expectations, then its `//=>` checks, counted. */
+function describeAll(example: Example): string[] {
+  const inline = example.inlineResults?.length ?? 0;
+  return [...example.expectations.map(describeExpectation), ...(inline > 0 ? [`//=> (${inline} check${inline === 1 ? "" : "s"})`] : [])];
+}
 
 function describeExpectation(expectation: Expectation): string {
   switch (expectation.kind) {

@@ -36,6 +36,12 @@ describe("exemplar list", () => {
     ]);
   });
 
+  it("counts an example's //=> checks beside its tags", async () => {
+    const run = await runCli(["list", "--json"], corpus("inline-results"));
+    const expectations = (JSON.parse(run.stdout) as Array<{ key: string; expectations: string[] }>).find((entry) => entry.key === "colors.inline")!.expectations;
+    expect(expectations.at(-1)).toMatch(/^\/\/=> \(\d+ checks?\)$/);
+  });
+
   it("reports problems as file:line:col on stderr and exits 2", async () => {
     expect(await runCli(["list", "--examples", "invalid/*.ts"], root)).toEqual({
       code: 2,
