@@ -57,8 +57,12 @@ export async function runInWorkers(examples: readonly Example[], options: RunOpt
   // file not assigned, which it will run unless the queue turns out long enough for another worker
   const unassigned = groups.filter((group) => !options.workers?.assignment.has(group[0]!.file));
   started[0]?.prepare({ type: "warm", files: unassigned.map((group) => path.resolve(options.root, group[0]!.file)) });
-  const next = (lane: number) => {
-    if (queues[lane]!.length > 0) return queues[lane]!.shift();
+  // a lane takes half of what is left in its own queue at once (one message to the worker, and
+  // no wait for the pool between files), so that the others can still take the rest; from
+  // another lane's queue, one file
+  const next = (lane: number): Example[] | undefined => {
+    const own = queues[lane]!;
+    if (own.length > 0) return own.splice(0, Math.max(1, Math.floor(own.length / 2))).flat();
     const busiest = queues.reduce((most, queue) => (queue.length > most.length ? queue : most));
     return busiest.pop();
   };
