@@ -1,5 +1,5 @@
-// imported by path: VitePress bundles its config with esbuild, which compiles this TypeScript;
-// by package name it would leave the import to Node, which cannot load .ts files
+// imported by path, so that the site always runs the tooling's source as it is; another
+// project imports "@exemplar/tooling/vitepress" by package name (see Use Exemplar in your project)
 import { withExemplar } from "../../tooling/src/vitepress/index.ts";
 import { defineConfig } from "vitepress";
 
@@ -27,6 +27,7 @@ export default withExemplar(
           text: "Guide",
           items: [
             { text: "Getting started", link: "/guide/getting-started" },
+            { text: "Use Exemplar in your project", link: "/guide/use-in-your-project" },
             { text: "Writing examples", link: "/guide/writing-examples" },
             { text: "Running examples", link: "/guide/running-examples" },
             { text: "Writing docs", link: "/guide/writing-docs" },
