@@ -4,6 +4,7 @@ import { glob } from "tinyglobby";
 import { ExemplarError } from "../errors/ExemplarError.ts";
 import type { SourceText } from "../records/SourceText.ts";
 import { exampleIgnores } from "./exampleIgnores.ts";
+import { isCommonJsFile } from "./isCommonJsFile.ts";
 import { splitNegatedGlobs } from "./splitNegatedGlobs.ts";
 
 /**
@@ -28,5 +29,9 @@ export async function readExampleFiles(root: string, globs: readonly string[]): 
     for (const file of matched) files.add(file.split(path.sep).join("/"));
   }
   const sorted = [...files].sort();
-  return Promise.all(sorted.map(async (file) => ({ file, text: await readFile(path.join(root, file), "utf8") })));
+  const types = new Map<string, string | undefined>();
+  return Promise.all(sorted.map(async (file): Promise<SourceText> => {
+    const text = await readFile(path.join(root, file), "utf8");
+    return isCommonJsFile(path.join(root, file), types) ? { file, text, commonjs: true } : { file, text };
+  }));
 }

@@ -1,6 +1,7 @@
 import { findExamples } from "../find/findExamples.ts";
 import type { Project } from "../records/Project.ts";
 import { standAloneProblems } from "../standalone/standAloneProblems.ts";
+import { commonjsFilesOf } from "./parseExamples.ts";
 
 /**
  * The project with one example file's text replaced (`undefined`: the file is gone; a file it
@@ -10,11 +11,14 @@ import { standAloneProblems } from "../standalone/standAloneProblems.ts";
  */
 export function swapFile(project: Project, file: string, text: string | undefined): Project {
   const others = project.sources.filter((source) => source.file !== file);
-  const sources = text === undefined ? others : [...others, { file, text }].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  // a file swapped in keeps what was known of it; one new to the project is checked without
+  // CommonJS's globals until the project is read again
+  const known = project.sources.find((source) => source.file === file)?.commonjs ? { commonjs: true as const } : {};
+  const sources = text === undefined ? others : [...others, { file, text, ...known }].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const found = findExamples(sources, { parsed: project.parsed });
   const standAlone = [
     ...project.standAlone.filter((problem) => problem.file !== file),
-    ...standAloneProblems(found.examples.filter((example) => example.file === file), found.sourceFiles),
+    ...standAloneProblems(found.examples.filter((example) => example.file === file), found.sourceFiles, undefined, commonjsFilesOf(sources)),
   ];
   // in file order, as `parseExamples` gives them
   const order = new Map(sources.map((source, index) => [source.file, index]));

@@ -2,4 +2,6 @@
 export interface SourceText {
   file: string;
   text: string;
+  /** an example file that runs with CommonJS's `require`, `__filename` and `__dirname` (see `isCommonJsFile`) */
+  commonjs?: true;
 }

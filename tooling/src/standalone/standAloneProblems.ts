@@ -7,7 +7,8 @@ import { unshownNames, type UnshownName } from "./unshownNames.ts";
 /**
  * The stand-alone check: a page shows an example's body without its hidden lines, with the
  * imports of what it uses, and a reader copies exactly that; every name the snippet uses must
- * be declared in it, imported by it or a global (`globals`, by default this Node's). Returns one
+ * be declared in it, imported by it or a global (`globals`, by default this Node's; in
+ * `commonjsFiles`, CommonJS's `require`, `__filename` and `__dirname` too). Returns one
  * problem per name that is not, at its first shown use, saying where the file declares it. Reads
  * the syntax trees `findExamples` made (`sourceFiles`, by file); never runs or type-checks
  * anything (see `unshownNames` for what that leaves out). Pure but for the default `globals`.
@@ -16,12 +17,15 @@ export function standAloneProblems(
   examples: readonly Example[],
   sourceFiles: ReadonlyMap<string, TS.SourceFile>,
   globals: ReadonlySet<string> = runtimeGlobals(),
+  commonjsFiles: ReadonlySet<string> = new Set(),
 ): StandAloneProblem[] {
   const problems: StandAloneProblem[] = [];
+  const withCommonJs = commonjsFiles.size > 0 ? new Set([...globals, "require", "__filename", "__dirname"]) : globals;
   for (const example of examples) {
     const sourceFile = sourceFiles.get(example.file);
     if (sourceFile === undefined) continue;
-    for (const unshown of unshownNames(example, sourceFile, globals)) problems.push(problemOf(example, sourceFile, unshown));
+    const names = commonjsFiles.has(example.file) ? withCommonJs : globals;
+    for (const unshown of unshownNames(example, sourceFile, names)) problems.push(problemOf(example, sourceFile, unshown));
   }
   return problems;
 }

@@ -116,3 +116,16 @@ describe("what counts as a name the snippet uses", () => {
     expect(namesIn(body)).toEqual(names);
   });
 });
+
+describe("standAloneProblems in a CommonJS project", () => {
+  const text = ["/**", " * @example cjs.paths", " * @expect data", " */", "export function paths() {", '  const { join } = require("node:path");', '  console.log(join(__dirname, "data").split("/").at(-1));', "}"].join("\n");
+  const found = findExamples([{ file: "examples/cjs.ts", text }]);
+
+  it("takes require, __filename and __dirname as globals of the files that run with them", () => {
+    expect(standAloneProblems(found.examples, found.sourceFiles, undefined, new Set(["examples/cjs.ts"]))).toEqual([]);
+  });
+
+  it("and as missing names elsewhere, where a reader's copy would fail", () => {
+    expect(standAloneProblems(found.examples, found.sourceFiles).map((problem) => problem.name)).toEqual(["require", "__dirname"]);
+  });
+});
