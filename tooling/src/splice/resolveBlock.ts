@@ -5,13 +5,16 @@ import { blockWord, type KeyedBlock } from "../records/KeyedBlock.ts";
 import { spliceCache } from "../fast/spliceCache.ts";
 import type { SpliceContext } from "./SpliceContext.ts";
 import type { BlockContent } from "./spliceMarkdown.ts";
+import { keepShownOutput } from "./keepShownOutput.ts";
+import { shownContent } from "./shownContent.ts";
 
 /**
  * The content of one block: the example's rendered code, or the stdout it printed in this run.
- * An unknown key (with a did-you-mean), an example that failed or did not run, and broken
+ * Given the `page` the block is on, an output block that already shows text as good as this
+ * run's (`keepShownOutput`: it differs only in `{...}` spans) keeps it. An unknown key (with a did-you-mean), an example that failed or did not run, and broken
  * `// hide` markers are problems: the page keeps its old content.
  */
-export function resolveBlock(block: KeyedBlock, context: SpliceContext): BlockContent {
+export function resolveBlock(block: KeyedBlock, context: SpliceContext, page?: string): BlockContent {
   const word = blockWord(block);
   const cache = spliceCache(context);
   const example = cache.example(block.key);
@@ -34,5 +37,6 @@ export function resolveBlock(block: KeyedBlock, context: SpliceContext): BlockCo
     const reason = verdict.failures[0]?.message.split("\n")[0];
     return { problem: `\`${word}\`: example ${formatPlace(example)} failed in this run${reason ? ` (${reason})` : ""}: its output is not shown until it passes` };
   }
-  return { text: verdict.result.stdout };
+  const shown = page === undefined ? undefined : shownContent(page, block);
+  return { text: shown === undefined ? verdict.result.stdout : keepShownOutput(verdict, shown) };
 }

@@ -27,11 +27,14 @@ export interface SplicedPage {
 /**
  * Splices one page: finds its blocks, fills them from `context`, and sorts what went wrong into
  * errors (malformed keys, unterminated fences, unknown keys, failed examples) and warnings
- * (untested snippets, errors with `strict`). Pure; a docs-site plugin can call it per page.
+ * (untested snippets, errors with `strict`). An output block keeps the text the page shows when
+ * it differs from this run's output only in `{...}` spans (`keepShownOutput`), so a committed
+ * page whose example prints ids or durations is not stale on every run. Pure; a docs-site
+ * plugin can call it per page.
  */
 export function splicePage(file: string, text: string, context: SpliceContext, options: SplicePageOptions = {}): SplicedPage {
   const found = options.found ?? findKeyedBlocks(text, file);
-  const spliced = spliceMarkdown(text, found.blocks, (block) => resolveBlock(block, context));
+  const spliced = spliceMarkdown(text, found.blocks, (block) => resolveBlock(block, context, text));
   const errors = [...found.problems, ...spliced.problems, ...(options.strict ? found.snippets : [])];
   errors.sort((a, b) => a.line - b.line);
   return {

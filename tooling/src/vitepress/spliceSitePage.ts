@@ -22,7 +22,9 @@ export interface SiteSplice {
  * Splices one page (`file` relative to the root) for the site. Unlike `splice`, a block that
  * cannot be filled is left empty (the site shows the problem in its place) rather than keeping
  * the page's old text, and the blocks of examples whose file has problems now say so: those
- * examples did not run again. Pure.
+ * examples did not run again. An output block the page's Markdown already fills (a committed,
+ * spliced page) keeps its text when it differs from this run's only in `{...}` spans
+ * (`keepShownOutput`): building a commit again then changes no byte. Pure.
  */
 export function spliceSitePage(state: SiteState, file: string, text: string): SiteSplice {
   const found = findKeyedBlocks(text, file);
@@ -37,7 +39,7 @@ export function spliceSitePage(state: SiteState, file: string, text: string): Si
     const why = example ? broken.get(example.file) : broken.size > 0 ? problems : undefined;
     const content = why
       ? { problem: `\`${word}\`: ${example ? `${example.file} has problems, so its examples did not run again` : "the example files have problems, so this example did not run"}: ${why.map(formatProblem).join("; ")}` }
-      : resolveBlock(block, state.context);
+      : resolveBlock(block, state.context, text);
     if ("problem" in content) {
       blockProblems.set(word, content.problem);
       return { text: "" };

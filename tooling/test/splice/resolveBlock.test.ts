@@ -28,3 +28,14 @@ test("an output block with no run at all says the example did not run", () => {
   const block = findKeyedBlocks("```text example-output=greet.arrow\n```\n", "docs/a.md").blocks[0]!;
   expect(resolveBlock(block, context)).toEqual({ problem: "`example-output=greet.arrow`: example examples/golden.ts:55 did not run, so it has no output to show" });
 });
+
+test("an output block keeps what the page shows when it passes the example's @expect as this run's output does", () => {
+  const context = goldenContext();
+  const resolveIn = (page: string) => resolveBlock(findKeyedBlocks(page, "docs/a.md").blocks[0]!, context, page);
+  // the page shows `hello  `: @expect ignores trailing spaces, so it is as good as this run's `hello`
+  expect(resolveIn("```text example-output=greet.arrow\nhello  \n```\n")).toEqual({ text: "hello  \n" });
+  // a page showing something else gets this run's output
+  expect(resolveIn("```text example-output=greet.arrow\nhi\n```\n")).toEqual({ text: "hello\n" });
+  // and so does a code block, whatever it shows
+  expect(resolveIn("```ts example=greet.arrow\nold\n```\n")).toEqual({ text: 'console.log("hello")' });
+});

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { build } from "vitepress";
@@ -79,5 +80,37 @@ describe("the built site", () => {
       rmSync(broken, { recursive: true, force: true });
     }
   }, 120_000);
+
+  it("builds an unchanged commit again byte for byte when its committed page shows an example's volatile output", async () => {
+    const volatile = copySite({ repository: null });
+    // what `exemplar splice --write` left in the page when it was committed: another run prints another id
+    const shown = "saved model 0b5c5d3e-8f4a-4c1e-9a57-2f0e6c1d9b42";
+    try {
+      writeFileSync(path.join(volatile, ".gitignore"), "dist*/\ndocs/.vitepress/cache/\n");
+      writeFileSync(path.join(volatile, "examples/volatile.ts"), "/**\n * @example greet.volatile\n * @expect\n * saved model {...}\n */\nexport function saved() {\n  console.log(`saved model ${crypto.randomUUID()}`);\n}\n");
+      writeFileSync(path.join(volatile, "docs/volatile.md"), `# Volatile\n\n\`\`\`ts example=greet.volatile\n\`\`\`\n\n\`\`\`text example-output=greet.volatile\n${shown}\n\`\`\`\n`);
+      commitAll(volatile);
+      const builds = [];
+      for (const outDir of ["dist-1", "dist-2"]) {
+        rmSync(path.join(volatile, "docs/.vitepress/cache"), { recursive: true, force: true });
+        await build(path.join(volatile, "docs"), { outDir: path.join(volatile, outDir) });
+        builds.push(hashes(path.join(volatile, outDir)));
+      }
+      expect([...builds[0]!.keys()]).toContain("volatile.html");
+      expect(builds[1]).toEqual(builds[0]);
+      // readers see real output: the one the page was committed with
+      expect(text(readFileSync(path.join(volatile, "dist-1/volatile.html"), "utf8"))).toMatch(/Output\s*text\s*saved model 0b5c5d3e-8f4a-4c1e-9a57-2f0e6c1d9b42\s*✓ Verified/);
+    } finally {
+      rmSync(volatile, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
 
+/** Each file of a build (relative path) to the hash of its bytes. */
+function hashes(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) files.set(path.relative(dir, path.join(entry.parentPath, entry.name)), createHash("sha256").update(readFileSync(path.join(entry.parentPath, entry.name))).digest("hex"));
+  }
+  return files;
+}

@@ -105,3 +105,32 @@ test("usage errors", async () => {
   await expect(splice("--wirte")).rejects.toMatchObject({ code: "EXEMPLAR_USAGE", message: /did you mean --write\?/ });
   await expect(splice("--docs", "nowhere")).rejects.toMatchObject({ code: "EXEMPLAR_DOCS_NOT_FOUND", message: /docs folder not found: .*nowhere/ });
 });
+
+test("a committed page whose example's output differs only in its {...} spans stays as committed: --check passes, --write changes nothing", async () => {
+  writeFileSync(path.join(root, "examples/volatile.ts"), [
+    "/**",
+    " * @example greeting.volatile",
+    " * @expect",
+    " * saved model {...}",
+    " */",
+    "export function volatile() {",
+    "  console.log(`saved model ${crypto.randomUUID()}`);",
+    "}",
+    "",
+  ].join("\n"));
+  writeFileSync(path.join(root, "docs/volatile.md"), "# Volatile\n\n```ts example=greeting.volatile\n```\n\n```text example-output=greeting.volatile\n```\n");
+  expect((await splice("--write")).code).toBe(0);
+  const committed = read("docs/volatile.md");
+  expect(committed).toMatch(/^saved model [0-9a-f-]{36}$/m);
+
+  // each run prints another id: the page shows the one it was committed with
+  expect(await splice("--check")).toMatchObject({ code: 0 });
+  expect(await splice("--write")).toMatchObject({ code: 0, stdout: "0 pages updated\n" });
+  expect(read("docs/volatile.md")).toBe(committed);
+
+  // a change outside the spans is shown
+  writeFileSync(path.join(root, "examples/volatile.ts"), read("examples/volatile.ts").replaceAll("saved model", "stored model"));
+  expect(await splice("--check")).toMatchObject({ code: 1 });
+  await splice("--write");
+  expect(read("docs/volatile.md")).toMatch(/^stored model [0-9a-f-]{36}$/m);
+});
