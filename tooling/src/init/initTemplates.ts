@@ -61,7 +61,11 @@ export default withExemplar(
 );
 `;
 
-/** A workflow that gates pull requests on the examples and builds the site. */
+/**
+ * A workflow that gates pull requests on the examples and builds the site. It is self-contained:
+ * a call of Exemplar's reusable workflow needs the slug of the repository Exemplar lives in,
+ * which init cannot know, so the header points to the page that shows that call.
+ */
 export function workflowTemplate(vitepress: boolean, docs: string): string {
   // a VitePress site splices its pages as it builds; plain Markdown (a README) is spliced and committed
   const last = vitepress ? `
@@ -71,6 +75,8 @@ export function workflowTemplate(vitepress: boolean, docs: string): string {
         run: npx exemplar splice --check`;
   return `# Runs every example and checks the docs' keyed blocks on each pull request and push to main.
 # A failing example is annotated on its line; make "docs" a required status check to gate merges.
+# For a preview of the site per pull request, published from main and commented with its URL, call
+# Exemplar's reusable workflow instead (its docs: "Previews and publishing", "In another repository").
 name: docs
 on:
   pull_request:

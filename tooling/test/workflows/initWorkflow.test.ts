@@ -1,0 +1,29 @@
+// The workflow `exemplar init` writes is one GitHub accepts (action-validator), with a VitePress
+// site and without, and it names no repository: init cannot know where Exemplar's lives, so it
+// writes no `uses:` of the reusable workflow that could fail to resolve.
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { workflowTemplate } from "../../src/init/initTemplates.ts";
+import { validate } from "./readWorkflow.ts";
+
+describe("the workflow exemplar init writes", () => {
+  test.each([
+    // a VitePress site: the workflow builds it
+    [true, "docs"],
+    // a README at the root: the workflow checks the spliced Markdown
+    [false, "."],
+  ])("action-validator accepts it (vitepress %s, docs %s)", async (vitepress, docs) => {
+    const dir = await mkdtemp(join(tmpdir(), "exemplar-init-workflow-"));
+    try {
+      const text = workflowTemplate(vitepress, docs);
+      await writeFile(join(dir, "docs.yml"), text);
+      expect(await validate(join(dir, "docs.yml"))).toBe("");
+      expect(text).not.toMatch(/^\s*uses: (?!actions\/)/m);
+      expect(text).toContain("Previews and publishing");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
