@@ -25,6 +25,11 @@ export interface FenceState {
   skipped?: string;
   /** where the example is (`examples/greet.ts:6`), and its web address when one is known */
   source?: { place: string; url?: string };
+  /**
+   * an output block shows what an earlier run printed (the page's committed text): this run's
+   * output differed only in `{...}` spans, and passed the same checks (see `keepShownOutput`)
+   */
+  earlier?: boolean;
   /** the commit the passing run ran at; absent when the project is not in a git repository */
   revision?: Revision;
 }

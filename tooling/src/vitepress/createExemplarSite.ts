@@ -139,7 +139,7 @@ export function createExemplarSite(options: ExemplarSiteOptions = {}): ExemplarS
       const fences: FenceStates = {};
       for (const word of spliced.words) {
         const key = word.slice(word.indexOf("=") + 1);
-        fences[word] = resolveFenceState(state, word, { problem: spliced.blockProblems.get(word), revision: revisions.get(key), links });
+        fences[word] = resolveFenceState(state, word, { problem: spliced.blockProblems.get(word), revision: revisions.get(key), links, kept: spliced.kept.has(word) });
       }
       return { text: spliced.text, problems: spliced.problems, fences };
     },

@@ -31,8 +31,10 @@ function errorBox(state: FenceState, detailed: boolean): string {
 function mark(state: FenceState): string {
   const key = escape(state.key);
   if (state.status === "verified") {
-    const what = state.kind === "code" ? "ran and passed" : "printed this";
-    return `<div class="exemplar-verified" data-example="${key}"><strong><span aria-hidden="true">✓</span> Verified</strong>: ${what} ${when(state.revision)}${source(state)}</div>`;
+    const what = state.kind === "code" || state.earlier ? "ran and passed" : "printed this";
+    // a kept output (see FenceState.earlier) says whose text it is
+    const earlier = state.earlier ? " · output of an earlier run: only the values it expects to vary (ids, times) differ from this one's" : "";
+    return `<div class="exemplar-verified" data-example="${key}"><strong><span aria-hidden="true">✓</span> Verified</strong>: ${what} ${when(state.revision)}${earlier}${source(state)}</div>`;
   }
   const why = state.skipped === undefined ? "it did not run in this build" : `it is skipped (${escape(state.skipped)})`;
   return `<div class="exemplar-unverified" data-example="${key}">Not verified: ${why}${source(state)}</div>`;

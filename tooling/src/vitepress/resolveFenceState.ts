@@ -11,6 +11,8 @@ export interface MarkContext {
   /** the commit at which the run that gave the example its verdict ran; undefined outside git */
   revision?: Revision | undefined;
   links: SourceLinks;
+  /** an output block shows the text an earlier run printed, which this run's checks passed too */
+  kept?: boolean;
 }
 
 /**
@@ -38,6 +40,7 @@ export function resolveFenceState(state: SiteState, word: string, context: MarkC
   } else if (verdict?.status === "passed") {
     shown.status = "verified";
     if (context.revision) shown.revision = context.revision;
+    if (context.kept) shown.earlier = true;
   } else if (verdict?.status === "skipped" && example?.skip !== undefined) {
     shown.skipped = example.skip;
   }

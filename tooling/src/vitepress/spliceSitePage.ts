@@ -16,6 +16,8 @@ export interface SiteSplice {
   keys: Set<string>;
   /** the words of its keyed blocks (`example=KEY`, `example-output=KEY`), each once, in page order */
   words: string[];
+  /** the words of the output blocks that keep the text an earlier run printed (see `keepShownOutput`) */
+  kept: Set<string>;
 }
 
 /**
@@ -32,6 +34,7 @@ export function spliceSitePage(state: SiteState, file: string, text: string): Si
   const broken = new Map<string, Problem[]>();
   for (const problem of problems) broken.set(problem.file, [...(broken.get(problem.file) ?? []), problem]);
   const blockProblems = new Map<string, string>();
+  const kept = new Set<string>();
   const spliced = spliceMarkdown(text, found.blocks, (block) => {
     const word = blockWord(block);
     const example = state.context.examples.find((candidate) => candidate.key === block.key);
@@ -44,6 +47,7 @@ export function spliceSitePage(state: SiteState, file: string, text: string): Si
       blockProblems.set(word, content.problem);
       return { text: "" };
     }
+    if (block.kind === "output" && content.text !== state.verdicts.get(block.key)?.result.stdout) kept.add(word);
     return content;
   });
   const pageProblems = [...found.problems, ...found.blocks.flatMap((block) => {
@@ -51,5 +55,5 @@ export function spliceSitePage(state: SiteState, file: string, text: string): Si
     return problem ? [{ file, line: block.line, message: problem }] : [];
   })];
   const keys = new Set(found.blocks.map((block) => block.key));
-  return { text: spliced.text, problems: pageProblems, blockProblems, keys, words: [...new Set(found.blocks.map(blockWord))] };
+  return { text: spliced.text, problems: pageProblems, blockProblems, keys, words: [...new Set(found.blocks.map(blockWord))], kept };
 }

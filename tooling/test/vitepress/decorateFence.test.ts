@@ -25,6 +25,12 @@ describe("decorateFence", () => {
     );
   });
 
+  it("says whose text an output block shows when it kept an earlier run's (its varying values differ from this run's)", () => {
+    expect(decorateFence(passed("output", { earlier: true }), output)).toContain(
+      `Verified</strong>: ran and passed ${atCommit} · output of an earlier run: only the values it expects to vary (ids, times) differ from this one's · ${link}</div>`,
+    );
+  });
+
   it("says a run had local changes, that there is no commit outside git, and names the source without a link when there is no address", () => {
     const local = decorateFence(passed("code", { revision: { ...revision, localChanges: true }, source: { place: "examples/greet.ts:4" } }), code);
     expect(local).toContain(`${atCommit} <span class="exemplar-local" title="the working tree differed from this commit when it ran">+ local changes</span> · <span>examples/greet.ts:4</span></div>`);

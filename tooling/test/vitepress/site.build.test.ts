@@ -98,8 +98,8 @@ describe("the built site", () => {
       }
       expect([...builds[0]!.keys()]).toContain("volatile.html");
       expect(builds[1]).toEqual(builds[0]);
-      // readers see real output: the one the page was committed with
-      expect(text(readFileSync(path.join(volatile, "dist-1/volatile.html"), "utf8"))).toMatch(/Output\s*text\s*saved model 0b5c5d3e-8f4a-4c1e-9a57-2f0e6c1d9b42\s*✓ Verified/);
+      // readers see real output: the one the page was committed with, and the mark says it is an earlier run's
+      expect(text(readFileSync(path.join(volatile, "dist-1/volatile.html"), "utf8"))).toMatch(/Output\s*text\s*saved model 0b5c5d3e-8f4a-4c1e-9a57-2f0e6c1d9b42\s*✓ Verified: ran and passed at commit \w+ \([\d-]+\) · output of an earlier run/);
     } finally {
       rmSync(volatile, { recursive: true, force: true });
     }
