@@ -6,6 +6,10 @@ import { describeFailures } from "./describeFailures.ts";
 import { describeStandAlone } from "./describeStandAlone.ts";
 import { embedFenceStates } from "./embedFenceStates.ts";
 import type { ExemplarSite, SiteRefresh } from "./ExemplarSite.ts";
+import { sortSearchIndex, type SearchIndexJSON } from "./sortSearchIndex.ts";
+
+/** VitePress's local search modules: this one lists the locales, `${it}<locale>` holds an index */
+const searchIndexModule = "/@localSearchIndex";
 
 /**
  * The Vite side of the site: splices every Markdown page before VitePress compiles it, fails a
@@ -17,6 +21,9 @@ import type { ExemplarSite, SiteRefresh } from "./ExemplarSite.ts";
  * changes, before it restarts the server) and drops it, and a site made then would start the
  * config's setup for nothing and never stop it. Either way the plugin closes the site, tearing
  * its setup down, when the build ends or the dev server closes (a restart, SIGTERM, Ctrl-C).
+ *
+ * It also writes local search's index in a fixed order (`sortSearchIndex`), so that rebuilding
+ * an unchanged commit changes no file.
  */
 export function exemplarVitePlugin(site: ExemplarSite | (() => ExemplarSite)): Plugin {
   const useSite = typeof site === "function" ? site : () => site;
@@ -49,6 +56,7 @@ export function exemplarVitePlugin(site: ExemplarSite | (() => ExemplarSite)): P
       await useSite().close();
     },
     async transform(code, id) {
+      if (id.startsWith(searchIndexModule) && id !== searchIndexModule) return sortSearchIndexModule(code);
       const file = id.split("?")[0]!;
       if (!file.endsWith(".md") || id.includes("?")) return undefined;
       const current = useSite();
@@ -78,6 +86,25 @@ export function exemplarVitePlugin(site: ExemplarSite | (() => ExemplarSite)): P
       stopListening = closeOnInterrupt(() => server.close());
     },
   };
+}
+
+/**
+ * VitePress writes an index as `export default "<its JSON, as a JS string>"`; a module in another
+ * shape, or a locale with no pages (`{}`), is left as it is.
+ */
+function sortSearchIndexModule(code: string) {
+  const prefix = "export default ";
+  if (!code.startsWith(prefix)) return undefined;
+  let written: unknown;
+  try {
+    written = JSON.parse(code.slice(prefix.length));
+  } catch {
+    return undefined;
+  }
+  if (typeof written !== "string") return undefined;
+  const index = JSON.parse(written) as Partial<SearchIndexJSON>;
+  if (index.serializationVersion !== 2) return undefined;
+  return { code: `${prefix}${JSON.stringify(JSON.stringify(sortSearchIndex(index as SearchIndexJSON)))}`, map: null };
 }
 
 async function onChange(server: ViteDevServer, site: ExemplarSite, file: string, handled: WeakSet<SiteRefresh>, { added = false } = {}) {

@@ -1,6 +1,9 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
+// the MiniSearch that VitePress's local search uses (a dependency of vitepress)
+import MiniSearch from "minisearch";
 import { build } from "vitepress";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commitAll } from "./gitFixture.ts";
@@ -68,6 +71,11 @@ describe("the built site", () => {
     expect(searchIndex).not.toContain("Verified");
   });
 
+  it("ships a search index that finds a page's sections by a word of its spliced code", async () => {
+    const index = await readSearchIndex(path.join(root, "dist"));
+    expect(index.search("zebrafinch").map(({ id }) => id)).toEqual(["/#counting"]);
+  });
+
   it("fails while an example fails, naming it and showing the diff", async () => {
     const broken = copySite();
     try {
@@ -104,7 +112,50 @@ describe("the built site", () => {
       rmSync(volatile, { recursive: true, force: true });
     }
   }, 120_000);
+
+  it("builds an unchanged commit again byte for byte whatever order local search indexes its pages in", async () => {
+    const pages = ["index.md", "alpha.md", "beta.md", "gamma.md"];
+    const site = copySite({ repository: null });
+    const config = path.join(site, "docs/.vitepress/config.ts");
+    // VitePress indexes pages concurrently and adds each one's sections when it is rendered; here
+    // each page is held back by its place in a list, first to last in one build, last to first in the other
+    writeFileSync(config, readFileSync(config, "utf8").replace('search: { provider: "local" }', `search: { provider: "local", options: { miniSearch: { async _splitIntoSections(file: string, html: string) {
+      const pages = ${JSON.stringify(pages)};
+      const place = pages.indexOf(file.split("/").pop()!);
+      await new Promise((resolve) => setTimeout(resolve, 40 * (process.env.FIXTURE_SEARCH_ORDER === "reversed" ? pages.length - place : place)));
+      return [{ anchor: "", titles: [/<h1[^>]*>([^<]*)/.exec(html)![1]!.trim()], text: html.replace(/<[^>]*>/g, "") }];
+    } } } }`));
+    try {
+      writeFileSync(path.join(site, ".gitignore"), "dist*/\ndocs/.vitepress/cache/\n");
+      for (const [i, page] of pages.slice(1).entries()) writeFileSync(path.join(site, "docs", page), `# Page ${page}\n\nWords of the ${page} page: word${i}, shared, words.\n`);
+      commitAll(site);
+      const builds = [];
+      for (const order of ["first-to-last", "reversed"]) {
+        rmSync(path.join(site, "docs/.vitepress/cache"), { recursive: true, force: true });
+        process.env.FIXTURE_SEARCH_ORDER = order;
+        await build(path.join(site, "docs"), { outDir: path.join(site, `dist-${order}`) });
+        builds.push(hashes(path.join(site, `dist-${order}`)));
+      }
+      expect([...builds[0]!.keys()].filter((file) => file.endsWith(".html")).sort()).toEqual(["404.html", "alpha.html", "beta.html", "gamma.html", "index.html"]);
+      expect(builds[1]).toEqual(builds[0]);
+      // and the index finds each page by its words
+      const index = await readSearchIndex(path.join(site, "dist-reversed"));
+      expect(index.search("word1").map(({ id }) => id)).toEqual(["/beta.html"]);
+      expect(index.search("shared").map(({ id }) => id).sort()).toEqual(["/alpha.html", "/beta.html", "/gamma.html"]);
+    } finally {
+      delete process.env.FIXTURE_SEARCH_ORDER;
+      rmSync(site, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
+
+/** The local search index a build ships, loaded as its search box loads it (with VitePress's options). */
+async function readSearchIndex(dist: string): Promise<MiniSearch> {
+  const chunks = path.join(dist, "assets/chunks");
+  const chunk = readdirSync(chunks).find((file) => file.startsWith("@localSearchIndexroot"))!;
+  const { default: json } = (await import(pathToFileURL(path.join(chunks, chunk)).href)) as { default: string };
+  return MiniSearch.loadJSON(json, { fields: ["title", "titles", "text"], storeFields: ["title", "titles"] });
+}
 
 /** Each file of a build (relative path) to the hash of its bytes. */
 function hashes(dir: string): Map<string, string> {
