@@ -18,8 +18,13 @@ export interface SiteRefresh {
   files: string[];
   /** the pages (absolute paths) whose blocks it may have changed */
   pages: string[];
-  /** false when the site closed before the run could start: nothing ran */
+  /**
+   * false when nothing ran: the site closed before the run could start, or the files' text is
+   * the one the site has (an editor's second write, a watcher's second event for one write)
+   */
   ran: boolean;
+  /** the keys of the examples it ran: those the saves changed (see `changedExamples`) */
+  examples: string[];
   durationMs: number;
   /** how long its first save waited for the run before it (and, at startup, for the first run) */
   waitedMs: number;
@@ -41,8 +46,9 @@ export interface ExemplarSite {
   /** splices one page (absolute path) with the latest run, leaving failed blocks empty, and says what to show with each block */
   splice(file: string, text: string): SitePage;
   /**
-   * re-runs the examples of a changed example file, one run at a time: a save during a run is
-   * queued, with any other saved meanwhile, for one run right after it
+   * re-runs the examples a changed example file changed (their own code, what they use in
+   * their file, an imported file: see `changedExamples`), one run at a time: a save during a
+   * run is queued, with any other saved meanwhile, for one run right after it
    */
   refresh(file: string): Promise<SiteRefresh>;
   /** whether an absolute path is one of the example files */

@@ -7,6 +7,7 @@ import { loadConfig, resolveConfig, type ResolvedConfig } from "../config/loadCo
 import { globBase } from "../files/globBase.ts";
 import { splitNegatedGlobs } from "../files/splitNegatedGlobs.ts";
 import { openProject } from "../project/openProject.ts";
+import { changedExamples } from "../project/changedExamples.ts";
 import { swapFile } from "../project/swapFile.ts";
 import type { Project } from "../records/Project.ts";
 import type { Run } from "../records/Run.ts";
@@ -47,6 +48,8 @@ export function createExemplarSite(options: ExemplarSiteOptions = {}): ExemplarS
   // set by `opened`, which every use awaits
   let config!: ResolvedConfig;
   let state!: SiteState;
+  // the project as the examples last ran (without problems): a save re-runs what changed since
+  let lastRun!: Project;
   // until a run finds no problem, pages have nothing to keep: a refresh runs every example
   let clean = false;
   let closed = false;
@@ -57,16 +60,21 @@ export function createExemplarSite(options: ExemplarSiteOptions = {}): ExemplarS
   const revisions = new Map<string, Revision | undefined>();
   let links: SourceLinks = {};
 
-  /** takes in a run (of the `covered` files, or of all); returns the pages it may change */
-  const use = (project: Project, next: Run, covered?: ReadonlySet<string>): string[] => {
+  /**
+   * takes in a run (of the `covered` examples, by key, or of all) made after `saved` files
+   * changed; returns the pages it may change
+   */
+  const use = (project: Project, next: Run, covered?: ReadonlySet<string>, saved: readonly string[] = []): string[] => {
     const before = state;
     state = mergeRun(before, project, next, covered);
     clean ||= project.problems.length === 0;
-    // a page changes when it shows an example of a file that ran, had problems or has them now
-    const touched = new Set([...(covered ?? []), ...[before, state].flatMap((known) => known.project.problems.map((problem) => problem.file))]);
+    if (project.problems.length === 0) lastRun = project;
+    // a page changes when it shows an example that ran, or of a file that was saved (its code
+    // or its line moved), had problems or has them now
+    const touched = new Set([...saved, ...[before, state].flatMap((known) => known.project.problems.map((problem) => problem.file))]);
     const fileOf = new Map([...before.context.examples, ...state.context.examples].map((example) => [example.key, example.file]));
     return [...keysOnPage]
-      .filter(([, keys]) => [...keys].some((key) => !covered || !state.verdicts.has(key) || touched.has(fileOf.get(key) ?? "")))
+      .filter(([, keys]) => [...keys].some((key) => !covered || covered.has(key) || !state.verdicts.has(key) || touched.has(fileOf.get(key) ?? "")))
       .map(([page]) => page);
   };
 
@@ -77,6 +85,7 @@ export function createExemplarSite(options: ExemplarSiteOptions = {}): ExemplarS
     const [project, place] = await Promise.all([openProject(config, { pages: false }), readRepository(config.root)]);
     links = { repository: config.repository, place };
     state = mergeRun(undefined, project, { examples: [], verdicts: [], ran: false, durationMs: 0 });
+    lastRun = project;
     return project;
   })();
   /** runs the examples, reading meanwhile which commit they run at, and remembers it for each */
@@ -118,14 +127,26 @@ export function createExemplarSite(options: ExemplarSiteOptions = {}): ExemplarS
     await ready;
     const startedAt = performance.now();
     const waitedMs = Math.round(startedAt - asked);
-    if (closed) return { files: changed, pages: [], ran: false, durationMs: 0, waitedMs };
+    if (closed) return { files: changed, pages: [], ran: false, examples: [], durationMs: 0, waitedMs };
     let project = state.project;
-    for (const file of changed) project = swapFile(project, relativeTo(config.root, file), existsSync(file) ? await readFile(file, "utf8") : undefined);
-    const covered = clean ? new Set(changed.map((file) => relativeTo(config.root, file))) : undefined;
-    await setup?.reset?.();
-    const next = await runAt(project, covered ? { files: covered } : {}, setup ? { setup } : {});
-    const pages = use(project, next, covered);
-    return { files: changed, pages, ran: true, durationMs: Math.round(performance.now() - startedAt), waitedMs };
+    const texts = await Promise.all(changed.map((file) => (existsSync(file) ? readFile(file, "utf8") : undefined)));
+    const saved = changed.map((file) => relativeTo(config.root, file));
+    // an editor's second write of the same text (or a watcher's second event for one write) is no save
+    if (saved.every((file, index) => project.sources.find((source) => source.file === file)?.text === texts[index])) {
+      return { files: changed, pages: [], ran: false, examples: [], durationMs: 0, waitedMs };
+    }
+    saved.forEach((file, index) => (project = swapFile(project, file, texts[index])));
+    // only what changed since the examples last ran: their own code, what they use in their file,
+    // the files they import (see changedExamples); every example until a run finds no problem
+    const covered = clean && project.problems.length === 0 ? changedExamples(lastRun, project) : undefined;
+    let next: Run = { examples: [], verdicts: [], ran: true, durationMs: 0 };
+    if (!covered || covered.size > 0) {
+      await setup?.reset?.();
+      next = await runAt(project, covered ? { keys: covered } : {}, setup ? { setup } : {});
+    }
+    const pages = use(project, next, covered ?? (clean ? new Set() : undefined), saved);
+    const examples = next.examples.map((example) => example.key);
+    return { files: changed, pages, ran: true, examples, durationMs: Math.round(performance.now() - startedAt), waitedMs };
   });
 
   return {

@@ -107,6 +107,12 @@ function sortSearchIndexModule(code: string) {
   return { code: `${prefix}${JSON.stringify(JSON.stringify(sortSearchIndex(index as SearchIndexJSON)))}`, map: null };
 }
 
+/** `re-ran a.one, a.two` (a few keys, then how many more), or `no example changed` */
+function describeRerun(keys: readonly string[]) {
+  if (keys.length === 0) return "no example changed";
+  return `re-ran ${keys.slice(0, 3).join(", ")}${keys.length > 3 ? ` and ${keys.length - 3} more` : ""}`;
+}
+
 async function onChange(server: ViteDevServer, site: ExemplarSite, file: string, handled: WeakSet<SiteRefresh>, { added = false } = {}) {
   const { logger } = server.config;
   try {
@@ -135,7 +141,7 @@ async function onChange(server: ViteDevServer, site: ExemplarSite, file: string,
   const failures = describeFailures(site);
   const { pages } = refreshed;
   logger.info(
-    `exemplar: re-ran ${refreshed.files.map(relative).join(", ")} in ${refreshed.durationMs + Math.round(performance.now() - started)} ms` +
+    `exemplar: ${describeRerun(refreshed.examples)} of ${refreshed.files.map(relative).join(", ")} in ${refreshed.durationMs + Math.round(performance.now() - started)} ms` +
       `${refreshed.waitedMs > 0 ? ` (after waiting ${refreshed.waitedMs} ms for the run before)` : ""}` +
       `, ${pages.length} page${pages.length === 1 ? "" : "s"} updated${failures ? " (some examples fail)" : ""}`,
     { timestamp: true },

@@ -22,8 +22,9 @@ export interface SiteState {
  * Takes a run into the site's state. A project with problems (a file that does not parse, a
  * duplicate key) ran nothing: the state keeps the examples and verdicts it had, and its report
  * the problems, until a later project has none. Otherwise the run's verdicts replace those of
- * the examples of the `covered` files (all of them without `covered`), the other examples keep
- * theirs, and examples gone from the files lose theirs. Pure.
+ * the `covered` examples (by key; all of them without `covered`), the other examples keep
+ * theirs, taken to their place in the new project, and examples gone from the files lose
+ * theirs. Pure.
  */
 export function mergeRun(state: SiteState | undefined, project: Project, run: Run, covered?: ReadonlySet<string>): SiteState {
   const before = state?.verdicts ?? new Map<string, Verdict>();
@@ -35,8 +36,9 @@ export function mergeRun(state: SiteState | undefined, project: Project, run: Ru
   const ran = new Map(run.verdicts.map((verdict) => [verdict.example.key, verdict]));
   const verdicts = new Map<string, Verdict>();
   for (const example of project.examples) {
-    const verdict = ran.get(example.key) ?? (covered && !covered.has(example.file) ? before.get(example.key) : undefined);
-    if (verdict) verdicts.set(example.key, verdict);
+    const verdict = ran.get(example.key) ?? (covered && !covered.has(example.key) ? before.get(example.key) : undefined);
+    // a verdict kept knows where its example is now: a save above it moves it
+    if (verdict) verdicts.set(example.key, verdict.example === example ? verdict : { ...verdict, example });
   }
   const all = { examples: project.examples, verdicts: [...verdicts.values()], ran: true, durationMs: run.durationMs };
   return { project, verdicts, report: checkReport(project, all), context: spliceContext(project, verdicts.values()) };

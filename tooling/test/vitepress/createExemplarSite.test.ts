@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createExemplarSite } from "../../src/vitepress/createExemplarSite.ts";
 import { describeFailures } from "../../src/vitepress/describeFailures.ts";
-import { exampleFile, exampleProject, fakeRuns, fakeSetup } from "./fakeRuns.ts";
+import { exampleFile, exampleProject, fakeRuns, fakeSetup, saveChanged } from "./fakeRuns.ts";
 import { commitAll, commitDate } from "./gitFixture.ts";
 
 const fixture = fileURLToPath(new URL("./fixtures/site-with-setup", import.meta.url));
@@ -38,6 +38,7 @@ describe("createExemplarSite with a setup module", () => {
     const site = createExemplarSite({ root, config: { setup: "setup.ts", jobs: 1 } });
     await site.ready;
     expect(site.splice(page, readFileSync(page, "utf8"))).toMatchObject({ text: "```text example-output=greet.env\nhello from setup\n```\n", problems: [] });
+    saveChanged(example);
     expect((await site.refresh(example)).pages).toEqual([page]);
     // no reset offered: every run had fresh fixtures of its own
     expect(readFileSync(log, "utf8")).toBe("setup\nteardown\nsetup\nteardown\n");
@@ -49,7 +50,9 @@ describe("createExemplarSite with a setup module", () => {
     const { root, log, example } = copy(true);
     const site = createExemplarSite({ root, config: { setup: "setup.ts", jobs: 1 } });
     await site.ready;
+    saveChanged(example);
     await site.refresh(example);
+    saveChanged(example);
     await site.refresh(example);
     expect(readFileSync(log, "utf8")).toBe("setup\nreset\nreset\n");
     await site.close();
@@ -82,8 +85,11 @@ describe("createExemplarSite's writer's loop", () => {
     const { site, runs, setup, at } = fakeSite({ "examples/c.ts": exampleFile("c.one") });
     await site.ready;
     runs.hold();
+    saveChanged(at("examples/a.ts"));
     const first = site.refresh(at("examples/a.ts"));
     await vi.waitFor(() => expect(runs.log).toContain("run examples/a.ts"));
+    saveChanged(at("examples/b.ts"));
+    saveChanged(at("examples/c.ts"));
     const saves = [site.refresh(at("examples/b.ts")), site.refresh(at("examples/c.ts")), site.refresh(at("examples/b.ts"))];
     await sleep(50);
     // nothing runs beside the running re-run, nor resets the setup under it
@@ -117,7 +123,7 @@ describe("createExemplarSite's writer's loop", () => {
     expect(describeFailures(site)).toMatch(/^examples\/a\.ts:8:17: syntax error/);
     expect(show("docs/b.md")).toMatchObject({ text: "# b\n\n```text example-output=b.one\nb.one ran 1\n```\n", problems: [] });
 
-    writeFileSync(at("examples/a.ts"), exampleFile("a.one"));
+    writeFileSync(at("examples/a.ts"), exampleFile("a.one").replace('console.log("a.one ran")', 'console.log("a.one ran", "again")'));
     expect((await site.refresh(at("examples/a.ts"))).pages).toEqual([at("docs/a.md")]);
     expect(show("docs/a.md")).toMatchObject({ text: "# a\n\n```text example-output=a.one\na.one ran 2\n```\n", problems: [], fences: { "example-output=a.one": { status: "verified" } } });
     // the examples of the file that did not change kept their verdicts through the bad save
@@ -138,6 +144,26 @@ describe("createExemplarSite's writer's loop", () => {
     await site.refresh(at("examples/a.ts"));
     expect(show("docs/a.md").fences["example-output=a.one"]).toMatchObject({ revision: { ...atCommit, localChanges: true }, source: { place: "examples/a.ts:6" } });
     expect(show("docs/b.md").fences["example-output=b.one"]?.revision).toEqual(atCommit);
+    await site.close();
+  });
+
+  it("re-runs only the examples a save changed, keeps the others' verdicts, and runs nothing for a second write of the same text", async () => {
+    const two = `${exampleFile("a.one")}\n${exampleFile("a.two")}`;
+    const { site, runs, at, show } = fakeSite({ "examples/a.ts": two, "docs/a.md": `${page("a")}\n\`\`\`text example-output=a.two\n\`\`\`\n` });
+    await site.ready;
+    show("docs/a.md");
+    writeFileSync(at("examples/a.ts"), two.replace('console.log("a.two ran")', 'console.log("a.two ran", 2)'));
+    expect(await site.refresh(at("examples/a.ts"))).toMatchObject({ ran: true, examples: ["a.two"], pages: [at("docs/a.md")] });
+    expect(show("docs/a.md").text).toBe("# a\n\n```text example-output=a.one\na.one ran 1\n```\n\n```text example-output=a.two\na.two ran 2\n```\n");
+    // the watcher's second event for one write, or an editor writing the file twice
+    expect(await site.refresh(at("examples/a.ts"))).toMatchObject({ ran: false, examples: [], pages: [] });
+    // a file that breaks, then is fixed back to the text that last ran: nothing changed since
+    writeFileSync(at("examples/a.ts"), `${two}export function (\n`);
+    await site.refresh(at("examples/a.ts"));
+    writeFileSync(at("examples/a.ts"), two.replace('console.log("a.two ran")', 'console.log("a.two ran", 2)'));
+    expect(await site.refresh(at("examples/a.ts"))).toMatchObject({ ran: true, examples: [] });
+    expect(show("docs/a.md").fences["example-output=a.one"]?.status).toBe("verified");
+    expect(runs.log).toEqual(["run *", "done *", "run examples/a.ts", "done examples/a.ts"]);
     await site.close();
   });
 

@@ -4,7 +4,7 @@ import { build, createLogger, createServer, type Plugin } from "vite";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createExemplarSite } from "../../src/vitepress/createExemplarSite.ts";
 import { exemplarVitePlugin } from "../../src/vitepress/exemplarVitePlugin.ts";
-import { exampleFile, exampleProject, fakeRuns, fakeSetup } from "./fakeRuns.ts";
+import { exampleFile, exampleProject, fakeRuns, fakeSetup, saveChanged } from "./fakeRuns.ts";
 import { freePort } from "./siteFixture.ts";
 
 const roots: string[] = [];
@@ -37,13 +37,15 @@ describe("exemplarVitePlugin in a Vite dev server", () => {
     const server = await createServer({ root, configFile: false, customLogger: logger, server: { watch: null }, plugins: [exemplarVitePlugin(() => site)] });
     const warning = `exemplar: 1 shown snippet does not stand alone (\`exemplar check --strict\` fails on them):\n${hiddenWarning}`;
     await vi.waitFor(() => expect(logged).toEqual([warning]));
+    saveChanged(path.join(root, "examples/a.ts"));
     server.watcher.emit("change", path.join(root, "examples/a.ts"));
     await vi.waitFor(() => expect(logged).toHaveLength(2));
+    saveChanged(path.join(root, "examples/h.ts"));
     server.watcher.emit("change", path.join(root, "examples/h.ts"));
     await vi.waitFor(() => expect(logged).toHaveLength(4));
     expect(logged.slice(1).map((line) => line.replace(/\d+ ms/, "N ms"))).toEqual([
-      "exemplar: re-ran examples/a.ts in N ms, 0 pages updated",
-      "exemplar: re-ran examples/h.ts in N ms, 0 pages updated",
+      "exemplar: re-ran a.one of examples/a.ts in N ms, 0 pages updated",
+      "exemplar: re-ran a.hidden of examples/h.ts in N ms, 0 pages updated",
       warning,
     ]);
     await server.close();
@@ -64,10 +66,11 @@ describe("exemplarVitePlugin in a Vite dev server", () => {
     const server = await createServer({ root, configFile: false, customLogger: logger, server: { watch: null }, plugins: [spy, exemplarVitePlugin(() => site)] });
     await vi.waitFor(() => expect(added).toEqual([path.join(root, "examples/a.ts"), path.join(root, "examples")]));
     expect(runs.log).toEqual(["run *"]);
+    saveChanged(path.join(root, "examples/a.ts"));
     server.watcher.emit("change", path.join(root, "examples/a.ts"));
     await new Promise((resolve) => setTimeout(resolve, 30));
     runs.release();
-    await vi.waitFor(() => expect(logged).toContainEqual(expect.stringMatching(/^exemplar: re-ran examples\/a\.ts in \d+ ms \(after waiting \d+ ms for the run before\), 0 pages updated$/)));
+    await vi.waitFor(() => expect(logged).toContainEqual(expect.stringMatching(/^exemplar: re-ran a\.one of examples\/a\.ts in \d+ ms \(after waiting \d+ ms for the run before\), 0 pages updated$/)));
     expect(runs.log).toEqual(["run *", "done *", "run examples/a.ts", "done examples/a.ts"]);
     await server.close();
   });
@@ -83,7 +86,7 @@ describe("exemplarVitePlugin in a Vite dev server", () => {
     server.watcher.emit("add", path.join(root, "examples", "types.d.ts"));
     writeFileSync(path.join(root, "examples", "b.ts"), exampleFile("b.one"));
     server.watcher.emit("add", path.join(root, "examples", "b.ts"));
-    await vi.waitFor(() => expect(logged).toContainEqual(expect.stringMatching(/^exemplar: re-ran examples\/b\.ts in \d+ ms, 1 page updated$/)));
+    await vi.waitFor(() => expect(logged).toContainEqual(expect.stringMatching(/^exemplar: re-ran b\.one of examples\/b\.ts in \d+ ms, 1 page updated$/)));
     expect(runs.log).toEqual(["run *", "done *", "run examples/b.ts", "done examples/b.ts"]);
     expect(site.splice(page, "```text example-output=b.one\n```\n").text).toBe("```text example-output=b.one\nb.one ran 2\n```\n");
     await server.close();

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Run } from "../../src/records/Run.ts";
@@ -10,6 +10,14 @@ import type { ActiveSetup } from "../../src/setup/runSetup.ts";
 /** An example file's text: one `@example` per key, each printing `<key> ran`. */
 export const exampleFile = (...keys: string[]) =>
   keys.map((key) => `/**\n * @example ${key}\n * @expectContains ran\n */\nexport function ${key.replace(/\W/g, "_")}() {\n  console.log("${key} ran");\n}\n`).join("\n");
+
+/**
+ * Saves an example file with a change that re-runs all its examples and moves none of its lines:
+ * a top-level statement appended (see changedExamples). A save of the same text runs nothing.
+ */
+export function saveChanged(file: string) {
+  appendFileSync(file, `void "saved";\n`);
+}
 
 /**
  * A project in a temp folder: `files` (path to text) written under it, for a site whose runs
@@ -28,7 +36,7 @@ export function exampleProject(files: Record<string, string>) {
 /**
  * A `runExamples` that selects the examples for real but runs none: each passes, printing
  * `<key> ran <n>` in run n. `log` gets `run <files>` as a run starts and `done <files>` as it
- * ends (files relative, comma-separated, `*` for all); while `held` is set, runs wait for it.
+ * ends (the files of the examples it runs, relative, comma-separated; `*` for all); while `held` is set, runs wait for it.
  */
 export function fakeRuns() {
   const log: string[] = [];
@@ -48,7 +56,7 @@ export function fakeRuns() {
     run: (async (project, selection = {}) => {
       const examples = selectExamples(project, selection);
       if (project.problems.length > 0) return { examples, verdicts: [], ran: false, durationMs: 0 } satisfies Run;
-      const files = selection.files ? [...new Set(examples.map((example) => example.file))].join(",") : "*";
+      const files = selection.files || selection.keys ? [...new Set(examples.map((example) => example.file))].join(",") : "*";
       const run = ++runs;
       log.push(`run ${files}`);
       await state.held;

@@ -28,19 +28,26 @@ describe("mergeRun", () => {
     expect(outputs(first)).toEqual({ "a.one": "1", "b.one": "1" });
   });
 
-  it("replaces the verdicts of the covered files only", () => {
+  it("replaces the verdicts of the covered examples only", () => {
     const { project, run } = runOf(both, ["examples/a.ts"], "2");
-    expect(outputs(mergeRun(first, project, run, new Set(["examples/a.ts"])))).toEqual({ "a.one": "2", "b.one": "1" });
+    expect(outputs(mergeRun(first, project, run, new Set(["a.one"])))).toEqual({ "a.one": "2", "b.one": "1" });
+  });
+
+  it("keeps the verdict of an example of a saved file that did not run again, at its new place", () => {
+    const { project, run } = runOf({ ...both, "examples/b.ts": `// moved\n${both["examples/b.ts"]}` }, [], "2");
+    const merged = mergeRun(first, project, run, new Set());
+    expect(outputs(merged)).toEqual({ "a.one": "1", "b.one": "1" });
+    expect(merged.verdicts.get("b.one")?.example.line).toBe(first.verdicts.get("b.one")!.example.line + 1);
   });
 
   it("drops the verdicts of examples gone from the files", () => {
     const { project, run } = runOf({ ...both, "examples/b.ts": "export const nothing = 1;\n" }, ["examples/b.ts"], "2");
-    expect(outputs(mergeRun(first, project, run, new Set(["examples/b.ts"])))).toEqual({ "a.one": "1" });
+    expect(outputs(mergeRun(first, project, run, new Set(["b.one"])))).toEqual({ "a.one": "1" });
   });
 
   it("keeps the examples and verdicts through a run with problems, reporting those", () => {
     const { project, run } = runOf({ ...both, "examples/a.ts": "export function (\n" }, ["examples/a.ts"], "2");
-    const merged = mergeRun(first, project, run, new Set(["examples/a.ts"]));
+    const merged = mergeRun(first, project, run, new Set(["a.one"]));
     expect(merged.context).toBe(first.context);
     expect(merged.verdicts).toBe(first.verdicts);
     expect(merged.report.problems[0]).toMatchObject({ file: "examples/a.ts", line: 1, message: "syntax error: Identifier expected." });
