@@ -12,6 +12,7 @@ import { swapFile } from "../project/swapFile.ts";
 import type { Project } from "../records/Project.ts";
 import type { Run } from "../records/Run.ts";
 import { runExamples } from "../run/runExamples.ts";
+import { closeWorkers, startWorkers, type StartedWorkers } from "../fast/startWorkers.ts";
 import { runSetup, type ActiveSetup } from "../setup/runSetup.ts";
 import { coalesceRuns } from "./coalesceRuns.ts";
 import type { ExemplarSite, SiteRefresh } from "./ExemplarSite.ts";
@@ -106,11 +107,16 @@ export function createExemplarSite(options: ExemplarSiteOptions = {}): ExemplarS
     return active ? stopped.get(active)! : Promise.resolve();
   };
   let setup: ActiveSetup | undefined;
+  // the writer's loop keeps one worker process started ahead, so that a save does not wait for
+  // one to start (a fake `run` in tests gets none)
+  const warm = options.run === undefined;
+  let spare: StartedWorkers | undefined;
   const ready = (async () => {
     const project = await opened;
     const active = await started;
     try {
       use(project, await runAt(project, {}, active ? { setup: active } : {}));
+      if (warm && !closed) spare = startWorkers(config.root, 1);
     } finally {
       if (active?.reset && !closed) setup = active;
       else await stop(active);
@@ -142,7 +148,12 @@ export function createExemplarSite(options: ExemplarSiteOptions = {}): ExemplarS
     let next: Run = { examples: [], verdicts: [], ran: true, durationMs: 0 };
     if (!covered || covered.size > 0) {
       await setup?.reset?.();
-      next = await runAt(project, covered ? { keys: covered } : {}, setup ? { setup } : {});
+      // a worker started after the run before has its loader ready (and has imported nothing:
+      // each run imports the files as they are now); the next one starts as this run ends
+      const workers = spare;
+      spare = undefined;
+      next = await runAt(project, covered ? { keys: covered } : {}, { ...(setup ? { setup } : {}), ...(workers ? { workers } : {}) });
+      if (warm && !closed) spare = startWorkers(config.root, 1);
     }
     const pages = use(project, next, covered ?? (clean ? new Set() : undefined), saved);
     const examples = next.examples.map((example) => example.key);
@@ -173,6 +184,8 @@ export function createExemplarSite(options: ExemplarSiteOptions = {}): ExemplarS
       // the setup may still be starting: wait for it, not for the run that uses it
       const active = await started.catch(() => undefined);
       setup = undefined;
+      await closeWorkers(spare);
+      spare = undefined;
       await stop(active);
     },
     isExampleFile(file) {
