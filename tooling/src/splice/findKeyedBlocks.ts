@@ -4,6 +4,7 @@ import { contentPrefix } from "./contentPrefix.ts";
 import { parseInfoString } from "./parseInfoString.ts";
 import { readFrontMatter } from "./readFrontMatter.ts";
 import { remarkFences } from "./remarkFences.ts";
+import { slowShape } from "./slowShape.ts";
 import { scanSimpleFences, type Fence } from "../fast/scanSimpleFences.ts";
 
 export interface FindKeyedBlocksOptions {
@@ -20,7 +21,9 @@ const scriptLangs = new Set(["ts", "js", "typescript", "javascript", "tsx", "jsx
  * into the original text: splicing edits those bytes only. `file` is how the page appears in
  * messages. Simple pages (see `scanSimpleFences`) skip the parse: a line scanner finds the same
  * headings and fences, byte for byte, at a small part of the cost; every other page is parsed
- * with remark (`remarkFences`), and so is every page with `options.remarkOnly`.
+ * with remark (`remarkFences`), and so is every page with `options.remarkOnly`, unless it has a
+ * shape remark cannot read in bounded time (`slowShape`): then it is refused with a problem at
+ * that line, and no block of it is found.
  */
 export function findKeyedBlocks(text: string, file: string, options: FindKeyedBlocksOptions = {}): FoundBlocks {
   const found: FoundBlocks = { blocks: [], snippets: [], problems: [] };
@@ -34,6 +37,13 @@ export function findKeyedBlocks(text: string, file: string, options: FindKeyedBl
   const page: Page = { text, file, bodyStart, found, trimmedLength: undefined };
   let heading: string | undefined;
   const scanned = options.remarkOnly === true ? undefined : scanSimpleFences(text, bodyStart);
+  if (scanned === undefined) {
+    const slow = slowShape(text, bodyStart);
+    if (slow !== undefined) {
+      found.problems.push({ file, ...slow });
+      return found;
+    }
+  }
   for (const node of scanned ?? remarkFences(text, bodyStart)) {
     if (node.type === "heading") heading = node.text;
     else readBlock(page, node, node.type === "code" ? node.value : undefined, heading);

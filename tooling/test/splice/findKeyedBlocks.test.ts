@@ -174,3 +174,35 @@ describe("inputs that make a full remark parse quadratic are read in linear time
     expect(found.blocks[1]!.heading).toMatch(/^After /);
   });
 });
+
+describe("shapes on which remark's block parser is slow beyond bounds are refused before it", () => {
+  // remark took 12 s, 15 s, 27.7 s and 2.3 s on these (the timeout leaves today's parse time to
+  // fail); refused, the page has one problem at its line, saying that its blocks are not checked
+  const fence = "\n\n```ts example=k\n```\n";
+  const lazy = /^docs\/a\.md:2:1: a paragraph in a block quote or list item goes on here for 19500 lines without the `>` or indentation of its container \(lazy continuation lines\); .* so exemplar does not read this page and cannot check its blocks \(VitePress may still render it\): put the `>` or indentation on each of those lines, or end the paragraph with a blank line$/;
+  const deep = (depth: number, line: number) => new RegExp(`^docs/a\\.md:${line}:1: this line is nested ${depth} block quotes and list items deep; .* cannot check its blocks \\(VitePress may still render it\\): nest at most 50 deep$`);
+  test.each([
+    // 39 KB of paragraph lines inside a block quote without their own `>`
+    ["a quote's lazy lines", `> a\n${"b\n".repeat(19_500)}`, lazy],
+    // the same inside a list item, without its indentation
+    ["a list item's lazy lines", `- a\n${"b\n".repeat(19_500)}`, lazy],
+    ["50,000 nested `>`", `${">".repeat(50_000)} a`, deep(50_000, 1)],
+    // each line indented into the item before it
+    ["400 nested list levels", Array.from({ length: 400 }, (_, i) => `${" ".repeat(2 * i)}- a`).join("\n"), deep(51, 51)],
+  ])("%s", { timeout: 20_000 }, (_, text, message) => {
+    const found = findKeyedBlocks(`${text}${fence}`, "docs/a.md");
+    expect(found.problems.map(formatProblem)).toEqual([expect.stringMatching(message)]);
+    expect(found.blocks).toEqual([]);
+  });
+
+  test.each([
+    // within the bounds, such pages are read: the block after them is found
+    ["900 lazy lines", `> a\n${"b\n".repeat(900)}`, 904],
+    ["50 nested `>`", `${">".repeat(50)} a`, 3],
+    ["50 nested list levels", Array.from({ length: 50 }, (_, i) => `${" ".repeat(2 * i)}- a`).join("\n"), 52],
+  ])("%s", { timeout: 20_000 }, (_, text, line) => {
+    const found = findKeyedBlocks(`${text}${fence}`, "docs/a.md");
+    expect(found.problems).toEqual([]);
+    expect(found.blocks.map((block) => [block.key, block.line])).toEqual([["k", line]]);
+  });
+});
