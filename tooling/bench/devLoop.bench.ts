@@ -7,7 +7,8 @@
  * `// bench-…` written at the top of a shown example's body, timed from the write to the
  * comment in the page's DOM (the page shows an example's code only from a run that ran it).
  * Counts the runs the server logs per save. Prints min / median / max per file and overall,
- * and writes `.bench/dev-loop.json`. BENCH_SAVES (3) saves per file, BENCH_MINUTES (15) in all.
+ * and writes `.bench/dev-loop.json`. BENCH_SAVES (3) saves per file, BENCH_MINUTES (15) in all,
+ * BENCH_FILES (a regex) to time only the example files it matches.
  */
 import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -24,6 +25,8 @@ const site = path.join(repo, ".bench", "dev-loop-site");
 const savesPerFile = Number(process.env.BENCH_SAVES ?? 3);
 const deadline = Date.now() + Number(process.env.BENCH_MINUTES ?? 15) * 60_000;
 const saveTimeoutMs = 60_000;
+// BENCH_FILES=REGEX: only the example files it matches (to look into one file's saves)
+const onlyFiles = new RegExp(process.env.BENCH_FILES ?? "");
 
 // the copy: what a save writes is copied, the rest linked
 rmSync(site, { recursive: true, force: true });
@@ -45,7 +48,8 @@ for (const page of project.pages ?? []) {
 }
 const byFile = new Map<string, Example[]>();
 for (const example of project.examples) {
-  if (shownOn.has(example.key) && example.skip === undefined) byFile.set(example.file, [...(byFile.get(example.file) ?? []), example]);
+  if (!shownOn.has(example.key) || example.skip !== undefined || !onlyFiles.test(example.file)) continue;
+  byFile.set(example.file, [...(byFile.get(example.file) ?? []), example]);
 }
 const url = (page: string) => `http://127.0.0.1:${port}/${page.replace(/\.md$/, ".html").replace(/(^|\/)index\.html$/, "$1")}`;
 
@@ -111,6 +115,7 @@ try {
         row.ms.push(Math.round(performance.now() - wrote));
       } catch {
         row.timedOut++;
+        console.log(`${file}: ${example.key} not shown ${saveTimeoutMs / 1000} s after save ${save}; the server's last lines:\n${log.slice(-8).join("\n")}`);
       }
       // a second run of one save would start right after the first: give it time to show
       await new Promise((resolve) => setTimeout(resolve, 700));
