@@ -11,9 +11,9 @@
  * of the file's code runs), so that every line and column stays where it was. A name the file
  * declares itself (`const require = createRequire(import.meta.url)`) is left to it.
  */
-import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { packageType } from "./packageType.mjs";
 
 const names = ["require", "__filename", "__dirname"];
 
@@ -27,26 +27,6 @@ export async function load(url, context, nextLoad) {
   const wanted = wantedGlobals(source);
   if (wanted.length === 0) return loaded;
   return { ...loaded, source: appendImport(source, `import { ${wanted.join(", ")} } from ${JSON.stringify(globalsModule(file))};`) };
-}
-
-/** @type {Map<string, string | undefined>} the `type` of the nearest package.json, by folder */
-const packageTypes = new Map();
-
-/** @param {string} folder @returns {string | undefined} */
-function packageType(folder) {
-  if (packageTypes.has(folder)) return packageTypes.get(folder);
-  const file = path.join(folder, "package.json");
-  const parent = path.dirname(folder);
-  let type;
-  if (existsSync(file)) {
-    try {
-      type = JSON.parse(readFileSync(file, "utf8")).type;
-    } catch {
-      // Node itself reports a package.json it cannot read
-    }
-  } else if (parent !== folder) type = packageType(parent);
-  packageTypes.set(folder, type);
-  return type;
 }
 
 /**
