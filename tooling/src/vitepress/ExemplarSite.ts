@@ -28,6 +28,11 @@ export interface SiteRefresh {
   durationMs: number;
   /** how long its first save waited for the run before it (and, at startup, for the first run) */
   waitedMs: number;
+  /**
+   * the files whose text changed since the run read them: a save made meanwhile, or the rest of
+   * a write it read half done, which the watcher may never report (see `refresh`)
+   */
+  stale: string[];
 }
 
 /**
@@ -43,12 +48,24 @@ export interface ExemplarSite {
   config(): ResolvedConfig;
   /** the report of the latest run of all examples (problems, verdicts) */
   report(): CheckReport;
+  /**
+   * resolves once the examples a page (absolute path, its Markdown) shows have run: during the
+   * first run, as soon as theirs are done (the dev server serves that page then, not when the
+   * last example of the project ends); after it, at once. Rejects as `ready` does.
+   */
+  pageReady(file: string, text: string): Promise<void>;
   /** splices one page (absolute path) with the latest run, leaving failed blocks empty, and says what to show with each block */
   splice(file: string, text: string): SitePage;
   /**
+   * once `ready`: the pages spliced while the first run went on whose blocks its end changed (a
+   * verdict told early was replaced, see FirstRun), each told once; the dev server reloads them
+   */
+  changedSinceServed(): string[];
+  /**
    * re-runs the examples a changed example file changed (their own code, what they use in
    * their file, an imported file: see `changedExamples`), one run at a time: a save during a
-   * run is queued, with any other saved meanwhile, for one run right after it
+   * run is queued, with any other saved meanwhile, for one run right after it. A file whose
+   * text changed during the run is named in `stale`: refresh it again, as a save
    */
   refresh(file: string): Promise<SiteRefresh>;
   /** whether an absolute path is one of the example files */

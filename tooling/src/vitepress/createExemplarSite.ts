@@ -15,7 +15,9 @@ import { runExamples } from "../run/runExamples.ts";
 import { closeWorkers, startWorkers, type StartedWorkers } from "../fast/startWorkers.ts";
 import { runSetup, type ActiveSetup } from "../setup/runSetup.ts";
 import { coalesceRuns } from "./coalesceRuns.ts";
-import type { ExemplarSite, SiteRefresh } from "./ExemplarSite.ts";
+import { FirstRun } from "./FirstRun.ts";
+import { lastFoundBlocks } from "../fast/lastFoundBlocks.ts";
+import type { ExemplarSite, SitePage, SiteRefresh } from "./ExemplarSite.ts";
 import type { FenceStates } from "./embedFenceStates.ts";
 import { resolveFenceState } from "./resolveFenceState.ts";
 import { mergeRun, type SiteState } from "./mergeRun.ts";
@@ -60,6 +62,13 @@ export function createExemplarSite(options: ExemplarSiteOptions = {}): ExemplarS
   // to the examples' sources are made from
   const revisions = new Map<string, Revision | undefined>();
   let links: SourceLinks = {};
+  // the first run as its examples finish (set once the project is open), the commit it runs at,
+  // and the pages served before it ended, with what they showed (see FirstRun)
+  let first: FirstRun | undefined;
+  let firstRevision: Promise<Revision | undefined> | undefined;
+  let revisionOfFirst: Revision | undefined;
+  const servedEarly = new Map<string, { text: string; shown: string }>();
+  const findBlocks = lastFoundBlocks();
 
   /**
    * takes in a run (of the `covered` examples, by key, or of all) made after `saved` files
@@ -87,11 +96,12 @@ export function createExemplarSite(options: ExemplarSiteOptions = {}): ExemplarS
     links = { repository: config.repository, place };
     state = mergeRun(undefined, project, { examples: [], verdicts: [], ran: false, durationMs: 0 });
     lastRun = project;
+    first = new FirstRun(project.examples);
     return project;
   })();
-  /** runs the examples, reading meanwhile which commit they run at, and remembers it for each */
-  const runAt = async (...args: Parameters<typeof run>) => {
-    const [next, revision] = await Promise.all([run(...args), readRevision(config.root)]);
+  /** runs the examples, reading meanwhile which commit they run at (`read`), and remembers it for each */
+  const runAt = async (read: Promise<Revision | undefined>, ...args: Parameters<typeof run>) => {
+    const [next, revision] = await Promise.all([run(...args), read]);
     for (const verdict of next.verdicts) revisions.set(verdict.example.key, revision);
     return next;
   };
@@ -113,11 +123,16 @@ export function createExemplarSite(options: ExemplarSiteOptions = {}): ExemplarS
   let spare: StartedWorkers | undefined;
   const ready = (async () => {
     const project = await opened;
-    const active = await started;
+    firstRevision = readRevision(config.root);
+    firstRevision.then((revision) => (revisionOfFirst = revision), () => {});
+    let active: ActiveSetup | undefined;
     try {
-      use(project, await runAt(project, {}, active ? { setup: active } : {}));
+      active = await started;
+      use(project, await runAt(firstRevision, project, {}, { ...(active ? { setup: active } : {}), onResult: first!.onResult }));
       if (warm && !closed) spare = startWorkers(config.root, 1);
     } finally {
+      // the pages still waiting are served now, whether the run ended or failed
+      first!.end();
       if (active?.reset && !closed) setup = active;
       else await stop(active);
     }
@@ -133,13 +148,14 @@ export function createExemplarSite(options: ExemplarSiteOptions = {}): ExemplarS
     await ready;
     const startedAt = performance.now();
     const waitedMs = Math.round(startedAt - asked);
-    if (closed) return { files: changed, pages: [], ran: false, examples: [], durationMs: 0, waitedMs };
+    if (closed) return { files: changed, pages: [], ran: false, examples: [], durationMs: 0, waitedMs, stale: [] };
     let project = state.project;
-    const texts = await Promise.all(changed.map((file) => (existsSync(file) ? readFile(file, "utf8") : undefined)));
+    const read = () => Promise.all(changed.map((file) => (existsSync(file) ? readFile(file, "utf8") : undefined)));
+    const texts = await read();
     const saved = changed.map((file) => relativeTo(config.root, file));
     // an editor's second write of the same text (or a watcher's second event for one write) is no save
     if (saved.every((file, index) => project.sources.find((source) => source.file === file)?.text === texts[index])) {
-      return { files: changed, pages: [], ran: false, examples: [], durationMs: 0, waitedMs };
+      return { files: changed, pages: [], ran: false, examples: [], durationMs: 0, waitedMs, stale: [] };
     }
     saved.forEach((file, index) => (project = swapFile(project, file, texts[index])));
     // only what changed since the examples last ran: their own code, what they use in their file,
@@ -152,28 +168,56 @@ export function createExemplarSite(options: ExemplarSiteOptions = {}): ExemplarS
       // each run imports the files as they are now); the next one starts as this run ends
       const workers = spare;
       spare = undefined;
-      next = await runAt(project, covered ? { keys: covered } : {}, { ...(setup ? { setup } : {}), ...(workers ? { workers } : {}) });
+      next = await runAt(readRevision(config.root), project, covered ? { keys: covered } : {}, { ...(setup ? { setup } : {}), ...(workers ? { workers } : {}) });
       if (warm && !closed) spare = startWorkers(config.root, 1);
     }
     const pages = use(project, next, covered ?? (clean ? new Set() : undefined), saved);
     const examples = next.examples.map((example) => example.key);
-    return { files: changed, pages, ran: true, examples, durationMs: Math.round(performance.now() - startedAt), waitedMs };
+    // a write read half done (an editor that truncates, then writes, within one tick of the
+    // file clock: the watcher reports the first change and drops the second as the same)
+    const now = await read();
+    const stale = changed.filter((_, index) => now[index] !== texts[index]);
+    return { files: changed, pages, ran: true, examples, durationMs: Math.round(performance.now() - startedAt), waitedMs, stale };
   });
+
+  const splicePage = (file: string, text: string): SitePage => {
+    // during the first run, the verdicts so far
+    const partial = first?.take();
+    if (partial) state = mergeRun(state, state.project, partial.run, partial.covered);
+    const relative = relativeTo(config.root, file);
+    const spliced = spliceSitePage(state, relative, text, findBlocks(text, relative));
+    keysOnPage.set(file, spliced.keys);
+    const fences: FenceStates = {};
+    for (const word of spliced.words) {
+      const key = word.slice(word.indexOf("=") + 1);
+      const revision = revisions.has(key) ? revisions.get(key) : first?.ended ? undefined : revisionOfFirst;
+      fences[word] = resolveFenceState(state, word, { problem: spliced.blockProblems.get(word), revision, links, kept: spliced.kept.has(word) });
+    }
+    return { text: spliced.text, problems: spliced.problems, fences };
+  };
 
   return {
     ready,
     files,
     config: () => config,
     report: () => state.report,
+    async pageReady(file, text) {
+      await opened;
+      // after the first run, at once: a page is served as soon as it is asked for
+      if (first!.ended) return ready;
+      const keys = findBlocks(text, relativeTo(config.root, file)).blocks.map((block) => block.key);
+      // a failed run rejects `ready`, and so this: the page shows the error as it did before
+      await Promise.race([ready, first!.whenDone(keys).then(() => firstRevision)]);
+    },
     splice(file, text) {
-      const spliced = spliceSitePage(state, relativeTo(config.root, file), text);
-      keysOnPage.set(file, spliced.keys);
-      const fences: FenceStates = {};
-      for (const word of spliced.words) {
-        const key = word.slice(word.indexOf("=") + 1);
-        fences[word] = resolveFenceState(state, word, { problem: spliced.blockProblems.get(word), revision: revisions.get(key), links, kept: spliced.kept.has(word) });
-      }
-      return { text: spliced.text, problems: spliced.problems, fences };
+      const page = splicePage(file, text);
+      if (first && !first.ended) servedEarly.set(file, { text, shown: JSON.stringify(page) });
+      return page;
+    },
+    changedSinceServed() {
+      const changed = [...servedEarly].filter(([file, { text, shown }]) => JSON.stringify(splicePage(file, text)) !== shown).map(([file]) => file);
+      servedEarly.clear();
+      return changed;
     },
     refresh(file) {
       waitingSince ??= performance.now();

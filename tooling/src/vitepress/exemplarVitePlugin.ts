@@ -39,9 +39,10 @@ export function exemplarVitePlugin(site: ExemplarSite | (() => ExemplarSite)): P
       useSite();
     },
     async buildStart() {
+      // the dev server listens at once: each page waits for its own examples (see transform)
+      if (command !== "build") return;
       const current = useSite();
       await current.ready;
-      if (command !== "build") return;
       const failures = describeFailures(current);
       if (failures) this.error(`exemplar: the docs cannot be built while examples fail:\n${failures}`);
       // a warning, as in `exemplar check` without --strict; once, though VitePress builds twice
@@ -60,8 +61,10 @@ export function exemplarVitePlugin(site: ExemplarSite | (() => ExemplarSite)): P
       const file = id.split("?")[0]!;
       if (!file.endsWith(".md") || id.includes("?")) return undefined;
       const current = useSite();
-      await current.ready;
+      await current.files;
       if (!file.startsWith(current.config().docs + path.sep)) return undefined;
+      // in dev, a page is served once the examples it shows have run, before the rest have
+      await current.pageReady(file, code);
       const page = current.splice(file, code);
       if (command === "build" && page.problems.length > 0) {
         this.error(`exemplar: ${page.problems.map(formatProblem).join("\n")}`);
@@ -74,7 +77,9 @@ export function exemplarVitePlugin(site: ExemplarSite | (() => ExemplarSite)): P
       // the example files are watched from the start, so that a save during the first run counts,
       // and so are their folders, for example files created later
       current.files.then((files) => void server.watcher.add([...files, ...current.exampleFolders()]), () => {});
-      current.ready.then(() => {
+      current.ready.then(async () => {
+        // a page served during the first run whose blocks its end changed
+        await reloadPages(server, current.changedSinceServed()).catch((error: Error) => server.config.logger.error(`exemplar: ${error.message}`));
         const failures = describeFailures(current);
         if (failures) server.config.logger.warn(failures);
         const standAlone = describeStandAlone(current);
@@ -134,10 +139,10 @@ async function onChange(server: ViteDevServer, site: ExemplarSite, file: string,
   // several saves during one run share the next run: it is reported once
   if (!refreshed.ran || handled.has(refreshed)) return;
   handled.add(refreshed);
+  // a save the watcher may not report (a write read half done) is run as one
+  for (const stale of refreshed.stale) void onChange(server, site, stale, handled);
   const started = performance.now();
-  for (const page of refreshed.pages) {
-    for (const module of server.moduleGraph.getModulesByFile(page) ?? []) await server.reloadModule(module);
-  }
+  await reloadPages(server, refreshed.pages);
   const failures = describeFailures(site);
   const { pages } = refreshed;
   logger.info(
@@ -151,3 +156,11 @@ async function onChange(server: ViteDevServer, site: ExemplarSite, file: string,
   const standAlone = describeStandAlone(site, new Set(refreshed.files.map((file) => relative(file).split(path.sep).join("/"))));
   if (standAlone) logger.warn(`exemplar: ${standAlone}`);
 }
+
+/** has the browsers showing these pages (absolute paths) load them again */
+async function reloadPages(server: ViteDevServer, pages: readonly string[]) {
+  for (const page of pages) {
+    for (const module of server.moduleGraph.getModulesByFile(page) ?? []) await server.reloadModule(module);
+  }
+}
+

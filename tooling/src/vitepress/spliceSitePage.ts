@@ -1,4 +1,4 @@
-import { blockWord } from "../records/KeyedBlock.ts";
+import { blockWord, type FoundBlocks } from "../records/KeyedBlock.ts";
 import { formatProblem, type Problem } from "../records/Problem.ts";
 import { findKeyedBlocks } from "../splice/findKeyedBlocks.ts";
 import { resolveBlock } from "../splice/resolveBlock.ts";
@@ -26,10 +26,10 @@ export interface SiteSplice {
  * the page's old text, and the blocks of examples whose file has problems now say so: those
  * examples did not run again. An output block the page's Markdown already fills (a committed,
  * spliced page) keeps its text when it differs from this run's only in `{...}` spans
- * (`keepShownOutput`): building a commit again then changes no byte. Pure.
+ * (`keepShownOutput`): building a commit again then changes no byte. `found`: the page's blocks,
+ * when they were found before. Pure.
  */
-export function spliceSitePage(state: SiteState, file: string, text: string): SiteSplice {
-  const found = findKeyedBlocks(text, file);
+export function spliceSitePage(state: SiteState, file: string, text: string, found: FoundBlocks = findKeyedBlocks(text, file)): SiteSplice {
   const problems = state.project.problems;
   const broken = new Map<string, Problem[]>();
   for (const problem of problems) broken.set(problem.file, [...(broken.get(problem.file) ?? []), problem]);

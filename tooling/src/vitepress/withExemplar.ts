@@ -4,6 +4,7 @@ import type { ExemplarSite } from "./ExemplarSite.ts";
 import { decorateFence } from "./decorateFence.ts";
 import { takeFenceStates, type FenceStates } from "./embedFenceStates.ts";
 import { exemplarVitePlugin } from "./exemplarVitePlugin.ts";
+import { memoizeHighlight } from "../fast/memoizeHighlight.ts";
 
 /** what the exemplar rules keep in markdown-it's `env` while a page renders */
 interface ExemplarEnv {
@@ -38,6 +39,8 @@ export function withExemplar<T extends UserConfig>(config: T, options: ExemplarS
       ...config.markdown,
       async config(md) {
         await userMarkdown?.(md);
+        // a save changes a block or two of a page rendered again whole (see memoizeHighlight)
+        if (md.options.highlight) md.options.highlight = memoizeHighlight(md.options.highlight);
         // before the blocks are parsed, the page's last line (the states) is taken off its text
         md.core.ruler.before("block", "exemplar_fences", (state) => {
           const taken = takeFenceStates(state.src);
@@ -69,9 +72,12 @@ export function withExemplar<T extends UserConfig>(config: T, options: ExemplarS
                 // the search index renders pages from their files; splice them first so that
                 // words found only in the examples' code are found. Without the blocks' states:
                 // the marks are not worth finding, and a commit in the index would change it,
-                // and the site's search chunk, with every commit
+                // and the site's search chunk, with every commit. The dev server indexes every
+                // page once, before it listens: it does not wait for the examples to run then,
+                // so its index has their code but not their output (VitePress 1.6 does not index
+                // a page again in dev)
                 async _render(src: string, env: { path: string }, md: { render: (src: string, env: unknown) => string }) {
-                  await site().ready;
+                  await (process.env["NODE_ENV"] === "production" ? site().ready : site().files);
                   return md.render(site().splice(env.path, src).text, env);
                 },
               },

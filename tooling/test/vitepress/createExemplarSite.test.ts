@@ -178,6 +178,23 @@ describe("createExemplarSite's writer's loop", () => {
     await site.close();
   });
 
+  it("names a file written again while its re-run ran, so that the rest of a write read half done is not lost", async () => {
+    const { site, runs, at, show } = fakeSite();
+    await site.ready;
+    // an editor writes in two steps: the watcher may report only the first
+    saveChanged(at("examples/a.ts"));
+    runs.hold();
+    const truncated = site.refresh(at("examples/a.ts"));
+    await vi.waitFor(() => expect(runs.log).toContain("run examples/a.ts"));
+    writeFileSync(at("examples/a.ts"), `${exampleFile("a.one")}// the rest of the write\n`);
+    runs.release();
+    expect(await truncated).toMatchObject({ ran: true, stale: [at("examples/a.ts")] });
+    const whole = await site.refresh(at("examples/a.ts"));
+    expect(whole).toMatchObject({ ran: true, examples: ["a.one"], stale: [] });
+    expect(show("docs/a.md").text).toContain("a.one ran");
+    await site.close();
+  });
+
   it("tears the setup down on close without waiting for the first run, and runs no save after it", async () => {
     const { site, runs, setup, at } = fakeSite();
     runs.hold();

@@ -75,6 +75,41 @@ describe("exemplarVitePlugin in a Vite dev server", () => {
     await server.close();
   });
 
+  it("listens before the first run ends, and serves a page once the examples it shows have run", async () => {
+    const { root, site, runs, logger } = fakeSite({ "examples/b.ts": exampleFile("b.one"), "docs/b.md": "```text example-output=b.one\n```\n" });
+    runs.told.set("a.one", "a.one ran 1\n");
+    runs.hold();
+    const plugin = exemplarVitePlugin(() => site);
+    const server = await createServer({ root, configFile: false, customLogger: logger, server: { watch: null, host: "127.0.0.1", port: await freePort(), strictPort: true }, plugins: [plugin] });
+    await server.listen();
+    const transform = (file: string) => (plugin.transform as (code: string, id: string) => Promise<{ code: string } | undefined>)("```text example-output=" + file + ".one\n```\n", path.join(root, "docs", `${file}.md`));
+    const a = await transform("a");
+    expect(a?.code).toContain("a.one ran 1");
+    let bServed = false;
+    const b = transform("b").then((page) => ((bServed = true), page));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(bServed).toBe(false);
+    runs.release();
+    expect((await b)?.code).toContain("b.one ran 1");
+    await server.close();
+  });
+
+  it("runs a file written again during its re-run once more, though the watcher did not report it", async () => {
+    const { root, site, runs, logger, logged } = fakeSite();
+    const server = await createServer({ root, configFile: false, customLogger: logger, server: { watch: null }, plugins: [exemplarVitePlugin(() => site)] });
+    await site.ready;
+    const file = path.join(root, "examples/a.ts");
+    saveChanged(file);
+    runs.hold();
+    server.watcher.emit("change", file);
+    await vi.waitFor(() => expect(runs.log).toContain("run examples/a.ts"));
+    writeFileSync(file, `${exampleFile("a.one")}// the rest of the write\n`);
+    runs.release();
+    await vi.waitFor(() => expect(logged.filter((line) => line.startsWith("exemplar: re-ran a.one of examples/a.ts"))).toHaveLength(2));
+    expect(site.splice(path.join(root, "docs/a.md"), "```text example-output=a.one\n```\n").text).toContain("a.one ran 3");
+    await server.close();
+  });
+
   it("runs an example file created while it serves, and ignores new files the globs do not match", async () => {
     const { root, site, runs, logger, logged } = fakeSite({ "docs/b.md": "```text example-output=b.one\n```\n" });
     const server = await createServer({ root, configFile: false, customLogger: logger, server: { watch: null }, plugins: [exemplarVitePlugin(() => site)] });

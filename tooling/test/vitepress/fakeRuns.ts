@@ -2,6 +2,7 @@ import { appendFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Run } from "../../src/records/Run.ts";
+import type { RunResult } from "../../src/records/RunResult.ts";
 import type { Verdict } from "../../src/records/Verdict.ts";
 import type { runExamples } from "../../src/run/runExamples.ts";
 import { selectExamples } from "../../src/run/selectExamples.ts";
@@ -37,6 +38,7 @@ export function exampleProject(files: Record<string, string>) {
  * A `runExamples` that selects the examples for real but runs none: each passes, printing
  * `<key> ran <n>` in run n. `log` gets `run <files>` as a run starts and `done <files>` as it
  * ends (the files of the examples it runs, relative, comma-separated; `*` for all); while `held` is set, runs wait for it.
+ * The examples `told` names (key to stdout) are told to `onResult` with that output before a run waits.
  */
 export function fakeRuns() {
   const log: string[] = [];
@@ -45,6 +47,7 @@ export function fakeRuns() {
   const state = {
     log,
     held: undefined as Promise<void> | undefined,
+    told: new Map<string, string>(),
     /** makes runs wait until `release()` */
     hold() {
       state.held = new Promise((resolve) => (release = resolve));
@@ -53,21 +56,17 @@ export function fakeRuns() {
       state.held = undefined;
       release?.();
     },
-    run: (async (project, selection = {}) => {
+    run: (async (project, selection = {}, options = {}) => {
       const examples = selectExamples(project, selection);
       if (project.problems.length > 0) return { examples, verdicts: [], ran: false, durationMs: 0 } satisfies Run;
       const files = selection.files || selection.keys ? [...new Set(examples.map((example) => example.file))].join(",") : "*";
       const run = ++runs;
       log.push(`run ${files}`);
+      const told = examples.filter((example) => state.told.has(example.key));
+      told.forEach((example, index) => options.onResult?.(result(example.key, state.told.get(example.key)!), index + 1, examples.length));
       await state.held;
       log.push(`done ${files}`);
-      const verdicts = examples.map((example): Verdict => ({
-        example, status: "passed", failures: [], warnings: [],
-        result: {
-          key: example.key, status: "returned", stdout: `${example.key} ran ${run}\n`, stderr: "", durationMs: 1,
-          unhandledRejections: [], uncaughtExceptions: [], lateOutput: [],
-        },
-      }));
+      const verdicts = examples.map((example): Verdict => ({ example, status: "passed", failures: [], warnings: [], result: result(example.key, `${example.key} ran ${run}\n`) }));
       return { examples, verdicts, ran: true, durationMs: 1 } satisfies Run;
     }) as typeof runExamples,
   };
@@ -95,4 +94,9 @@ export function fakeSetup(teardownMs = 50) {
       };
     },
   };
+}
+
+/** a run result of an example that returned after printing `stdout` */
+function result(key: string, stdout: string): RunResult {
+  return { key, status: "returned", stdout, stderr: "", durationMs: 1, unhandledRejections: [], uncaughtExceptions: [], lateOutput: [] };
 }

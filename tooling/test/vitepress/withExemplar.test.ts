@@ -2,7 +2,7 @@ import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { createServer, type PluginOption } from "vite";
 import { createMarkdownRenderer, disposeMdItInstance } from "vitepress";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createExemplarSite } from "../../src/vitepress/createExemplarSite.ts";
 import { embedFenceStates } from "../../src/vitepress/embedFenceStates.ts";
 import type { FenceState } from "../../src/vitepress/FenceState.ts";
@@ -30,12 +30,13 @@ it("starts the setup once per dev server, not once per evaluation of the config"
   expect(setup.log).toEqual([]);
 
   const server = await createServer({ root, configFile: false, logLevel: "silent", server: { watch: null }, plugins: plugins(first) });
+  // the dev server does not wait for the first run to listen, but it starts it
   await server.pluginContainer.buildStart({});
-  expect(setup.log).toEqual(["setup"]);
+  await vi.waitFor(() => expect(setup.log).toEqual(["setup"]));
   await server.close();
   const again = await createServer({ root, configFile: false, logLevel: "silent", server: { watch: null }, plugins: plugins(restarted) });
   await again.pluginContainer.buildStart({});
-  expect(setup.log).toEqual(["setup", "teardown", "setup"]);
+  await vi.waitFor(() => expect(setup.log).toEqual(["setup", "teardown", "setup"]));
   await again.close();
   expect(setup.log).toEqual(["setup", "teardown", "setup", "teardown"]);
   expect(plugins(checked)).toHaveLength(1);
