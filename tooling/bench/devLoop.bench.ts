@@ -8,7 +8,8 @@
  * comment in the page's DOM (the page shows an example's code only from a run that ran it).
  * Counts the runs the server logs per save. Prints min / median / max per file and overall,
  * and writes `.bench/dev-loop.json`. BENCH_SAVES (3) saves per file, BENCH_MINUTES (15) in all,
- * BENCH_FILES (a regex) to time only the example files it matches.
+ * BENCH_FILES (a regex) to time only the example files it matches, BENCH_VERBOSE=1 to print
+ * the server's lines.
  */
 import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -63,7 +64,15 @@ const server = spawn(process.execPath, [path.join(repo, "node_modules/vitepress/
   cwd: site, detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, FORCE_COLOR: "0" },
 });
 const log: string[] = [];
-for (const stream of [server.stdout, server.stderr]) stream.on("data", (chunk: Buffer) => log.push(...chunk.toString().split("\n").filter(Boolean)));
+// BENCH_VERBOSE=1 prints the server's lines as they come, with the time since the spawn
+const verbose = Boolean(process.env.BENCH_VERBOSE);
+for (const stream of [server.stdout, server.stderr]) {
+  stream.on("data", (chunk: Buffer) => {
+    const lines = chunk.toString().split("\n").filter(Boolean);
+    log.push(...lines);
+    if (verbose) for (const line of lines) console.log(`${Math.round(performance.now() - started)} ms | ${line}`);
+  });
+}
 // every re-run of the writer's loop logs one line (exemplarVitePlugin's onChange)
 const runsLogged = () => log.filter((line) => /exemplar: (re-ran|no example changed)/.test(line)).length;
 
