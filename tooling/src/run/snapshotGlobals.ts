@@ -94,8 +94,9 @@ class Properties {
       if (this.accessors[accessor] === index) {
         accessor++;
         const descriptor = Reflect.getOwnPropertyDescriptor(targets[index]!, keys[index]!);
-        // a lazy property of process (`allowedNodeEnvironmentFlags`) turns into its value when first read
-        if (descriptor && "value" in descriptor && (targets[index] as object) === process) continue;
+        // a lazy property of process (`allowedNodeEnvironmentFlags`) turns into its value when
+        // first read, and so does a lazy global (`fetch`, `Response`) when first used
+        if (descriptor && "value" in descriptor && ((targets[index] as object) === process || usedLazyGlobal(targets[index]!, values[index], descriptor.value))) continue;
         if (!descriptor || "value" in descriptor || (descriptor.get ?? descriptor.set) !== values[index]) out.push(name(this.owners[index]!, keys[index]!));
       } else if (targets[index]![keys[index]!] !== values[index] && values[index] === values[index]) {
         out.push(name(this.owners[index]!, keys[index]!));
@@ -120,7 +121,7 @@ class Properties {
  */
 export function snapshotGlobals(): GlobalsSnapshot {
   const written = watchEnv();
-  materializeLazyGlobals();
+  materializeWatched();
   let state = takeState();
   return {
     changes({ added = true } = {}) {
@@ -189,18 +190,34 @@ function listenerCounts(): Map<string | symbol, number> {
 }
 
 /**
- * Reads each lazy global (`TextEncoder`, `Response`, `fetch`...), which Node defines as a getter
- * that replaces itself with its value on first use: read now, their first use by an example
- * changes nothing, and replacing one (`globalThis.fetch = mock`) is seen.
+ * Reads the `watched` globals that Node defines lazily (`TextEncoder`, `AbortController`...), as
+ * a getter that replaces itself with its value on first use, so that their prototypes are
+ * watched too. The other lazy globals are left to their first use (reading `fetch` loads
+ * undici: 40 ms of every worker's start): see `usedLazyGlobal`.
  */
-function materializeLazyGlobals(): void {
-  for (const key of Reflect.ownKeys(globalThis)) {
+function materializeWatched(): void {
+  for (const key of watched) {
     if (Reflect.getOwnPropertyDescriptor(globalThis, key)?.get === undefined) continue;
     try {
       Reflect.get(globalThis, key);
     } catch {
       // a getter that throws stays a getter, compared as one
     }
+  }
+}
+
+/**
+ * Whether a global that was Node's lazy getter and is now a value holds the value that getter
+ * gives: it was used (`fetch(...)`), not replaced (`globalThis.fetch = mock`, which the getter's
+ * setter turns into a value too). Asking the getter may load its module, once, and only for a
+ * global an example touched.
+ */
+function usedLazyGlobal(target: object, getter: unknown, value: unknown): boolean {
+  if (target !== globalThis || typeof getter !== "function") return false;
+  try {
+    return (getter as () => unknown).call(globalThis) === value;
+  } catch {
+    return false;
   }
 }
 

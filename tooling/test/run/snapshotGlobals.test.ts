@@ -9,12 +9,14 @@ const seen = (change: string) => JSON.parse(execFileSync(process.execPath, ["--i
 
 test.each([
   ["nothing", []],
-  // Node's lazy globals turn into values when first used: read ahead, their use changes nothing
+  // Node's lazy globals turn into values when first used: their use changes nothing
   ["lazy globals", []],
   ["console.log", ["console.log"]],
   ["Array.prototype.map", ["Array.prototype.map"]],
   ["Math.random", ["Math.random"]],
   ["fetch mock", ["globalThis.fetch"]],
+  ["fetch mock after a use", ["globalThis.fetch"]],
+  ["a lazy global's prototype", ["TextEncoder.prototype.encode"]],
   ["env write", ["process.env.EXEMPLAR_PROBE"]],
   ["env delete", ["process.env.PATH"]],
   ["chdir", ["process.cwd() (now /)"]],
