@@ -1,5 +1,3 @@
-import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { glob } from "tinyglobby";
 import type { ExemplarConfig } from "../config/defineConfig.ts";
@@ -23,6 +21,7 @@ import { resolveFenceState } from "./resolveFenceState.ts";
 import { mergeRun, type SiteState } from "./mergeRun.ts";
 import { readRepository } from "./readRepository.ts";
 import { readRevision, type Revision } from "./readRevision.ts";
+import { readSaved } from "./readSaved.ts";
 import type { SourceLinks } from "./sourceUrl.ts";
 import { spliceSitePage } from "./spliceSitePage.ts";
 import { relativeTo } from "../files/relativeTo.ts";
@@ -150,7 +149,7 @@ export function createExemplarSite(options: ExemplarSiteOptions = {}): ExemplarS
     const waitedMs = Math.round(startedAt - asked);
     if (closed) return { files: changed, pages: [], ran: false, examples: [], durationMs: 0, waitedMs, stale: [] };
     let project = state.project;
-    const read = () => Promise.all(changed.map((file) => (existsSync(file) ? readFile(file, "utf8") : undefined)));
+    const read = () => Promise.all(changed.map((file) => readSaved(file)));
     const texts = await read();
     const saved = changed.map((file) => relativeTo(config.root, file));
     // an editor's second write of the same text (or a watcher's second event for one write) is no save
