@@ -21,6 +21,8 @@ export interface RunExamplesOptions {
   onResult?: (result: RunResult, done: number, total: number) => void;
   /** ends the run early: see `RunOptions.signal` */
   signal?: AbortSignal;
+  /** the keys someone waits for now, run first: see `RunOptions.urgent` */
+  urgent?: () => ReadonlySet<string>;
 }
 
 /**
@@ -61,6 +63,7 @@ export async function runExamples(project: Project, selection: Selection = {}, o
       env: setup?.env ?? {},
       ...(workers ? { workers } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.urgent ? { urgent: options.urgent } : {}),
       // an example run again (see HeldResults) is told again, and counted once
       onResult: (result) => options.onResult?.(result, counted.has(result.key) ? done : (counted.add(result.key), ++done), examples.length),
     });

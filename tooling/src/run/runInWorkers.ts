@@ -21,6 +21,12 @@ export interface RunOptions {
   /** called as each example finishes, for progress */
   onResult?: (result: RunResult) => void;
   /**
+   * the keys someone waits for now (the dev server: a page asked for during the first run);
+   * a lane's next batch is a file holding one of them, whichever lane's queue it is in. Lanes
+   * then take one file at a time
+   */
+  urgent?: () => ReadonlySet<string>;
+  /**
    * ends the run early (a signal to the CLI): every worker is killed with its process group,
    * and each example not finished gets a crashed result naming the abort's reason
    */
@@ -61,8 +67,16 @@ export async function runInWorkers(examples: readonly Example[], options: RunOpt
   // no wait for the pool between files), so that the others can still take the rest; from
   // another lane's queue, one file
   const next = (lane: number): Example[] | undefined => {
+    const wanted = options.urgent?.();
+    if (wanted !== undefined && wanted.size > 0) {
+      for (const queue of queues) {
+        const at = queue.findIndex((group) => group.some((example) => wanted.has(example.key)));
+        if (at >= 0) return queue.splice(at, 1)[0];
+      }
+    }
     const own = queues[lane]!;
-    if (own.length > 0) return own.splice(0, Math.max(1, Math.floor(own.length / 2))).flat();
+    // with `urgent`, one file at a time: a batch handed out cannot make way for a file asked for
+    if (own.length > 0) return own.splice(0, options.urgent ? 1 : Math.max(1, Math.floor(own.length / 2))).flat();
     const busiest = queues.reduce((most, queue) => (queue.length > most.length ? queue : most));
     return busiest.pop();
   };

@@ -15,7 +15,8 @@ import type { Verdict } from "../records/Verdict.ts";
 export class FirstRun {
   private readonly byKey: ReadonlyMap<string, Example>;
   private readonly verdicts = new Map<string, Verdict>();
-  private readonly waiting = new Set<() => void>();
+  /** the pages waiting: the keys each needs, and how to wake it */
+  private readonly waiting = new Map<() => void, readonly string[]>();
   private over = false;
   /** verdicts told (one may be told again) in all, and when `take` last took them */
   private told = 0;
@@ -31,14 +32,21 @@ export class FirstRun {
     if (!example || this.over) return;
     this.verdicts.set(result.key, checkExample(example, result));
     this.told++;
-    for (const wake of this.waiting) wake();
+    for (const wake of [...this.waiting.keys()]) wake();
   };
 
   /** the run ended (or failed): every page waiting is served now */
   end() {
     this.over = true;
-    for (const wake of this.waiting) wake();
+    for (const wake of [...this.waiting.keys()]) wake();
   }
+
+  /** for `runExamples`' `urgent`: the keys the pages waiting still need, run before the rest */
+  readonly urgent = (): ReadonlySet<string> => {
+    const keys = new Set<string>();
+    for (const needed of this.waiting.values()) for (const key of needed) if (!this.verdicts.has(key)) keys.add(key);
+    return keys;
+  };
 
   get ended() {
     return this.over;
@@ -56,7 +64,7 @@ export class FirstRun {
         this.waiting.delete(check);
         resolve();
       };
-      this.waiting.add(check);
+      this.waiting.set(check, needed);
       check();
     });
   }

@@ -127,7 +127,7 @@ export function createExemplarSite(options: ExemplarSiteOptions = {}): ExemplarS
     let active: ActiveSetup | undefined;
     try {
       active = await started;
-      use(project, await runAt(firstRevision, project, {}, { ...(active ? { setup: active } : {}), onResult: first!.onResult }));
+      use(project, await runAt(firstRevision, project, {}, { ...(active ? { setup: active } : {}), onResult: first!.onResult, urgent: first!.urgent }));
       if (warm && !closed) spare = startWorkers(config.root, 1);
     } finally {
       // the pages still waiting are served now, whether the run ended or failed

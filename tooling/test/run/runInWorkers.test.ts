@@ -209,3 +209,24 @@ describe("runInWorkers with one worker started ahead for a selective run", () =>
     expect((await pidsOf("slow")).size).toBe(2);
   });
 });
+
+describe("runInWorkers with keys someone waits for", () => {
+  const pool = corpus("pool");
+
+  it("runs the file of an urgent key next, from whichever queue holds it, then the rest one file at a time", async () => {
+    const selected = (await examplesOf(pool)).filter((example) => example.key.endsWith("quick"));
+    const order: string[] = [];
+    // asked for once the first file has run, as a page is during the dev server's first run
+    const wanted = new Set<string>();
+    await runInWorkers(selected, {
+      root: pool, jobs: 1, timeout: 5000,
+      urgent: () => wanted,
+      onResult: (result) => {
+        order.push(result.key);
+        if (order.length === 1) wanted.add("pool.d.quick");
+        if (result.key === "pool.d.quick") wanted.clear();
+      },
+    });
+    expect(order).toEqual(["pool.a.quick", "pool.d.quick", "pool.b.quick", "pool.c.quick"]);
+  }, 30_000);
+});

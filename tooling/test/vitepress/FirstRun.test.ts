@@ -39,6 +39,18 @@ describe("FirstRun", () => {
     expect(await settled(both)).toBe(true);
   });
 
+  it("names the keys the waiting pages still need, for the run to take first", async () => {
+    const first = new FirstRun((await twoExamples()).examples);
+    expect([...first.urgent()]).toEqual([]);
+    const both = first.whenDone(["a.one", "a.two", "a.typo"]);
+    expect([...first.urgent()]).toEqual(["a.one", "a.two"]);
+    first.onResult(result("a.one", "a.one ran\n"));
+    expect([...first.urgent()]).toEqual(["a.two"]);
+    first.onResult(result("a.two", "a.two ran\n"));
+    await both;
+    expect([...first.urgent()]).toEqual([]);
+  });
+
   it("does not wait for a key no example has (a page's typo), and serves every page when the run ends", async () => {
     const first = new FirstRun((await twoExamples()).examples);
     expect(await settled(first.whenDone(["a.typo"]))).toBe(true);
