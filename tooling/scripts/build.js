@@ -44,6 +44,7 @@ export async function buildTooling() {
     entryPoints: {
       cli: path.join(tooling, "src/cli/main.ts"),
       worker: path.join(tooling, "src/run/worker.ts"),
+      remarkThread: path.join(tooling, "src/splice/remarkThread.ts"),
       typescript: path.join(tooling, "src/fast/typescript.ts"),
       index: path.join(tooling, "src/index.ts"),
       config: path.join(tooling, "src/config/defineConfig.ts"),

@@ -10,6 +10,9 @@ const bundled = !import.meta.url.endsWith(".ts");
 /** The worker process's entry: `src/run/worker.ts`, or `dist/worker.js` beside the bundle. */
 export const workerFile = fileURLToPath(new URL(bundled ? "./worker.js" : "../run/worker.ts", import.meta.url));
 
+/** The thread that parses large Markdown pages with a time budget (see remarkFencesBounded). */
+export const remarkThreadFile = fileURLToPath(new URL(bundled ? "./remarkThread.js" : "../splice/remarkThread.ts", import.meta.url));
+
 /**
  * The `--import` module that lets a Node process import TypeScript (see loader/hooks.mjs); the
  * build copies it beside the bundle, into dist/loader/.

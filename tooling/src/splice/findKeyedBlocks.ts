@@ -3,13 +3,15 @@ import { lineBounds } from "../text/lineBounds.ts";
 import { contentPrefix } from "./contentPrefix.ts";
 import { parseInfoString } from "./parseInfoString.ts";
 import { readFrontMatter } from "./readFrontMatter.ts";
-import { remarkFences } from "./remarkFences.ts";
+import { remarkBudgetMs, remarkFencesBounded } from "./remarkFencesBounded.ts";
 import { slowShape } from "./slowShape.ts";
 import { scanSimpleFences, type Fence } from "../fast/scanSimpleFences.ts";
 
 export interface FindKeyedBlocksOptions {
   /** parse with remark even when the page is simple enough for the line scanner (tests compare the two) */
   remarkOnly?: boolean;
+  /** how long remark may take on a large page (default `remarkBudgetMs`) */
+  budgetMs?: number;
 }
 
 const scriptLangs = new Set(["ts", "js", "typescript", "javascript", "tsx", "jsx", "mts", "cts", "mjs", "cjs"]);
@@ -23,7 +25,8 @@ const scriptLangs = new Set(["ts", "js", "typescript", "javascript", "tsx", "jsx
  * headings and fences, byte for byte, at a small part of the cost; every other page is parsed
  * with remark (`remarkFences`), and so is every page with `options.remarkOnly`, unless it has a
  * shape remark cannot read in bounded time (`slowShape`): then it is refused with a problem at
- * that line, and no block of it is found.
+ * that line, and no block of it is found. A large page remark takes more than `remarkBudgetMs`
+ * over is refused the same way (`remarkFencesBounded`).
  */
 export function findKeyedBlocks(text: string, file: string, options: FindKeyedBlocksOptions = {}): FoundBlocks {
   const found: FoundBlocks = { blocks: [], snippets: [], problems: [] };
@@ -44,12 +47,22 @@ export function findKeyedBlocks(text: string, file: string, options: FindKeyedBl
       return found;
     }
   }
-  for (const node of scanned ?? remarkFences(text, bodyStart)) {
+  const budgetMs = options.budgetMs ?? remarkBudgetMs;
+  const nodes = scanned ?? remarkFencesBounded(text, bodyStart, budgetMs);
+  if (nodes === undefined) {
+    found.problems.push({ file, line: 1, column: 1, message: overBudget(budgetMs) });
+    return found;
+  }
+  for (const node of nodes) {
     if (node.type === "heading") heading = node.text;
     else readBlock(page, node, node.type === "code" ? node.value : undefined, heading);
   }
   return found;
 }
+
+const overBudget = (budgetMs: number) =>
+  `remark took more than ${budgetMs / 1000} s to read where this page's blocks are, so none of them is checked: ` +
+  "long lists or runs of quotes whose items nest lists or quotes take it time growing with their square; split the page, or nest less";
 
 /** A page being read, and what was found in it so far. */
 interface Page {
