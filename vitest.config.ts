@@ -20,5 +20,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     server: { deps: { inline: ["ts-blank-space"] } },
+    // every run of the CLI on a fixture runs its examples: no result cache answers them (the
+    // cache's own tests turn it on, see tooling/test/cache)
+    env: { EXEMPLAR_CACHE: "0" },
   },
 });

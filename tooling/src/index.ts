@@ -11,6 +11,7 @@ export type { PageText } from "./project/readPages.ts";
 export { swapFile } from "./project/swapFile.ts";
 export { runSetup, type ActiveSetup, type SetupResult } from "./setup/runSetup.ts";
 export { runExamples, type RunExamplesOptions } from "./run/runExamples.ts";
+export { openResultCache, type ResultCache } from "./cache/openResultCache.ts";
 export type { Selection } from "./run/selectExamples.ts";
 export { splice, type DocsPage, type Spliced, type SpliceOptions } from "./splice/splice.ts";
 export { splicePage, type SplicedPage, type SplicePageOptions } from "./splice/splicePage.ts";

@@ -114,6 +114,7 @@ function findInFile(sourceFile: TS.SourceFile, diagnostics: readonly TS.Diagnost
       if (inline && inline.results.length > 0) example.inlineResults = inline.results;
       if (parsed.timeout !== undefined) example.timeout = parsed.timeout;
       if (parsed.skip !== undefined) example.skip = parsed.skip;
+      if (parsed.noCache) example.noCache = true;
       examples.push(example);
     }
   }

@@ -13,6 +13,7 @@ export const exampleTags = [
   "expectError",
   "timeout",
   "skip",
+  "noCache",
 ] as const;
 
 /** The longest timeout Node's timers keep, in milliseconds (2^31 - 1). */
@@ -34,6 +35,8 @@ export interface ParsedExpectations {
   expectations: Expectation[];
   timeout?: number;
   skip?: string;
+  /** `@noCache`: the example depends on something its inputs do not name (see exampleInputs) */
+  noCache?: true;
   problems: TagProblem[];
 }
 
@@ -117,6 +120,10 @@ export function parseExpectations(tags: readonly DocTag[], { inline = false }: {
       }
       case "skip":
         result.skip = tag.value || "skipped";
+        break;
+      case "noCache":
+        if (tag.value !== "") problem(tag, `@noCache takes no value, got \`${tag.value}\``);
+        else result.noCache = true;
         break;
       default: {
         if (documentationTags.has(tag.name)) break;

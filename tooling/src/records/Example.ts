@@ -72,6 +72,8 @@ export interface Example {
   timeout?: number;
   /** present when `@skip` marks the example as not run */
   skip?: string;
+  /** `@noCache`: always run, never answered from the result cache (see `exampleInputs`) */
+  noCache?: true;
 }
 
 /** `examples/foo.ts:12`: the id of an example in every message. */

@@ -21,4 +21,6 @@ export interface Verdict {
   failures: Failure[];
   /** problems that do not fail the example (output after it settled) */
   warnings: string[];
+  /** the verdict of an earlier run, whose inputs were the same (see `openResultCache`): not run now */
+  cached?: true;
 }

@@ -25,11 +25,12 @@ export function reportJson(report: CheckReport): string {
       problems: report.problems,
       standAlone: report.standAlone ?? [],
       typeErrors: report.typeErrors,
-      examples: report.verdicts.map(({ example, result, status, failures, warnings }) => ({
+      examples: report.verdicts.map(({ example, result, status, failures, warnings, cached }) => ({
         key: example.key,
         file: example.file,
         line: example.line,
         status,
+        ...(cached ? { cached } : {}),
         durationMs: result.durationMs,
         failures: failures.slice(0, jsonItems).map(({ kind, message, diff, line }) => ({
           kind, message: excerpt(message, limits), ...(diff === undefined ? {} : { diff: excerpt(diff, limits) }), ...(line === undefined ? {} : { line }),

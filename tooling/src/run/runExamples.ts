@@ -4,6 +4,8 @@ import { closeWorkers, type StartedWorkers } from "../fast/startWorkers.ts";
 import type { Project } from "../records/Project.ts";
 import type { Run } from "../records/Run.ts";
 import type { RunResult } from "../records/RunResult.ts";
+import type { Verdict } from "../records/Verdict.ts";
+import type { ResultCache } from "../cache/openResultCache.ts";
 import { runSetup, type ActiveSetup } from "../setup/runSetup.ts";
 import { inlineCheckedFiles } from "./inlineCheckedFiles.ts";
 import { runInWorkers } from "./runInWorkers.ts";
@@ -23,6 +25,12 @@ export interface RunExamplesOptions {
   signal?: AbortSignal;
   /** the keys someone waits for now, run first: see `RunOptions.urgent` */
   urgent?: () => ReadonlySet<string>;
+  /**
+   * the examples' last passing verdicts (see `openResultCache`): an example whose inputs are as
+   * they were is not run, and keeps its verdict (marked `cached`); the run's verdicts are kept
+   * for next time. When every selected example is answered, nothing starts: no setup, no worker
+   */
+  cache?: ResultCache;
 }
 
 /**
@@ -38,6 +46,26 @@ export async function runExamples(project: Project, selection: Selection = {}, o
   if (project.problems.length > 0) {
     await closeWorkers(options.workers);
     return finish({ examples, verdicts: [], ran: false });
+  }
+  const cached = options.cache?.lookup(examples) ?? new Map<string, Verdict>();
+  const verdictsFrom = (fresh: readonly Verdict[]) => {
+    const ran = new Map(fresh.map((verdict) => [verdict.example.key, verdict]));
+    return examples.map((example) => cached.get(example.key) ?? ran.get(example.key)!);
+  };
+  if (cached.size > 0) {
+    const { cache, onResult, ...others } = options;
+    let told = 0;
+    for (const verdict of cached.values()) onResult?.(verdict.result, ++told, examples.length);
+    const rest = examples.filter((example) => !cached.has(example.key));
+    if (rest.length === 0) {
+      await closeWorkers(options.workers);
+      return finish({ examples, verdicts: verdictsFrom([]), ran: true });
+    }
+    const run = await runExamples(project, { keys: new Set(rest.map((example) => example.key)) }, {
+      ...others, ...(onResult ? { onResult: (result, done) => onResult(result, cached.size + done, examples.length) } : {}),
+    });
+    await cache!.store(run.verdicts);
+    return finish({ examples, verdicts: verdictsFrom(run.verdicts), ran: true });
   }
   const { config } = project;
   // while the setup starts, the workers take in the files they will run
@@ -67,7 +95,9 @@ export async function runExamples(project: Project, selection: Selection = {}, o
       // an example run again (see HeldResults) is told again, and counted once
       onResult: (result) => options.onResult?.(result, counted.has(result.key) ? done : (counted.add(result.key), ++done), examples.length),
     });
-    return finish({ examples, verdicts: examples.map((example, index) => checkExample(example, results[index]!)), ran: true });
+    const verdicts = examples.map((example, index) => checkExample(example, results[index]!));
+    await options.cache?.store(verdicts);
+    return finish({ examples, verdicts, ran: true });
   } finally {
     if (setup !== options.setup) await setup?.teardown();
   }

@@ -170,7 +170,8 @@ describe("findExamples: bad input is reported with its place", () => {
     // a misspelt tag with different case
     ["a misspelt tag with different case", `${doc("@example k", "@expectcontains ok")}\nexport function f() {}`, 3, 4, /^unknown tag @expectcontains; did you mean @expectContains\?$/],
     // an unknown tag far from every known one lists them all
-    ["an unknown tag far from every known one lists them all", `${doc("@example k", "@expect", "@frobnicate")}\nexport function f() {}`, 4, 4, /^unknown tag @frobnicate; expected one of @example, @expect, @expectUnordered, @expectContains, @expectMatch, @expectError, @timeout, @skip$/],
+    ["@noCache with a value", `${doc("@example k", "@expect", "@noCache please")}\nexport function f() {}`, 4, 4, /^@noCache takes no value, got `please`$/],
+    ["an unknown tag far from every known one lists them all", `${doc("@example k", "@expect", "@frobnicate")}\nexport function f() {}`, 4, 4, /^unknown tag @frobnicate; expected one of @example, @expect, @expectUnordered, @expectContains, @expectMatch, @expectError, @timeout, @skip, @noCache$/],
     // a regex that does not compile
     ["a regex that does not compile", `${doc("@example k", "@expectMatch /(unclosed/")}\nexport function f() {}`, 3, 4, /^@expectMatch: invalid regular expression `\/\(unclosed\/`: /],
     // an @expectMatch that is not written as a regex

@@ -12,6 +12,7 @@ import { checkReport } from "../../report/checkReport.ts";
 import { reportPretty } from "../../report/reportPretty.ts";
 import { reporters, type ReporterName } from "../../report/reporters.ts";
 import { formatSummary, summarize } from "../../report/summarize.ts";
+import { resultCacheFor } from "../../cache/resultCacheFor.ts";
 import { runExamples } from "../../run/runExamples.ts";
 import { selectExamples, type Selection } from "../../run/selectExamples.ts";
 import type { Project } from "../../records/Project.ts";
@@ -46,6 +47,8 @@ Options:
                       rather than a warning
   --config FILE       config file (default ./exemplar.config.ts, optional)
   --verbose           list passing and skipped examples, and where the docs show each
+  --no-cache          run every example, even those whose inputs are as they were when
+                      they last passed (kept in .exemplar-cache/; EXEMPLAR_CACHE=0 too)
   -h, --help          show this help
 
 Exit codes: 0 all passed, 1 some example failed, 2 usage or configuration error.
@@ -81,6 +84,7 @@ export const checkCommand: Command = {
       strict: { type: "boolean" },
       config: { type: "string" },
       verbose: { type: "boolean" },
+      "no-cache": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     });
     if (values.help) {
@@ -125,8 +129,11 @@ export const checkCommand: Command = {
     const progress = createProgress(io);
     const runStarted = performance.now();
     const finished = new Set<string>();
+    // --update rewrites what failed: a cached verdict passed, and needs no rewrite
+    const cache = project.problems.length === 0 ? resultCacheFor(config, project, { off: values["no-cache"] ?? false }) : undefined;
     const run = await runExamples(project, selection, {
       workers,
+      ...(cache ? { cache } : {}),
       signal: interrupt.abort,
       onResult: (result, done, total) => {
         if (!interrupt.signal) finished.add(result.key);

@@ -1,0 +1,13 @@
+import type { ResolvedConfig } from "../config/loadConfig.ts";
+import type { Project } from "../records/Project.ts";
+import { openResultCache, type ResultCache } from "./openResultCache.ts";
+
+/**
+ * The project's result cache, unless it is turned off: by `--no-cache` (`off`), or by the
+ * environment variable `EXEMPLAR_CACHE=0` (a test suite that runs the CLI on fixtures, where
+ * every run must run).
+ */
+export function resultCacheFor(config: ResolvedConfig, project: Project, { off = false } = {}): ResultCache | undefined {
+  if (off || ["0", "false", "off"].includes(process.env["EXEMPLAR_CACHE"] ?? "")) return undefined;
+  return openResultCache(config, project);
+}

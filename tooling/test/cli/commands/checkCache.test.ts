@@ -1,0 +1,34 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { copyCorpus } from "../../support/corpus.ts";
+import { lastLine, runCli } from "../../support/captureIo.ts";
+
+// the suite turns the cache off (vitest.config.ts); these tests turn it on
+const saved = process.env["EXEMPLAR_CACHE"];
+beforeEach(() => void (process.env["EXEMPLAR_CACHE"] = "1"));
+afterEach(() => {
+  if (saved === undefined) delete process.env["EXEMPLAR_CACHE"];
+  else process.env["EXEMPLAR_CACHE"] = saved;
+});
+const copies: Array<{ remove: () => void }> = [];
+afterAll(() => copies.forEach((copy) => copy.remove()));
+
+describe("exemplar check's result cache", () => {
+  it("answers the examples that passed from .exemplar-cache/ on the next run, runs the failing ones again, and runs all with --no-cache", async () => {
+    const copy = copyCorpus("cli");
+    copies.push(copy);
+    const first = await runCli(["check"], copy.root);
+    expect(lastLine(first.stdout)).toBe("Examples: 5 passed, 2 failed, 1 skipped");
+    expect(existsSync(path.join(copy.root, ".exemplar-cache", "results"))).toBe(true);
+    const second = await runCli(["check", "--reporter", "json"], copy.root);
+    const report = JSON.parse(second.stdout) as { summary: Record<string, number>; examples: Array<{ key: string; status: string; cached?: boolean }> };
+    expect(report.summary).toMatchObject({ passed: 5, failed: 2, skipped: 1, cached: 5 });
+    expect(report.examples.filter((example) => example.cached).map((example) => example.status)).toEqual(["passed", "passed", "passed", "passed", "passed"]);
+    expect(report.examples.filter((example) => example.status === "failed").every((example) => example.cached === undefined)).toBe(true);
+    const third = await runCli(["check"], copy.root);
+    expect(lastLine(third.stdout)).toBe("Examples: 5 passed (5 cached), 2 failed, 1 skipped");
+    const forced = await runCli(["check", "--no-cache"], copy.root);
+    expect(lastLine(forced.stdout)).toBe("Examples: 5 passed, 2 failed, 1 skipped");
+  }, 120_000);
+});
