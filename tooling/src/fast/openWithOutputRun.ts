@@ -6,6 +6,7 @@ import type { PageText } from "../project/readPages.ts";
 import type { Page, Project } from "../records/Project.ts";
 import type { Run } from "../records/Run.ts";
 import { runExamples } from "../run/runExamples.ts";
+import { resultCacheFor } from "../cache/resultCacheFor.ts";
 import { closeWorkers, startWorkers } from "./startWorkers.ts";
 
 // Speed: `exemplar splice` runs the examples whose output a page shows. Why this file: the run
@@ -25,16 +26,19 @@ export function mentionedOutputKeys(pages: ReadonlyArray<{ text: string }>): Set
 /**
  * `openProject(config)`, and a run of the examples the pages name in `example-output=KEY`
  * words (undefined when none does, or when the example files have problems). A run that fails
- * fails this call only when an output block waits for it.
+ * fails this call only when an output block waits for it. With `cache`, the run reads and keeps
+ * the result cache (see `resultCacheFor`).
  */
-export async function openWithOutputRun(config: ResolvedConfig): Promise<{ project: Project; run?: Run }> {
+export async function openWithOutputRun(config: ResolvedConfig, { cache = false } = {}): Promise<{ project: Project; run?: Run }> {
   const texts = await readProject(config);
   const keys = mentionedOutputKeys(texts.pages ?? []);
   const files = texts.sources.filter((source) => [...source.text.matchAll(/@example[ \t]+(\S+)/g)].some((match) => keys.has(match[1]!)));
   const workers = keys.size > 0 ? startWorkers(config.root, 1, files) : undefined;
   const examples = parseProject({ config, sources: texts.sources });
   // sends the first examples to the worker before this thread turns to the pages
-  const running = keys.size > 0 && examples.problems.length === 0 ? runExamples(examples, { keys }, workers ? { workers } : {}) : undefined;
+  // with `cache`, the examples `exemplar check` passed with the same inputs do not run again
+  const results = cache && examples.problems.length === 0 ? resultCacheFor(config, examples) : undefined;
+  const running = keys.size > 0 && examples.problems.length === 0 ? runExamples(examples, { keys }, { ...(workers ? { workers } : {}), ...(results ? { cache: results } : {}) }) : undefined;
   if (running) running.catch(() => undefined);
   else await closeWorkers(workers);
   if (!running) return { project: texts.pages ? { ...examples, pages: parsePages(texts.pages) } : examples };

@@ -25,6 +25,8 @@ Options:
   --examples GLOB   example files to search (repeatable; default from exemplar.config.ts)
   --docs DIR        the Markdown docs folder (default from the config, or docs/)
   --config FILE     config file (default ./exemplar.config.ts, optional)
+  --no-cache        run the examples a page shows the output of, even those whose inputs
+                    are as they were when \`exemplar check\` last passed them
   -h, --help        show this help
 
 Exit codes: 0 up to date (or written), 1 errors or stale pages with --check, 2 usage or configuration error.
@@ -42,6 +44,7 @@ export const spliceCommand: Command = {
       examples: { type: "string", multiple: true },
       docs: { type: "string" },
       config: { type: "string" },
+      "no-cache": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     });
     if (values.help) {
@@ -59,7 +62,7 @@ export const spliceCommand: Command = {
     if (values.docs) config.docs = path.resolve(io.cwd, values.docs);
 
     // the project, and a run of the examples whose output a page shows
-    const { project, run } = await openWithOutputRun(config);
+    const { project, run } = await openWithOutputRun(config, { cache: !(values["no-cache"] ?? false) });
     const report = splice(project, run?.verdicts, { strict: values.strict ?? false });
     const print = (severity: "error" | "warning", problems: readonly Problem[]) => {
       for (const problem of problems) io.stderr(`${formatPlace(problem)}: ${severity}: ${problem.message}\n`);

@@ -32,3 +32,25 @@ describe("exemplar check's result cache", () => {
     expect(lastLine(forced.stdout)).toBe("Examples: 5 passed, 2 failed, 1 skipped");
   }, 120_000);
 });
+
+describe("exemplar splice's use of the result cache", () => {
+  it("fills an output block from what exemplar check ran, running nothing, and runs it with --no-cache", async () => {
+    const { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const root = mkdtempSync(path.join(tmpdir(), "exemplar-splice-cache-"));
+    copies.push({ remove: () => rmSync(root, { recursive: true, force: true }) });
+    const runs = path.join(root, "runs.log");
+    mkdirSync(path.join(root, "examples"));
+    mkdirSync(path.join(root, "docs"));
+    writeFileSync(path.join(root, "package.json"), '{ "type": "module" }');
+    writeFileSync(runs, "");
+    writeFileSync(path.join(root, "examples", "a.ts"), `import { appendFileSync } from "node:fs";\n/**\n * @example a.one\n * @expect\n * one\n */\nexport function one() {\n  appendFileSync(${JSON.stringify(runs)}, "ran\\n");\n  console.log("one");\n}\n`);
+    writeFileSync(path.join(root, "docs", "a.md"), "# A\n\n```text example-output=a.one\n```\n");
+    expect(lastLine((await runCli(["check"], root)).stdout)).toBe("Examples: 1 passed, 0 failed");
+    expect((await runCli(["splice", "--write"], root)).code).toBe(0);
+    expect(readFileSync(path.join(root, "docs", "a.md"), "utf8")).toBe("# A\n\n```text example-output=a.one\none\n```\n");
+    expect(readFileSync(runs, "utf8")).toBe("ran\n");
+    expect((await runCli(["splice", "--check", "--no-cache"], root)).code).toBe(0);
+    expect(readFileSync(runs, "utf8")).toBe("ran\nran\n");
+  }, 120_000);
+});
