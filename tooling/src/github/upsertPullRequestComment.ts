@@ -11,8 +11,12 @@ export interface UpsertCommentOptions {
   repo: string;
   /** the pull request's number */
   pr: number;
-  /** the comment's Markdown; must contain `marker` so the next run finds it */
-  body: string;
+  /**
+   * the comment's Markdown; must contain `marker` so the next run finds it. A function gets the
+   * body of the comment it replaces (undefined when there is none yet), for a comment that
+   * carries something over from the last one.
+   */
+  body: string | ((previous: string | undefined) => string);
   /** the hidden line that marks the comment as ours (default `<!-- exemplar-preview -->`) */
   marker?: string | undefined;
   fetch?: typeof globalThis.fetch | undefined;
@@ -32,13 +36,19 @@ const MAX_PAGES = 100;
 /**
  * Keeps one comment on a pull request: lists its issue comments (every page), and updates the
  * first whose body starts with the marker, or creates one. A body that is already there is left
- * alone. Throws `GitHubError` (one line: 401, 403, 404, unreachable) on the first failed request.
+ * alone. A string body without the marker is refused before any request; a function's result
+ * is checked once it is known. Throws `GitHubError` (one line: 401, 403, 404, unreachable) on the first failed request.
  */
 export async function upsertPullRequestComment(options: UpsertCommentOptions): Promise<UpsertCommentResult> {
   const marker = options.marker ?? PREVIEW_MARKER;
-  if (!options.body.includes(marker)) {
-    throw new GitHubError("EXEMPLAR_GITHUB_REQUEST", `the comment body lacks the marker ${marker}; without it the next run would add a second comment`);
-  }
+  const bodyAfter = (previous: string | undefined) => {
+    const body = typeof options.body === "string" ? options.body : options.body(previous);
+    if (!body.includes(marker)) {
+      throw new GitHubError("EXEMPLAR_GITHUB_REQUEST", `the comment body lacks the marker ${marker}; without it the next run would add a second comment`);
+    }
+    return body;
+  };
+  if (typeof options.body === "string") bodyAfter(undefined);
   const apiUrl = options.apiUrl.replace(/\/+$/, "");
   const base = { apiUrl, token: options.token, subject: `pull request ${options.repo}#${options.pr}`, fetch: options.fetch ?? globalThis.fetch };
   const repoPath = `${apiUrl}/repos/${options.repo}`;
@@ -48,13 +58,14 @@ export async function upsertPullRequestComment(options: UpsertCommentOptions): P
     const { data, next } = await githubRequest({ ...base, method: "GET", url });
     const existing = comments(data).find((comment) => comment.body.trimStart().startsWith(marker));
     if (existing) {
-      if (existing.body === options.body) return { action: "unchanged", id: existing.id, url: existing.html_url };
-      const { data: updated } = await githubRequest({ ...base, method: "PATCH", url: `${repoPath}/issues/comments/${existing.id}`, body: { body: options.body } });
+      const body = bodyAfter(existing.body);
+      if (existing.body === body) return { action: "unchanged", id: existing.id, url: existing.html_url };
+      const { data: updated } = await githubRequest({ ...base, method: "PATCH", url: `${repoPath}/issues/comments/${existing.id}`, body: { body } });
       return { action: "updated", ...identity(updated) };
     }
     url = next;
   }
-  const { data: created } = await githubRequest({ ...base, method: "POST", url: `${repoPath}/issues/${options.pr}/comments`, body: { body: options.body } });
+  const { data: created } = await githubRequest({ ...base, method: "POST", url: `${repoPath}/issues/${options.pr}/comments`, body: { body: bodyAfter(undefined) } });
   return { action: "created", ...identity(created) };
 }
 

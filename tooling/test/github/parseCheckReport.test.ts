@@ -14,6 +14,21 @@ describe("parseCheckReport", () => {
     });
   });
 
+  test("lists the failed examples' places, in report order, leaving out entries without a key or file", () => {
+    const examples = [
+      { key: "a.one", file: "examples/a.ts", line: 3, status: "passed" },
+      { key: "b.two", file: "examples/b.ts", line: 9, status: "failed" },
+      { key: "c.three", file: "examples/c.ts", line: 1, status: "skipped" },
+      { key: "d.four", file: "examples/d.ts", line: 20, status: "failed" },
+      { status: "failed" },
+    ];
+    const report = { summary: { passed: 1, failed: 3, skipped: 1 }, examples };
+    expect(parseCheckReport(JSON.stringify(report), "r.json").failing).toEqual([
+      { key: "b.two", file: "examples/b.ts", line: 9 },
+      { key: "d.four", file: "examples/d.ts", line: 20 },
+    ]);
+  });
+
   test("a report without docs has no docs counts", () => {
     expect(parseCheckReport('{"summary":{"passed":1,"failed":0,"skipped":0}}', "r.json")).toEqual({ summary: { passed: 1, failed: 0, skipped: 0 } });
   });

@@ -56,6 +56,24 @@ describe("upsertPullRequestComment", () => {
     expect(quote.body).toBe(`> ${PREVIEW_MARKER}\n> old`);
   });
 
+  test("a body function gets the comment it replaces, or undefined when it creates one", async () => {
+    const seen: (string | undefined)[] = [];
+    const next = (previous: string | undefined) => {
+      seen.push(previous);
+      return `${PREVIEW_MARKER}\n${previous === undefined ? "first" : `after ${previous.split("\n")[1]}`}`;
+    };
+    const options = { apiUrl: github.apiUrl, token: "t0ken", repo: "octo/docs", pr: 7, body: next };
+    expect((await upsertPullRequestComment(options)).action).toBe("created");
+    expect((await upsertPullRequestComment(options)).action).toBe("updated");
+    expect(seen).toEqual([undefined, `${PREVIEW_MARKER}\nfirst`]);
+    expect(github.comments.get("octo/docs#7")!.map(({ body }) => body)).toEqual([`${PREVIEW_MARKER}\nafter first`]);
+  });
+
+  test("a body function whose result lacks the marker is refused before anything is written", async () => {
+    await expect(upsertPullRequestComment({ apiUrl: github.apiUrl, token: "t0ken", repo: "octo/docs", pr: 7, body: () => "no marker" })).rejects.toThrow(/^the comment body lacks the marker <!-- exemplar-preview -->/);
+    expect(methods()).toEqual(["GET /repos/octo/docs/issues/7/comments?per_page=100"]);
+  });
+
   test("refuses a body without the marker before any request", async () => {
     await expect(upsert("no marker")).rejects.toThrow(/^the comment body lacks the marker <!-- exemplar-preview -->/);
     expect(github.requests).toEqual([]);

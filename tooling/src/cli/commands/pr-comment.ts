@@ -2,7 +2,8 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { ExemplarError } from "../../errors/ExemplarError.ts";
 import { formatPreviewComment } from "../../github/formatPreviewComment.ts";
-import { parseCheckReport } from "../../github/parseCheckReport.ts";
+import { parseCheckReport, type CheckReportSummary } from "../../github/parseCheckReport.ts";
+import { previewBuiltFrom } from "../../github/previewBuiltFrom.ts";
 import { upsertPullRequestComment } from "../../github/upsertPullRequestComment.ts";
 import type { Command, CommandIo } from "../Command.ts";
 import { parseFlags as parseCommandFlags } from "../parseFlags.ts";
@@ -11,16 +12,27 @@ import { reportCommandError } from "../reportCommandError.ts";
 const help = `Usage: exemplar pr-comment --repo OWNER/NAME --pr N --url URL --report FILE [options]
 
 Creates or updates the one comment on a pull request that links its docs preview and says what
-\`exemplar check\` found (examples passed and failed, pages). The comment carries a hidden marker,
+the checks found: passed, or which steps failed, with \`exemplar check\`'s summary (examples
+passed and failed, the failed ones' places, pages). The comment carries a hidden marker,
 <!-- exemplar-preview -->, by which the next run finds and updates it.
+
+When a step failed the preview was not replaced: the comment says which earlier commit it still
+shows (the previous comment records it), or that there is none yet.
 
 Options:
   --repo OWNER/NAME  the repository (required), e.g. \${{ github.repository }}
   --pr N             the pull request's number (required)
   --url URL          the preview's URL (required), e.g. https://docs.example.com/pr-12/
-  --report FILE      the JSON report of \`exemplar check --json-out FILE\` (required)
-  --commit SHA       the commit the preview was built from
-  --dry-run          print the comment and send nothing
+  --report FILE      the JSON report of \`exemplar check --json-out FILE\` (required; it may be
+                     missing when --failed names a step, e.g. when the install failed)
+  --commit SHA       the commit that was checked: in a pull request's workflow GITHUB_SHA, the
+                     merge commit GitHub made of the head and the base branch
+  --head SHA         the pull request's head commit, when --commit is that merge commit
+  --base BRANCH      the branch it merges into, e.g. main
+  --failed LIST      the steps that failed, comma-separated, e.g. "the site build (npm run
+                     docs:build)"; empty entries are ignored. Any makes the comment red and
+                     means the preview was not replaced.
+  --dry-run          print the comment and send nothing (reads no earlier comment either)
   -h, --help         print this help
 
 The token comes from GITHUB_TOKEN (it needs pull-requests: write) and the API from
@@ -40,12 +52,13 @@ export const prCommentCommand: Command = {
         return 0;
       }
       const { repo, pr, url, report } = validate(flags);
-      const text = await readFile(path.resolve(io.cwd, report), "utf8").catch((error: unknown) => {
-        throw usage(`cannot read --report ${report} (${(error as NodeJS.ErrnoException).code ?? String(error)}); expected the file written by \`exemplar check --json-out ${report}\``);
-      });
-      const body = formatPreviewComment({ url, ...parseCheckReport(text, report), commit: flags.commit });
+      const failedSteps = (flags.failed ?? "").split(",").map((step) => step.trim()).filter((step) => step !== "");
+      const checked = await readReport(path.resolve(io.cwd, report), report, failedSteps.length > 0);
+      const comment = { url, ...checked, commit: flags.commit, head: flags.head, base: flags.base, failedSteps };
+      // a failed step kept the preview from being replaced: the last comment says what it shows
+      const body = (previous: string | undefined) => formatPreviewComment({ ...comment, preview: failedSteps.length === 0 ? "current" : (previewBuiltFrom(previous) ?? "earlier") });
       if (flags["dry-run"] === true) {
-        io.stdout(`${body}\n`);
+        io.stdout(`${formatPreviewComment({ ...comment, preview: failedSteps.length === 0 ? "current" : "earlier" })}\n`);
         return 0;
       }
       const token = io.env["GITHUB_TOKEN"];
@@ -66,6 +79,9 @@ const flagOptions = {
   url: { type: "string" },
   report: { type: "string" },
   commit: { type: "string" },
+  head: { type: "string" },
+  base: { type: "string" },
+  failed: { type: "string" },
   "dry-run": { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
@@ -83,6 +99,19 @@ function validate(flags: ReturnType<typeof parseFlags>): { repo: string; pr: num
   if (url === undefined || !/^https?:\/\/[^\s/]+\S*$/i.test(url)) throw usage(`--url ${JSON.stringify(url ?? "")} is not an http(s) URL; expected the preview's URL, e.g. https://docs.example.com/pr-12/`);
   if (report === undefined || report === "") throw usage("missing --report: expected the JSON report of `exemplar check --json-out FILE`");
   return { repo, pr: Number(flags.pr), url, report };
+}
+
+/** The report's summary; nothing when it is missing and a step failed (the check may not have run). */
+async function readReport(file: string, report: string, somethingFailed: boolean): Promise<CheckReportSummary> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (somethingFailed && code === "ENOENT") return {};
+    throw usage(`cannot read --report ${report} (${code ?? String(error)}); expected the file written by \`exemplar check --json-out ${report}\``);
+  }
+  return parseCheckReport(text, report);
 }
 
 function usage(message: string): ExemplarError {

@@ -33,16 +33,21 @@ async function exemplar(argv: string[], env: Record<string, string | undefined> 
   return { code, stdout: io.out.join(""), stderr: io.err.join("") };
 }
 const comment = (extra: string[] = []) => ["pr-comment", "--repo", "octo/docs", "--pr", "12", "--url", "https://docs.example.com/pr-12/", "--report", "check.json", ...extra];
-const BODY = [
+const SHA = "0123456789abcdef0123456789abcdef01234567";
+/** The green comment, as lines: checked `sha` (described as `checked`), its preview built from `builtFrom`. */
+const greenLines = (sha: string, checked = sha.slice(0, 7), builtFrom = sha) => [
   "<!-- exemplar-preview -->",
+  ":white_check_mark: **Checks passed**",
   "**Docs preview:** https://docs.example.com/pr-12/",
   "",
   "- Examples: 9 passed, 0 failed, 1 skipped",
   "- Pages: 4 (11 keyed blocks)",
   "",
-  "Built from 0123456; this comment is updated on every push.",
-].join("\n");
-const SHA = "0123456789abcdef0123456789abcdef01234567";
+  `Checked ${checked}; this comment is updated on every push.`,
+  `<!-- exemplar-preview-of: ${builtFrom} -->`,
+];
+const body = (sha: string) => greenLines(sha).join("\n");
+const BODY = body(SHA);
 
 describe("exemplar pr-comment", () => {
   test("--help prints the help and exits 0", async () => {
@@ -64,8 +69,47 @@ describe("exemplar pr-comment", () => {
 
     const next = await exemplar(comment(["--commit", "fedcba9876543210fedcba9876543210fedcba98"]));
     expect(next.stdout).toBe("updated the preview comment on octo/docs#12: https://github.com/octo/docs/pull/12#issuecomment-1000\n");
-    expect(github.comments.get("octo/docs#12")!.map(({ body }) => body)).toEqual([BODY.replace("0123456", "fedcba9")]);
+    expect(github.comments.get("octo/docs#12")!.map(({ body }) => body)).toEqual([body("fedcba9876543210fedcba9876543210fedcba98")]);
     expect(github.requests.every(({ authorization }) => authorization === "Bearer ghs_test")).toBe(true);
+  });
+
+  test("in a pull request's workflow: green names the merge; a failed push turns it red and keeps the last good preview", async () => {
+    // the merge commits aaaa..., bbbb..., the heads 1111..., 2222...
+    const MERGE = (n: number) => "abcd"[n - 1]!.repeat(40);
+    const HEAD = (n: number) => String(n).repeat(40);
+    const push = (n: number, failed: string, report = "check.json") =>
+      exemplar([...comment().map((arg) => (arg === "check.json" ? report : arg)), "--commit", MERGE(n), "--head", HEAD(n), "--base", "main", "--failed", failed]);
+    const current = () => github.comments.get("octo/docs#12")!.map(({ body }) => body.split("\n"));
+
+    // the first push builds: green, the preview is its build
+    expect((await push(1, ",,,,")).code).toBe(0);
+    expect(current()).toEqual([greenLines(MERGE(1), "aaaaaaa, the merge of 1111111 into `main`", HEAD(1))]);
+
+    // the second push's build fails: red, naming the step, and the preview still shows the first
+    expect((await push(2, ",,,the site build (npm run docs:build),")).code).toBe(0);
+    expect(current()[0]!.slice(1, 3)).toEqual([":x: **Checks failed:** the site build (npm run docs:build)", "**Docs preview:** https://docs.example.com/pr-12/ still shows an earlier commit, 1111111; it is replaced once a push builds"]);
+    expect(current()[0]!.slice(-2)).toEqual(["Checked bbbbbbb, the merge of 2222222 into `main`; this comment is updated on every push.", `<!-- exemplar-preview-of: ${HEAD(1)} -->`]);
+
+    // the third push's install fails: no report was written, and the first push's preview is still the one
+    expect((await push(3, "the install (npm ci),,the examples' check (exemplar check),,", "reports/none.json")).code).toBe(0);
+    expect(current()[0]!.slice(1, 5)).toEqual([
+      ":x: **Checks failed:** the install (npm ci), the examples' check (exemplar check)",
+      "**Docs preview:** https://docs.example.com/pr-12/ still shows an earlier commit, 1111111; it is replaced once a push builds",
+      "",
+      "- Examples: not checked (no report: the check did not run, or stopped before writing it)",
+    ]);
+
+    // the fourth push passes: green again, its own preview
+    expect((await push(4, ",,,,")).code).toBe(0);
+    expect(current()[0]!.slice(1, 3)).toEqual([":white_check_mark: **Checks passed**", "**Docs preview:** https://docs.example.com/pr-12/"]);
+    expect(current()[0]!.at(-1)).toBe(`<!-- exemplar-preview-of: ${HEAD(4)} -->`);
+    expect(current()).toHaveLength(1);
+  });
+
+  test("a pull request whose first push fails says there is no preview yet", async () => {
+    const result = await exemplar(comment(["--commit", SHA, "--failed", "the site build (npm run docs:build)"]));
+    expect(result.code).toBe(0);
+    expect(github.comments.get("octo/docs#12")!.map(({ body }) => body.split("\n")[2])).toEqual(["**Docs preview:** none yet; it is published to https://docs.example.com/pr-12/ once a push builds"]);
   });
 
   test.each([
@@ -104,7 +148,10 @@ describe("exemplar pr-comment", () => {
       expect(JSON.parse(await readFile(join(project.root, "reports/check.json"), "utf8")).summary).toMatchObject({ passed: 5, failed: 2, skipped: 1 });
 
       const dry = await exemplar(["pr-comment", "--repo", "octo/docs", "--pr", "12", "--url", "https://docs.example.com/pr-12/", "--report", "reports/check.json", "--dry-run"], {}, project.root);
-      expect(dry.stdout.split("\n").slice(3, 5)).toEqual(["- Examples: 5 passed, 2 failed, 1 skipped", "- Pages: not checked"]);
+      const lines = dry.stdout.split("\n");
+      expect(lines[1]).toBe(":x: **Checks failed:** 2 examples");
+      expect(lines.slice(4, 8)).toEqual(["- Examples: 5 passed, 2 failed, 1 skipped", expect.stringMatching(/^ {2}- `[\w./-]+` at `examples\/[\w./-]+\.ts:\d+`$/), expect.stringMatching(/^ {2}- `[\w./-]+` at `examples\/[\w./-]+\.ts:\d+`$/), "- Pages: not checked"]);
+      expect(lines).toContain("  - `broken.typo` at `examples/broken.ts:9`");
     } finally {
       project.remove();
     }
