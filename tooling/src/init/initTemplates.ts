@@ -87,6 +87,8 @@ permissions:
 jobs:
   docs:
     runs-on: ubuntu-latest
+    # GitHub's default is 360 minutes; raise this as the docs grow
+    timeout-minutes: 20
     steps:
       - uses: actions/checkout@v4
       - uses: actions/setup-node@v4

@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
+import { interpolate } from "./evaluateExpression.ts";
 import { WORKFLOWS, keysUnder, scripts, validate } from "./readWorkflow.ts";
 
 const FILE = join(WORKFLOWS, "docs.yml");
@@ -22,7 +23,24 @@ describe(".github/workflows/docs.yml", () => {
   });
 
   test("one run per pull request at a time: a new push cancels the run it supersedes", () => {
-    expect(text).toMatch(/^concurrency:\n {2}group: docs-\$\{\{ github\.event\.pull_request\.number \|\| github\.ref \}\}\n {2}cancel-in-progress: true\n/m);
+    expect(text).toMatch(/^concurrency:\n {2}group: docs-\$\{\{ github\.event\.pull_request\.number \|\| github\.ref \}\}\n {2}cancel-in-progress: \$\{\{ github\.event_name == 'pull_request' \}\}\n/m);
+  });
+
+  test.each([
+    // a push to main: its own group, never cancelled midway (a root publish uploads, then deletes)
+    { github: { event_name: "push", ref: "refs/heads/main", event: {} }, group: "docs-refs/heads/main", cancel: "false" },
+    // a pull request, pushed to or closed: a newer run cancels the one it supersedes
+    { github: { event_name: "pull_request", ref: "refs/pull/12/merge", event: { action: "synchronize", pull_request: { number: 12 } } }, group: "docs-12", cancel: "true" },
+    { github: { event_name: "pull_request", ref: "refs/pull/12/merge", event: { action: "closed", pull_request: { number: 12 } } }, group: "docs-12", cancel: "true" },
+  ])("concurrency on $github.event_name $github.event.action: group $group, cancel-in-progress $cancel", ({ github, group, cancel }) => {
+    const concurrency = keysUnder(text, "concurrency:");
+    expect(interpolate(concurrency.get("group")!, { github })).toBe(group);
+    expect(interpolate(concurrency.get("cancel-in-progress")!, { github })).toBe(cancel);
+  });
+
+  test("the job runs with a timeout: a job that calls a reusable workflow cannot set one, so it passes the input", () => {
+    expect(inputs.get("timeout-minutes")).toBe("40");
+    expect(text).not.toMatch(/^ {4}timeout-minutes:/m);
   });
 
   test("has one job, which calls the reusable workflow of this commit with the token's rights to comment", () => {

@@ -1,7 +1,9 @@
 // .github/workflows/exemplar.yml, the reusable workflow other repositories call: valid for GitHub
 // (action-validator), every input and secret declared and documented in its header, and thin:
 // each step calls npm ci, an npm script the caller names or an exemplar command with flags that
-// command knows. Forks and unset buckets skip publishing; secrets reach only the steps that use them.
+// command knows. Forks, Dependabot, unset buckets and missing keys skip publishing; secrets reach
+// only the steps that use them; every job has a timeout. scenarios.test.ts evaluates its
+// conditions for each situation.
 import { readFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -46,9 +48,10 @@ describe(".github/workflows/exemplar.yml", () => {
   });
 
   test("declares its inputs with a description and a default, and its secrets as optional", () => {
-    expect([...inputs.keys()]).toEqual(["node-version", "container", "test-script", "build-script", "dist", "bucket", "url", "region", "endpoint"]);
+    expect([...inputs.keys()]).toEqual(["node-version", "container", "test-script", "build-script", "dist", "bucket", "url", "region", "endpoint", "timeout-minutes"]);
     for (const name of inputs.keys()) {
-      const block = new RegExp(`^ {6}${name}:\\n {8}description: .+\\n {8}type: string\\n {8}default: .*\\n`, "m");
+      const type = name === "timeout-minutes" ? "number" : "string";
+      const block = new RegExp(`^ {6}${name}:\\n {8}description: .+\\n {8}type: ${type}\\n {8}default: .*\\n`, "m");
       expect(text, name).toMatch(block);
     }
     expect([...secrets.keys()]).toEqual(["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"]);
@@ -70,11 +73,25 @@ describe(".github/workflows/exemplar.yml", () => {
     expect(text).toMatch(/^ {6}container:\n {8}description: .+\n {8}type: string\n {8}default: ""\n/m);
   });
 
+  test("every job has a timeout: the docs job the caller's (default 30 minutes), unpublish 10", () => {
+    const jobs = [...keysUnder(text, "jobs:").keys()];
+    expect(jobs).toEqual(["docs", "unpublish"]);
+    for (const job of jobs) expect(text, job).toMatch(new RegExp(`^ {2}${job}:\\n(?: {4}.*\\n)*? {4}timeout-minutes: `, "m"));
+    expect(text).toMatch(/^ {2}docs:\n(?: {4}.*\n)*? {4}timeout-minutes: \$\{\{ inputs\.timeout-minutes \}\}\n/m);
+    expect(text).toMatch(/^ {6}timeout-minutes:\n {8}description: .+\n {8}type: number\n {8}default: 30\n/m);
+    expect(text).toMatch(/^ {2}unpublish:\n(?: {4}.*\n)*? {4}timeout-minutes: 10\n/m);
+  });
+
   test("every run step is one line calling npm ci, the caller's npm script, an exemplar command or a notice", async () => {
     expect(text).not.toMatch(/run:\s*[|>]/);
     const exemplarCommands = new Map(await Promise.all(commands.map(async (entry) => [entry.name, await entry.load()] as const)));
     for (const { run } of runs) {
-      const [program, first, second, ...rest] = words(run!);
+      const [program, ...args] = words(run!);
+      if (program === "npx") {
+        // --no: a failed install must not let npx fetch whatever package is called exemplar
+        expect(args.shift(), run).toBe("--no");
+      }
+      const [first, second, ...rest] = args;
       if (program === "npm" && first === "run") expect(["\"$TEST_SCRIPT\"", "\"$BUILD_SCRIPT\""], run).toContain(second);
       else if (program === "npm") expect(first, run).toBe("ci");
       else if (program === "npx") {
@@ -86,7 +103,7 @@ describe(".github/workflows/exemplar.yml", () => {
       } else expect(run, "only a notice may be echoed").toMatch(/^echo "::notice title=[^:]+::[^"]*"$/);
     }
     // the check is the one a project runs locally as `npm run docs:check:ci` (this repository's script)
-    expect(stepRunning(/exemplar check /).run).toBe(`npx ${scripts["docs:check:ci"]}`);
+    expect(stepRunning(/exemplar check /).run).toBe(`npx --no ${scripts["docs:check:ci"]}`);
   });
 
   test("installs with npm ci, or with the caller's test-script instead", () => {
@@ -120,16 +137,27 @@ describe(".github/workflows/exemplar.yml", () => {
     // both publishes upload the folder the build wrote
     for (const publish of runs.filter(({ run }) => /exemplar publish /.test(run!))) expect(publish.run).toContain('--dir "$DOCS_DIST"');
     expect(text).toMatch(/^ {2}DOCS_DIST: \$\{\{ inputs\.dist \}\}$/m);
-    // the comment reads the report the check wrote, and links the preview
+    // the comment reads the report the check wrote, links the preview, names the merge commit
+    // that was checked (GITHUB_SHA, what actions/checkout checks out) with its head and base,
+    // and the steps that failed
     const comment = stepRunning(/exemplar pr-comment /);
-    expect(comment.run).toContain('--report reports/check.json --commit "$HEAD_SHA"');
+    expect(comment.run).toContain('--report reports/check.json --commit "$GITHUB_SHA" --head "$HEAD_SHA" --base "$BASE_REF" --failed "$FAILED_STEPS"');
     expect(comment.run).toContain('--url "${DOCS_URL%/}/pr-$PR_NUMBER/"');
-    expect(comment.env).toEqual(["GITHUB_TOKEN", "HEAD_SHA"]);
+    expect(comment.env).toEqual(["GITHUB_TOKEN", "HEAD_SHA", "BASE_REF", "FAILED_STEPS"]);
+    expect(comment.envValues["BASE_REF"]).toBe("${{ github.base_ref }}");
+    // on every push, after a failure too; the preview only after everything before it passed
+    expect(comment.if).toBe("${{ !cancelled() && github.event_name == 'pull_request' && env.PUBLISH == 'true' }}");
+    expect(stepRunning(/exemplar publish .*--prefix/).if).toBe("github.event_name == 'pull_request' && env.PUBLISH == 'true'");
+    // every step whose failure the comment names has the id FAILED_STEPS reads
+    for (const id of ["install", "test", "check", "build", "preview"]) {
+      expect(steps.filter((step) => step.job === "docs" && step.id === id), id).toHaveLength(1);
+      expect(comment.envValues["FAILED_STEPS"], id).toContain(`steps.${id}.outcome == 'failure' && `);
+    }
     expect(text).toMatch(/^ {4}permissions:\n {6}contents: read\n {6}pull-requests: write\n/m);
   });
 
   test("without a site (build-script empty) the committed pages are checked and nothing is built or published", () => {
-    expect(stepRunning(/^npx exemplar splice --check$/).if).toBe("inputs.build-script == ''");
+    expect(stepRunning(/^npx --no exemplar splice --check$/).if).toBe("inputs.build-script == ''");
     expect(text).toMatch(/^ {2}PUBLISH: \$\{\{ inputs\.bucket != '' && inputs\.url != '' && inputs\.build-script != '' && /m);
   });
 
@@ -148,15 +176,15 @@ describe(".github/workflows/exemplar.yml", () => {
   });
 
   test("forks: checks run and gate; publishing, commenting and unpublishing are skipped with a notice", () => {
-    expect(text).toMatch(/^ {2}PUBLISH: \$\{\{ .* && \(github\.event_name == 'push' \|\| github\.event\.pull_request\.head\.repo\.full_name == github\.repository\) \}\}$/m);
-    for (const step of runs.filter(({ run }) => /exemplar (publish|unpublish|pr-comment)/.test(run!))) expect(step.if, step.run).toMatch(/env\.PUBLISH == 'true'$/);
+    expect(text).toMatch(/^ {2}PUBLISH: \$\{\{ .* && \(github\.event_name == 'push' \|\| github\.event\.pull_request\.head\.repo\.full_name == github\.repository\) && secrets\.AWS_ACCESS_KEY_ID != '' && secrets\.AWS_SECRET_ACCESS_KEY != '' \}\}$/m);
+    for (const step of runs.filter(({ run }) => /exemplar (publish|unpublish|pr-comment)/.test(run!))) expect(step.if, step.run).toMatch(/env\.PUBLISH == 'true'(?: \}\})?$/);
     // the checks never depend on it
     for (const pattern of [/^npm ci$/, /^npm run "\$TEST_SCRIPT"$/, /exemplar check /, /^npm run "\$BUILD_SCRIPT"/]) {
       expect(stepRunning(pattern).if ?? "").not.toContain("PUBLISH");
     }
     const notices = runs.filter(({ run }) => run!.startsWith('echo "::notice'));
     expect(notices.map((step) => [step.job, step.if])).toEqual([
-      ["docs", "env.PUBLISH != 'true'"],
+      ["docs", "${{ !cancelled() && env.PUBLISH != 'true' }}"],
       ["unpublish", "env.PUBLISH != 'true'"],
     ]);
   });
@@ -167,6 +195,10 @@ describe(".github/workflows/exemplar.yml", () => {
     expect(publishing).toHaveLength(3);
     for (const step of publishing) expect(step.env).toEqual(["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"]);
     expect(text.match(/\$\{\{ secrets\./g)).toHaveLength(6);
-    expect(text).not.toMatch(/^ {2}[A-Z_]+: .*secrets\./m);
+    // the workflow's env only asks whether they are set: true or false, never their value
+    const workflowEnv = text.split("\n").filter((line) => /^ {2}[A-Z_]+: .*secrets\./.test(line));
+    expect(workflowEnv.map((line) => line.slice(0, line.indexOf(":")).trim())).toEqual(["PUBLISH"]);
+    expect(workflowEnv[0]!.match(/secrets\.\w+\b(?! != '')/g)).toBeNull();
+    expect(workflowEnv[0]!.match(/secrets\.\w+ != ''/g)).toHaveLength(2);
   });
 });

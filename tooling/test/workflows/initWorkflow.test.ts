@@ -1,12 +1,12 @@
 // The workflow `exemplar init` writes is one GitHub accepts (action-validator), with a VitePress
 // site and without, and it names no repository: init cannot know where Exemplar's lives, so it
-// writes no `uses:` of the reusable workflow that could fail to resolve.
+// writes no `uses:` of the reusable workflow that could fail to resolve. Its job has a timeout.
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { workflowTemplate } from "../../src/init/initTemplates.ts";
-import { validate } from "./readWorkflow.ts";
+import { keysUnder, validate } from "./readWorkflow.ts";
 
 describe("the workflow exemplar init writes", () => {
   test.each([
@@ -22,6 +22,9 @@ describe("the workflow exemplar init writes", () => {
       expect(await validate(join(dir, "docs.yml"))).toBe("");
       expect(text).not.toMatch(/^\s*uses: (?!actions\/)/m);
       expect(text).toContain("Previews and publishing");
+      // its one job has a timeout, well under GitHub's default of 360 minutes
+      expect([...keysUnder(text, "jobs:").keys()]).toEqual(["docs"]);
+      expect(text).toMatch(/^ {2}docs:\n(?: {4}.*\n)*? {4}timeout-minutes: 20\n/m);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

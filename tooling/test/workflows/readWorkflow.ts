@@ -20,12 +20,17 @@ export async function validate(file: string): Promise<string> {
 
 export interface Step {
   job: string;
+  id: string | undefined;
   name: string | undefined;
   uses: string | undefined;
   if: string | undefined;
   run: string | undefined;
   /** the step's `env:` names */
   env: string[];
+  /** the step's `env:`, name to value as written */
+  envValues: Record<string, string>;
+  /** `continue-on-error: true`: its failure does not fail the job */
+  continueOnError: boolean;
 }
 
 /** The steps of each job: `jobs:` at column 0, jobs at 2, `steps:` at 4, `- ` at 6. */
@@ -43,19 +48,23 @@ export function stepsOf(workflow: string): Step[] {
     }
     const start = /^ {6}- (.*)$/.exec(line);
     if (start) {
-      step = { job, name: undefined, uses: undefined, if: undefined, run: undefined, env: [] };
+      step = { job, id: undefined, name: undefined, uses: undefined, if: undefined, run: undefined, env: [], envValues: {}, continueOnError: false };
       steps.push(step);
     }
     if (step === undefined) continue;
-    const field = /^ {6}(?:- | {2})(name|uses|if|run|env):\s*(.*)$/.exec(line);
+    const field = /^ {6}(?:- | {2})(id|name|uses|if|run|env|continue-on-error):\s*(.*)$/.exec(line);
     if (field) {
       const [, key, value] = field;
       inEnv = key === "env";
-      if (key !== "env") step[key as "name" | "uses" | "if" | "run"] = value!;
+      if (key === "continue-on-error") step.continueOnError = value === "true";
+      else if (key !== "env") step[key as "id" | "name" | "uses" | "if" | "run"] = value!;
       continue;
     }
-    const envName = /^ {10}([A-Z_]+):/.exec(line)?.[1];
-    if (inEnv && envName) step.env.push(envName);
+    const envEntry = /^ {10}([A-Z_]+):\s*(.*)$/.exec(line);
+    if (inEnv && envEntry) {
+      step.env.push(envEntry[1]!);
+      step.envValues[envEntry[1]!] = envEntry[2]!;
+    }
     else if (/^ {0,8}\S/.test(line)) inEnv = false;
   }
   return steps;
