@@ -5,6 +5,7 @@ import type { ResolvedConfig } from "../config/loadConfig.ts";
 import { writeFileAtomic } from "../files/writeFileAtomic.ts";
 import type { Example } from "../records/Example.ts";
 import type { Project } from "../records/Project.ts";
+import type { Revision } from "../records/Revision.ts";
 import type { RunResult } from "../records/RunResult.ts";
 import type { Verdict } from "../records/Verdict.ts";
 import { localImportGraph, type InputFile } from "./localImportGraph.ts";
@@ -23,7 +24,7 @@ export interface ResultCache {
 interface Entry {
   version: 1;
   file: string;
-  results: Record<string, { result: RunResult; warnings: string[] }>;
+  results: Record<string, { result: RunResult; warnings: string[]; ranAt?: Revision }>;
 }
 
 /** the lock files that pin the packages examples import, nearest the root first */
@@ -35,9 +36,14 @@ const lockFiles = ["package-lock.json", "npm-shrinkwrap.json", "pnpm-lock.yaml",
  * are reused. Its inputs: the text of its file and of every local file that file imports,
  * transitively (`localImportGraph`), the lock file, Node's version, the config file and the
  * resolved config (its timeout), and the setup module with what it imports. `@noCache` examples
- * are never answered from it. Kept in `dir`, one JSON file per example file and inputs.
+ * are never answered from it. Kept in `dir`, one JSON file per example file and inputs, with the
+ * commit each verdict was given at when `revision` says (a cached verdict's `ranAt`).
  */
-export function openResultCache(config: ResolvedConfig, project: Project, { dir = path.join(config.root, ".exemplar-cache", "results"), nodeVersion = process.version } = {}): ResultCache {
+export function openResultCache(
+  config: ResolvedConfig,
+  project: Project,
+  { dir = path.join(config.root, ".exemplar-cache", "results"), nodeVersion = process.version, revision }: { dir?: string; nodeVersion?: string; revision?: () => Promise<Revision | undefined> } = {},
+): ResultCache {
   const texts = new Map(project.sources.map((source) => [path.join(config.root, source.file), source.text]));
   const known = new Map<string, string[]>();
   const relative = (file: string) => path.relative(config.root, file).split(path.sep).join("/");
@@ -77,7 +83,7 @@ export function openResultCache(config: ResolvedConfig, project: Project, { dir 
         if (example.noCache || example.skip !== undefined) continue;
         if (!entries.has(example.file)) entries.set(example.file, read(example.file));
         const kept = entries.get(example.file)?.results[example.key];
-        if (kept) found.set(example.key, { example, result: kept.result, status: "passed", failures: [], warnings: kept.warnings, cached: true });
+        if (kept) found.set(example.key, { example, result: kept.result, status: "passed", failures: [], warnings: kept.warnings, cached: true, ...(kept.ranAt ? { ranAt: kept.ranAt } : {}) });
       }
       return found;
     },
@@ -87,10 +93,12 @@ export function openResultCache(config: ResolvedConfig, project: Project, { dir 
         if (verdict.cached || verdict.status === "skipped" || verdict.example.noCache) continue;
         byFile.set(verdict.example.file, [...(byFile.get(verdict.example.file) ?? []), verdict]);
       }
+      // the commit the verdicts were given at, for a mark that names it (see createExemplarSite)
+      const ranAt = byFile.size > 0 ? await revision?.() : undefined;
       for (const [file, fresh] of byFile) {
         const entry = read(file) ?? { version: 1, file, results: {} };
         for (const verdict of fresh) {
-          if (verdict.status === "passed") entry.results[verdict.example.key] = { result: verdict.result, warnings: verdict.warnings };
+          if (verdict.status === "passed") entry.results[verdict.example.key] = { result: verdict.result, warnings: verdict.warnings, ...(ranAt ? { ranAt } : {}) };
           else delete entry.results[verdict.example.key];
         }
         await writeFileAtomic(entryFile(file), `${JSON.stringify(entry)}\n`);

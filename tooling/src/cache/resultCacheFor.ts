@@ -1,5 +1,6 @@
 import type { ResolvedConfig } from "../config/loadConfig.ts";
 import type { Project } from "../records/Project.ts";
+import { readRevision } from "../vitepress/readRevision.ts";
 import { openResultCache, type ResultCache } from "./openResultCache.ts";
 
 /**
@@ -9,5 +10,6 @@ import { openResultCache, type ResultCache } from "./openResultCache.ts";
  */
 export function resultCacheFor(config: ResolvedConfig, project: Project, { off = false } = {}): ResultCache | undefined {
   if (off || ["0", "false", "off"].includes(process.env["EXEMPLAR_CACHE"] ?? "")) return undefined;
-  return openResultCache(config, project);
+  // the commit is read only when a run has verdicts to keep
+  return openResultCache(config, project, { revision: () => readRevision(config.root) });
 }

@@ -1,4 +1,5 @@
 import type { Example, Expectation } from "./Example.ts";
+import type { Revision } from "./Revision.ts";
 import type { RunResult } from "./RunResult.ts";
 
 /** One reason an example failed, with a message ready to print. */
@@ -23,4 +24,6 @@ export interface Verdict {
   warnings: string[];
   /** the verdict of an earlier run, whose inputs were the same (see `openResultCache`): not run now */
   cached?: true;
+  /** for a cached verdict, the commit that earlier run ran at, when it was in a git repository */
+  ranAt?: Revision;
 }

@@ -12,6 +12,7 @@ import type { Run } from "../records/Run.ts";
 import { runExamples } from "../run/runExamples.ts";
 import { closeWorkers, startWorkers, type StartedWorkers } from "../fast/startWorkers.ts";
 import { runSetup, type ActiveSetup } from "../setup/runSetup.ts";
+import { resultCacheFor } from "../cache/resultCacheFor.ts";
 import { coalesceRuns } from "./coalesceRuns.ts";
 import { FirstRun } from "./FirstRun.ts";
 import { lastFoundBlocks } from "../fast/lastFoundBlocks.ts";
@@ -101,7 +102,8 @@ export function createExemplarSite(options: ExemplarSiteOptions = {}): ExemplarS
   /** runs the examples, reading meanwhile which commit they run at (`read`), and remembers it for each */
   const runAt = async (read: Promise<Revision | undefined>, ...args: Parameters<typeof run>) => {
     const [next, revision] = await Promise.all([run(...args), read]);
-    for (const verdict of next.verdicts) revisions.set(verdict.example.key, revision);
+    // a verdict from the result cache was given at the commit its run ran at
+    for (const verdict of next.verdicts) revisions.set(verdict.example.key, verdict.cached ? verdict.ranAt : revision);
     return next;
   };
   const files = opened.then((project) => project.sources.map((source) => path.join(config.root, source.file)));
@@ -127,7 +129,9 @@ export function createExemplarSite(options: ExemplarSiteOptions = {}): ExemplarS
     let active: ActiveSetup | undefined;
     try {
       active = await started;
-      use(project, await runAt(firstRevision, project, {}, { ...(active ? { setup: active } : {}), onResult: first!.onResult, urgent: first!.urgent }));
+      // the first run reads the result cache (what `exemplar check` passed does not run again); saves do not
+      const cache = warm ? resultCacheFor(config, project) : undefined;
+      use(project, await runAt(firstRevision, project, {}, { ...(active ? { setup: active } : {}), ...(cache ? { cache } : {}), onResult: first!.onResult, urgent: first!.urgent }));
       if (warm && !closed) spare = startWorkers(config.root, 1);
     } finally {
       // the pages still waiting are served now, whether the run ended or failed

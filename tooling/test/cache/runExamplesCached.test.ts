@@ -66,3 +66,45 @@ describe("runExamples with a result cache", () => {
     expect(fixture.log("setup.log")).toEqual(["setup", "setup"]);
   }, 60_000);
 });
+
+describe("the docs site's first run with a result cache", () => {
+  it("shows what an earlier run passed without running it, marked with the commit that run ran at", async () => {
+    const { cpSync, mkdtempSync: temp } = await import("node:fs");
+    const { fileURLToPath } = await import("node:url");
+    const { createExemplarSite } = await import("../../src/vitepress/createExemplarSite.ts");
+    const { commitAll, git } = await import("../vitepress/gitFixture.ts");
+    const saved = { cache: process.env["EXEMPLAR_CACHE"], log: process.env["SETUP_LOG"], reset: process.env["SETUP_RESET"] };
+    const root = temp(path.join(tmpdir(), "exemplar-site-cache-"));
+    roots.push(root);
+    cpSync(fileURLToPath(new URL("../vitepress/fixtures/site-with-setup", import.meta.url)), root, { recursive: true });
+    Object.assign(process.env, { EXEMPLAR_CACHE: "1", SETUP_LOG: path.join(root, "setup.log"), SETUP_RESET: "0" });
+    try {
+      const ranAt = commitAll(root);
+      const page = path.join(root, "docs/index.md");
+      const show = async () => {
+        const site = createExemplarSite({ root, config: { setup: "setup.ts", jobs: 1 } });
+        await site.ready;
+        const shown = site.splice(page, readFileSync(page, "utf8"));
+        const cached = site.report().verdicts.map((verdict) => verdict.cached ?? false);
+        await site.close();
+        return { text: shown.text, revision: Object.values(shown.fences)[0]?.revision, cached };
+      };
+      const first = await show();
+      expect(first).toMatchObject({ text: "```text example-output=greet.env\nhello from setup\n```\n", revision: { commit: ranAt }, cached: [false] });
+      // a later commit that changes none of the example's inputs
+      writeFileSync(path.join(root, "NOTES.md"), "notes\n");
+      git(root, "add", "--all");
+      git(root, "commit", "--quiet", "--no-gpg-sign", "-m", "notes");
+      expect(git(root, "rev-parse", "HEAD")).not.toBe(ranAt);
+      const again = await show();
+      expect(again.text).toBe(first.text);
+      expect(again.revision).toMatchObject({ commit: ranAt });
+      expect(again.cached).toEqual([true]);
+    } finally {
+      for (const [name, value] of [["EXEMPLAR_CACHE", saved.cache], ["SETUP_LOG", saved.log], ["SETUP_RESET", saved.reset]] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
+  }, 120_000);
+});
