@@ -1,9 +1,7 @@
 import path from "node:path";
-import { glob } from "tinyglobby";
 import type { ExemplarConfig } from "../config/defineConfig.ts";
 import { loadConfig, resolveConfig, type ResolvedConfig } from "../config/loadConfig.ts";
-import { globBase } from "../files/globBase.ts";
-import { splitNegatedGlobs } from "../files/splitNegatedGlobs.ts";
+import { exampleFolders, matchesExamples } from "../files/exampleGlobs.ts";
 import { openProject } from "../project/openProject.ts";
 import { changedExamples } from "../project/changedExamples.ts";
 import { swapFile } from "../project/swapFile.ts";
@@ -239,12 +237,7 @@ export function createExemplarSite(options: ExemplarSiteOptions = {}): ExemplarS
       const relative = relativeTo(config.root, file);
       return state.project.sources.some((source) => source.file === relative);
     },
-    exampleFolders: () => [...new Set(splitNegatedGlobs(config.examples).patterns.map((pattern) => path.resolve(config.root, globBase(pattern))))],
-    async matchesExamples(file) {
-      const relative = relativeTo(config.root, file);
-      const { patterns, ignore } = splitNegatedGlobs(config.examples);
-      const matched = await Promise.all(patterns.map((pattern) => glob(pattern, { cwd: config.root, ignore })));
-      return matched.some((found) => found.some((candidate) => candidate.split(path.sep).join("/") === relative));
-    },
+    exampleFolders: () => exampleFolders(config),
+    matchesExamples: (file) => matchesExamples(config, file),
   };
 }
