@@ -12,6 +12,8 @@ export { swapFile } from "./project/swapFile.ts";
 export { runSetup, type ActiveSetup, type SetupResult } from "./setup/runSetup.ts";
 export { runExamples, type RunExamplesOptions } from "./run/runExamples.ts";
 export { openResultCache, type ResultCache } from "./cache/openResultCache.ts";
+export { parseShard, shardExamples, type Shard } from "./run/shardExamples.ts";
+export { mergeReports, type JsonReport, type NamedReport } from "./merge/mergeReports.ts";
 export type { Selection } from "./run/selectExamples.ts";
 export { splice, type DocsPage, type Spliced, type SpliceOptions } from "./splice/splice.ts";
 export { splicePage, type SplicedPage, type SplicePageOptions } from "./splice/splicePage.ts";

@@ -19,11 +19,14 @@ it("exports exactly the public API", async () => {
     "formatSummary",
     "loadConfig",
     "matchLine",
+    "mergeReports", // merge-reports: a sharded run's reports
     "normalizePrefix", // publish
     "openProject", // stage: open
+    "openResultCache", // the run stage's result cache
     "parseExamples", // stage: open, the example files' half
     "parsePages", // stage: open, the pages' half
     "parseProject", // stage: open, from texts already read
+    "parseShard", // check --shard
     "planPublish", // publish
     "planUnpublish", // publish
     "publishSite", // publish
@@ -32,6 +35,7 @@ it("exports exactly the public API", async () => {
     "resolveConfig",
     "runExamples", // stage: run
     "runSetup", // a setup kept across runs
+    "shardExamples", // check --shard
     "splice", // stage: splice
     "splicePage", // stage: splice, one page
     "summarize",

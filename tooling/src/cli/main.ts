@@ -17,6 +17,7 @@ export interface CommandEntry {
 export const commands: CommandEntry[] = [
   { name: "init", summary: "set Exemplar up in this project: a config, an example, a page, a workflow", load: async () => (await import("./commands/init.ts")).initCommand },
   { name: "check", summary: "run every example and check its output", load: async () => (await import("./commands/check.ts")).checkCommand },
+  { name: "merge-reports", summary: "merge the JSON reports of a sharded run into one", load: async () => (await import("./commands/merge-reports.ts")).mergeReportsCommand },
   { name: "list", summary: "list the examples and their expectations", load: async () => (await import("./commands/list.ts")).listCommand },
   { name: "splice", summary: "fill the docs' example blocks with the examples' code and output", load: async () => (await import("./commands/splice.ts")).spliceCommand },
   { name: "publish", summary: "publish a built site to an S3 bucket prefix, uploading only what changed", load: async () => (await import("./commands/publish.ts")).publishCommand },

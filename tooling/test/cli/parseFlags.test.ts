@@ -25,6 +25,7 @@ const rows = [
   { argv: ["pr-comment", "--reportt", "check.json"], stderr: "exemplar pr-comment: Unknown option '--reportt'; did you mean --report? (see `exemplar pr-comment --help`)\n" },
   // the bucket flags are publish's, not pr-comment's
   { argv: ["pr-comment", "--bucket", "site"], stderr: "exemplar pr-comment: Unknown option '--bucket' (see `exemplar pr-comment --help`)\n" },
+  { argv: ["merge-reports", "--json-ot", "merged.json"], stderr: "exemplar merge-reports: Unknown option '--json-ot'; did you mean --json-out? (see `exemplar merge-reports --help`)\n" },
   { argv: ["init", "--readmee"], stderr: "exemplar init: Unknown option '--readmee'; did you mean --readme? (see `exemplar init --help`)\n" },
   // check's flag is not init's: init runs nothing
   { argv: ["init", "--strict"], stderr: "exemplar init: Unknown option '--strict' (see `exemplar init --help`)\n" },

@@ -13,6 +13,8 @@ import { reportPretty } from "../../report/reportPretty.ts";
 import { reporters, type ReporterName } from "../../report/reporters.ts";
 import { formatSummary, summarize } from "../../report/summarize.ts";
 import { resultCacheFor } from "../../cache/resultCacheFor.ts";
+import { parseShard, shardExamples } from "../../run/shardExamples.ts";
+import { readDurations } from "../../merge/readDurations.ts";
 import { runExamples } from "../../run/runExamples.ts";
 import { selectExamples, type Selection } from "../../run/selectExamples.ts";
 import type { Project } from "../../records/Project.ts";
@@ -34,6 +36,11 @@ Options:
   --docs DIR          the Markdown docs folder whose keyed blocks are checked too
                       (default from the config, or docs/; skipped with --filter)
   --filter KEYGLOB    only run examples whose key matches, e.g. 'registry.*'
+  --shard I/N         only run shard I of N (whole files, balanced, every example in exactly
+                      one shard; no docs checked): merge the shards' --json-out reports
+                      with \`exemplar merge-reports\`
+  --durations FILE    a JSON report whose durations balance the shards (give every shard
+                      the same one, e.g. the last merged report; without it, by count)
   --jobs N            at most N worker processes (default: number of cores)
   --timeout MS        milliseconds per example unless it sets @timeout (default 5000)
   --reporter NAME     pretty | json | github | junit (default pretty)
@@ -74,6 +81,8 @@ export const checkCommand: Command = {
       examples: { type: "string", multiple: true },
       docs: { type: "string" },
       filter: { type: "string" },
+      shard: { type: "string" },
+      durations: { type: "string" },
       jobs: { type: "string" },
       timeout: { type: "string" },
       reporter: { type: "string" },
@@ -104,9 +113,12 @@ export const checkCommand: Command = {
     config.jobs = positiveInteger("check", "jobs", values.jobs) ?? config.jobs;
     config.timeout = positiveInteger("check", "timeout", values.timeout) ?? config.timeout;
 
-    // a filtered run checks no docs: their blocks show examples that did not run
-    const selection = values.filter === undefined ? {} : { filter: values.filter };
-    const partial = values.filter !== undefined;
+    const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+    if (typeof shard === "string") throw new ExemplarError("EXEMPLAR_USAGE", `exemplar check: ${shard}`);
+    const durations = values.durations === undefined ? new Map<string, number>() : await readDurations(path.resolve(io.cwd, values.durations));
+    // a filtered or sharded run checks no docs: their blocks show examples that did not run
+    let selection: Selection = values.filter === undefined ? {} : { filter: values.filter };
+    const partial = values.filter !== undefined || shard !== undefined;
     if (!partial && values.docs && !existsSync(config.docs)) {
       throw new ExemplarError("EXEMPLAR_DOCS_NOT_FOUND", `exemplar check: docs folder not found: ${config.docs} (from --docs)`);
     }
@@ -117,7 +129,7 @@ export const checkCommand: Command = {
     // from the first worker's fork to the end of the run, SIGINT and SIGTERM end the workers
     // and the report still shows what finished
     const interrupt = interruptOnSignal();
-    const workers = startWorkers(config.root, partial ? 1 : config.jobs, partial ? [] : texts.sources);
+    const workers = startWorkers(config.root, values.filter !== undefined ? 1 : config.jobs, partial ? [] : texts.sources);
     const project = strictly(parseExamples(texts), values.strict ? selection : undefined);
     if (values.filter !== undefined && project.problems.length === 0 && selectExamples(project, selection).length === 0) {
       await closeWorkers(workers);
@@ -125,6 +137,7 @@ export const checkCommand: Command = {
       const nearest = nearestKeys(values.filter, project.examples.map((example) => example.key));
       throw new ExemplarError("EXEMPLAR_USAGE", `exemplar check: --filter \`${values.filter}\` matches no example key${nearest.length > 0 ? `; the nearest: ${nearest.join(", ")}` : ": there are no examples"}`);
     }
+    if (shard) selection = { ...selection, keys: shardExamples(selectExamples(project, selection), shard, durations).map((example) => example.key) };
     const timings: Record<string, number> = { open: since(started) };
     const progress = createProgress(io);
     const runStarted = performance.now();
