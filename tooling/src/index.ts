@@ -13,6 +13,8 @@ export { runSetup, type ActiveSetup, type SetupResult } from "./setup/runSetup.t
 export { runExamples, type RunExamplesOptions } from "./run/runExamples.ts";
 export { openResultCache, type ResultCache } from "./cache/openResultCache.ts";
 export { parseShard, shardExamples, type Shard } from "./run/shardExamples.ts";
+export { affectedExamples } from "./project/affectedExamples.ts";
+export { changedFiles, type ChangedFiles } from "./project/changedFiles.ts";
 export { mergeReports, type JsonReport, type NamedReport } from "./merge/mergeReports.ts";
 export type { Selection } from "./run/selectExamples.ts";
 export { splice, type DocsPage, type Spliced, type SpliceOptions } from "./splice/splice.ts";

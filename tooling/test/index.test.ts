@@ -7,6 +7,8 @@ it("exports exactly the public API", async () => {
     "ExemplarError",
     "GitHubError", // github
     "PREVIEW_MARKER", // github
+    "affectedExamples", // check --changed
+    "changedFiles", // check --changed
     "checkExample", // one step: a result against an example's expectations
     "checkReport", // stage: report
     "defineConfig",

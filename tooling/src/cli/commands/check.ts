@@ -15,6 +15,8 @@ import { formatSummary, summarize } from "../../report/summarize.ts";
 import { resultCacheFor } from "../../cache/resultCacheFor.ts";
 import { parseShard, shardExamples } from "../../run/shardExamples.ts";
 import { readDurations } from "../../merge/readDurations.ts";
+import { affectedExamples } from "../../project/affectedExamples.ts";
+import { changedFiles } from "../../project/changedFiles.ts";
 import { runExamples } from "../../run/runExamples.ts";
 import { selectExamples, type Selection } from "../../run/selectExamples.ts";
 import type { Project } from "../../records/Project.ts";
@@ -36,6 +38,10 @@ Options:
   --docs DIR          the Markdown docs folder whose keyed blocks are checked too
                       (default from the config, or docs/; skipped with --filter)
   --filter KEYGLOB    only run examples whose key matches, e.g. 'registry.*'
+  --changed [REF]     only run the examples that files changed since REF affect (their
+                      file or a local file it imports; all of them when the config, the
+                      setup, a lock file or a package.json changed; no docs checked).
+                      Default REF: the merge base of HEAD and the default branch
   --shard I/N         only run shard I of N (whole files, balanced, every example in exactly
                       one shard; no docs checked): merge the shards' --json-out reports
                       with \`exemplar merge-reports\`
@@ -77,7 +83,8 @@ export const checkCommand: Command = {
   name: "check",
   help,
   async run(argv: string[], io: CommandIo): Promise<number> {
-    const { values, positionals } = parseFlags("check", argv, {
+    const { changed, rest } = takeChanged(argv);
+    const { values, positionals } = parseFlags("check", rest, {
       examples: { type: "string", multiple: true },
       docs: { type: "string" },
       filter: { type: "string" },
@@ -118,7 +125,7 @@ export const checkCommand: Command = {
     const durations = values.durations === undefined ? new Map<string, number>() : await readDurations(path.resolve(io.cwd, values.durations));
     // a filtered or sharded run checks no docs: their blocks show examples that did not run
     let selection: Selection = values.filter === undefined ? {} : { filter: values.filter };
-    const partial = values.filter !== undefined || shard !== undefined;
+    const partial = values.filter !== undefined || shard !== undefined || changed !== undefined;
     if (!partial && values.docs && !existsSync(config.docs)) {
       throw new ExemplarError("EXEMPLAR_DOCS_NOT_FOUND", `exemplar check: docs folder not found: ${config.docs} (from --docs)`);
     }
@@ -136,6 +143,12 @@ export const checkCommand: Command = {
       interrupt.remove();
       const nearest = nearestKeys(values.filter, project.examples.map((example) => example.key));
       throw new ExemplarError("EXEMPLAR_USAGE", `exemplar check: --filter \`${values.filter}\` matches no example key${nearest.length > 0 ? `; the nearest: ${nearest.join(", ")}` : ": there are no examples"}`);
+    }
+    if (changed !== undefined) {
+      const since = await changedFiles(config.root, changed.ref);
+      const affected = new Set(affectedExamples(config, project, since.files).map((example) => example.key));
+      selection = { ...selection, keys: selectExamples(project, selection).filter((example) => affected.has(example.key)).map((example) => example.key) };
+      io.stderr(`exemplar: --changed since ${since.since.slice(0, 12)}: ${affected.size} of ${project.examples.length} examples affected\n`);
     }
     if (shard) selection = { ...selection, keys: shardExamples(selectExamples(project, selection), shard, durations).map((example) => example.key) };
     const timings: Record<string, number> = { open: since(started) };
@@ -187,3 +200,19 @@ export const checkCommand: Command = {
     return failed ? 1 : 0;
   },
 };
+
+/** `--changed [REF]` (or `--changed=REF`) taken out of the arguments: parseArgs has no option whose value may be left out */
+function takeChanged(argv: readonly string[]): { changed?: { ref?: string }; rest: string[] } {
+  const rest: string[] = [];
+  let changed: { ref?: string } | undefined;
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index]!;
+    if (arg.startsWith("--changed=")) changed = { ref: arg.slice("--changed=".length) };
+    else if (arg === "--changed") {
+      const next = argv[index + 1];
+      changed = next !== undefined && !next.startsWith("-") ? { ref: next } : {};
+      if (changed.ref !== undefined) index++;
+    } else rest.push(arg);
+  }
+  return changed ? { changed, rest } : { rest };
+}
