@@ -17,6 +17,7 @@ import { parseShard, shardExamples } from "../../run/shardExamples.ts";
 import { readDurations } from "../../merge/readDurations.ts";
 import { affectedExamples } from "../../project/affectedExamples.ts";
 import { changedFiles } from "../../project/changedFiles.ts";
+import { watchExamples } from "../watchExamples.ts";
 import { runExamples } from "../../run/runExamples.ts";
 import { selectExamples, type Selection } from "../../run/selectExamples.ts";
 import type { Project } from "../../records/Project.ts";
@@ -60,6 +61,8 @@ Options:
                       rather than a warning
   --config FILE       config file (default ./exemplar.config.ts, optional)
   --verbose           list passing and skipped examples, and where the docs show each
+  --watch             after the run, re-run the examples each save affects, one run at a
+                      time, until Ctrl-C
   --no-cache          run every example, even those whose inputs are as they were when
                       they last passed (kept in .exemplar-cache/; EXEMPLAR_CACHE=0 too)
   -h, --help          show this help
@@ -101,6 +104,7 @@ export const checkCommand: Command = {
       config: { type: "string" },
       verbose: { type: "boolean" },
       "no-cache": { type: "boolean" },
+      watch: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     });
     if (values.help) {
@@ -193,6 +197,7 @@ export const checkCommand: Command = {
     } else {
       io.stdout(text);
     }
+    if (values.watch) return watchExamples(config, io, { verbose: values.verbose ?? false });
     if (report.problems.length > 0) return 2;
     // with --update, a failure whose @expect was rewritten with what the example printed is fixed
     const rewritten = new Set(report.updated.map((update) => update.key));
