@@ -33,7 +33,7 @@ function run(scenario: Scenario) {
   return { docs: ran("docs"), unpublish: ran("unpublish"), docsNotice: notice("docs"), unpublishNotice: notice("unpublish"), comment };
 }
 
-const checks = ["actions/checkout", "actions/setup-node", "test-script", "check", "actions/upload-artifact", "build"];
+const checks = ["actions/checkout", "actions/setup-node", "actions/cache", "test-script", "check", "actions/upload-artifact", "build"];
 const skipped = (reason: string) => `echo "::notice title=docs not published::${reason}; the checks above still gate the merge"`;
 const FORK = "pull requests from forks get no secrets; the preview appears once the branch is pushed to this repository";
 const DEPENDABOT_REASON = "Dependabot runs get Dependabot secrets, not Actions secrets; add the AWS keys under Settings > Secrets and variables > Dependabot to publish its previews";
@@ -57,9 +57,9 @@ describe("docs.yml calling exemplar.yml", () => {
 
   test.each([
     // the examples failed: no build, no new preview, but a red comment
-    { fail: ["check"], docs: ["actions/checkout", "actions/setup-node", "test-script", "check", "actions/upload-artifact", "comment"], failed: ",,the examples' check (exemplar check),," },
+    { fail: ["check"], docs: ["actions/checkout", "actions/setup-node", "actions/cache", "test-script", "check", "actions/upload-artifact", "comment"], failed: ",,the examples' check (exemplar check),," },
     // the test suite failed: the examples are still checked (annotations), then the comment
-    { fail: ["test"], docs: ["actions/checkout", "actions/setup-node", "test-script", "check", "actions/upload-artifact", "comment"], failed: ",the tests (npm run test:ci),,," },
+    { fail: ["test"], docs: ["actions/checkout", "actions/setup-node", "actions/cache", "test-script", "check", "actions/upload-artifact", "comment"], failed: ",the tests (npm run test:ci),,," },
     // the build failed: the last good preview stays
     { fail: ["build"], docs: [...checks, "comment"], failed: ",,,the site build (npm run docs:build)," },
     // the publish failed: said too
@@ -75,7 +75,7 @@ describe("docs.yml calling exemplar.yml", () => {
   });
 
   test("a fork's pull request whose checks failed still gets the notice", () => {
-    expect(run({ event: "pull_request", fork: true, fail: ["check"] })).toMatchObject({ docs: ["actions/checkout", "actions/setup-node", "test-script", "check", "actions/upload-artifact", "notice"], docsNotice: skipped(FORK) });
+    expect(run({ event: "pull_request", fork: true, fail: ["check"] })).toMatchObject({ docs: ["actions/checkout", "actions/setup-node", "actions/cache", "test-script", "check", "actions/upload-artifact", "notice"], docsNotice: skipped(FORK) });
   });
 
   test("Dependabot's pull request: variables but no secrets; no publish, no comment, its own notice", () => {
