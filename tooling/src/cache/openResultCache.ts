@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { ResolvedConfig } from "../config/loadConfig.ts";
 import { writeFileAtomic } from "../files/writeFileAtomic.ts";
@@ -8,6 +8,7 @@ import type { Project } from "../records/Project.ts";
 import type { Revision } from "../records/Revision.ts";
 import type { RunResult } from "../records/RunResult.ts";
 import type { Verdict } from "../records/Verdict.ts";
+import { findLockFile } from "./lockFiles.ts";
 import { localImportGraph, type InputFile } from "./localImportGraph.ts";
 
 /** The examples' last passing verdicts, by what they depend on. */
@@ -27,9 +28,6 @@ interface Entry {
   results: Record<string, { result: RunResult; warnings: string[]; ranAt?: Revision }>;
 }
 
-/** the lock files that pin the packages examples import, nearest the root first */
-const lockFiles = ["package-lock.json", "npm-shrinkwrap.json", "pnpm-lock.yaml", "yarn.lock", "bun.lock", "bun.lockb"];
-
 /**
  * The result cache of a project (see `exampleInputs` in the docs: running-examples.md): an
  * example whose inputs are unchanged since it passed is not run again, and its verdict and output
@@ -48,7 +46,7 @@ export function openResultCache(
   const known = new Map<string, string[]>();
   const relative = (file: string) => path.relative(config.root, file).split(path.sep).join("/");
   const digest = (files: readonly InputFile[]) => files.map(({ file, text }) => `${relative(file)}\0${createHash("sha256").update(text).digest("hex")}`).sort();
-  const lock = lockFiles.map((name) => path.join(config.root, name)).find((file) => existsSync(file)) ?? findUp(config.root);
+  const lock = findLockFile(config.root);
   const shared = JSON.stringify([
     "exemplar-results-1", nodeVersion, config.timeout,
     lock ? digest([{ file: lock, text: readFileSync(lock, "utf8") }]) : "no lock file",
@@ -105,12 +103,4 @@ export function openResultCache(
       }
     },
   };
-}
-
-/** the nearest lock file above `root` (a workspace's root holds it) */
-function findUp(root: string): string | undefined {
-  for (let folder = path.dirname(root); ; folder = path.dirname(folder)) {
-    const found = lockFiles.map((name) => path.join(folder, name)).find((file) => existsSync(file));
-    if (found || path.dirname(folder) === folder) return found;
-  }
 }

@@ -2,10 +2,10 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import type { ResolvedConfig } from "../config/loadConfig.ts";
 import { localImportGraph } from "../cache/localImportGraph.ts";
+import { lockFileNames } from "../cache/lockFiles.ts";
 import type { Example } from "../records/Example.ts";
 import type { Project } from "../records/Project.ts";
 
-const lockFiles = new Set(["package-lock.json", "npm-shrinkwrap.json", "pnpm-lock.yaml", "yarn.lock", "bun.lock", "bun.lockb"]);
 
 /**
  * The examples a set of changed files (absolute paths) affects: those whose file, or a local
@@ -19,7 +19,7 @@ export function affectedExamples(config: ResolvedConfig, project: Project, chang
   const known = new Map<string, string[]>();
   // a local file deleted may have been imported: what imported it no longer says so
   const deletedCode = [...changed].some((file) => /\.[cm]?[jt]sx?$/.test(file) && !existsSync(file));
-  const shared = deletedCode || [...changed].some((file) => lockFiles.has(path.basename(file)) || path.basename(file) === "package.json" || file === config.configFile) ||
+  const shared = deletedCode || [...changed].some((file) => lockFileNames.has(path.basename(file)) || path.basename(file) === "package.json" || file === config.configFile) ||
     (config.setup !== undefined && localImportGraph(config.setup, texts, known).some(({ file }) => changed.has(file)));
   if (shared) return project.examples;
   const affected = new Map<string, boolean>();
