@@ -17,6 +17,8 @@ export interface TestBucket {
   put: (key: string, body: string) => Promise<void>;
   /** every key and its content in the bucket, read directly from s3rver */
   contents: () => Promise<Map<string, string>>;
+  /** every key in the bucket, sorted, from every listing page, read directly from s3rver */
+  keys: () => Promise<string[]>;
   close: () => Promise<void>;
 }
 
@@ -34,15 +36,15 @@ export async function startBucket(): Promise<TestBucket> {
     put: async (key, body) => {
       await direct.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
     },
+    keys: () => keysOf(direct, bucket),
     contents: async () => {
-      const listed = await direct.send(new ListObjectsV2Command({ Bucket: bucket }));
       const entries = await Promise.all(
-        (listed.Contents ?? []).map(async ({ Key }) => {
-          const object = await direct.send(new GetObjectCommand({ Bucket: bucket, Key: Key! }));
-          return [Key!, await object.Body!.transformToString()] as const;
+        (await keysOf(direct, bucket)).map(async (key) => {
+          const object = await direct.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+          return [key, await object.Body!.transformToString()] as const;
         }),
       );
-      return new Map(entries.sort(([a], [b]) => (a < b ? -1 : 1)));
+      return new Map(entries);
     },
     close: async () => {
       client.destroy();
@@ -51,4 +53,15 @@ export async function startBucket(): Promise<TestBucket> {
       await server.close();
     },
   };
+}
+
+async function keysOf(client: S3Client, bucket: string): Promise<string[]> {
+  const keys: string[] = [];
+  let token: string | undefined;
+  do {
+    const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, ...(token === undefined ? {} : { ContinuationToken: token }) }));
+    for (const { Key } of page.Contents ?? []) keys.push(Key!);
+    token = page.IsTruncated === true ? page.NextContinuationToken : undefined;
+  } while (token !== undefined);
+  return keys.sort();
 }
