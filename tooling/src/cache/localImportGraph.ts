@@ -17,9 +17,16 @@ const extensions = [".ts", ".tsx", ".mts", ".cts", ".js", ".mjs", ".cjs", ".jsx"
  * `node_modules` (a relative path, or a package that links to local sources, as a workspace
  * does). Packages installed in `node_modules` are not followed: the lock file stands for them.
  * `texts` gives the text of files already in memory; the others are read from disk. A specifier
- * that does not resolve is left out (the run reports it).
+ * that does not resolve is left out (the run reports it). `known` keeps each file's imports for
+ * the next call, and `specifiers` reads what a module names (by default, with the compiler's
+ * scanner: `scanSpecifiers`).
  */
-export function localImportGraph(start: string, texts: ReadonlyMap<string, string> = new Map(), known = new Map<string, string[]>()): InputFile[] {
+export function localImportGraph(
+  start: string,
+  texts: ReadonlyMap<string, string> = new Map(),
+  known = new Map<string, string[]>(),
+  specifiers: Specifiers = scanSpecifiers,
+): InputFile[] {
   const seen = new Map<string, string>();
   const queue = [start];
   for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
@@ -29,7 +36,7 @@ export function localImportGraph(start: string, texts: ReadonlyMap<string, strin
     seen.set(file, text);
     let imports = known.get(file);
     if (imports === undefined) {
-      imports = importsOf(file, text);
+      imports = importsOf(file, specifiers(file, text));
       known.set(file, imports);
     }
     queue.push(...imports);
@@ -45,12 +52,18 @@ function readText(file: string): string | undefined {
   }
 }
 
+/** What a module's imports name, as written. */
+export type Specifiers = (file: string, text: string) => string[];
+
+/** What a module's `import`, `export ... from`, `import()` and `require()` name, read by the compiler's scanner (no parse). */
+export function scanSpecifiers(file: string, text: string): string[] {
+  return file.endsWith(".json") ? [] : ts.preProcessFile(text, true, true).importedFiles.map((imported) => imported.fileName);
+}
+
 /** the local files one module names (absolute, real paths) */
-function importsOf(file: string, text: string): string[] {
-  if (file.endsWith(".json")) return [];
-  const { importedFiles } = ts.preProcessFile(text, true, true);
+function importsOf(file: string, specifiers: readonly string[]): string[] {
   const found: string[] = [];
-  for (const { fileName } of importedFiles) {
+  for (const fileName of specifiers) {
     const resolved = fileName.startsWith(".") || path.isAbsolute(fileName) ? relativeFile(path.resolve(path.dirname(file), fileName)) : packageFile(file, fileName);
     if (resolved !== undefined && !resolved.split(path.sep).includes("node_modules")) found.push(resolved);
   }

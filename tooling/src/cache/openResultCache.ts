@@ -9,7 +9,7 @@ import type { Revision } from "../records/Revision.ts";
 import type { RunResult } from "../records/RunResult.ts";
 import type { Verdict } from "../records/Verdict.ts";
 import { findLockFile } from "./lockFiles.ts";
-import { localImportGraph, type InputFile } from "./localImportGraph.ts";
+import { localImportGraph, scanSpecifiers, type InputFile, type Specifiers } from "./localImportGraph.ts";
 
 /** The examples' last passing verdicts, by what they depend on. */
 export interface ResultCache {
@@ -40,7 +40,13 @@ interface Entry {
 export function openResultCache(
   config: ResolvedConfig,
   project: Project,
-  { dir = path.join(config.root, ".exemplar-cache", "results"), nodeVersion = process.version, revision }: { dir?: string; nodeVersion?: string; revision?: () => Promise<Revision | undefined> } = {},
+  { dir = path.join(config.root, ".exemplar-cache", "results"), nodeVersion = process.version, revision, specifiers = scanSpecifiers }: {
+    dir?: string;
+    nodeVersion?: string;
+    revision?: () => Promise<Revision | undefined>;
+    /** what a module's imports name (see `localImportGraph`): the parse cache's, to skip the scan */
+    specifiers?: Specifiers;
+  } = {},
 ): ResultCache {
   const texts = new Map(project.sources.map((source) => [path.join(config.root, source.file), source.text]));
   const known = new Map<string, string[]>();
@@ -51,13 +57,13 @@ export function openResultCache(
     "exemplar-results-1", nodeVersion, config.timeout,
     lock ? digest([{ file: lock, text: readFileSync(lock, "utf8") }]) : "no lock file",
     config.configFile ? digest([{ file: config.configFile, text: readFileSync(config.configFile, "utf8") }]) : "no config file",
-    config.setup ? digest(localImportGraph(config.setup, texts, known)) : "no setup",
+    config.setup ? digest(localImportGraph(config.setup, texts, known, specifiers)) : "no setup",
   ]);
   const hashes = new Map<string, string>();
   const hashOf = (file: string) => {
     let hash = hashes.get(file);
     if (hash === undefined) {
-      const inputs = digest(localImportGraph(path.join(config.root, file), texts, known));
+      const inputs = digest(localImportGraph(path.join(config.root, file), texts, known, specifiers));
       hash = createHash("sha256").update(shared).update(JSON.stringify(inputs)).digest("hex");
       hashes.set(file, hash);
     }

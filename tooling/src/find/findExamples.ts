@@ -1,7 +1,6 @@
 import type * as TS from "typescript";
 import { ts } from "../fast/typescript.ts";
 import type { Example } from "../records/Example.ts";
-import { formatPlace } from "../records/Example.ts";
 import { parseExampleSource } from "./parseExampleSource.ts";
 import { syntaxErrors } from "./syntaxErrors.ts";
 import { keyPattern } from "./keyPattern.ts";
@@ -11,6 +10,7 @@ import { parseExpectations } from "./parseExpectations.ts";
 import { findInlineResults } from "./findInlineResults.ts";
 import type { Problem } from "../records/Problem.ts";
 import type { SourceText } from "../records/SourceText.ts";
+import { findDuplicateKeys } from "./findDuplicateKeys.ts";
 
 export interface FoundExamples {
   examples: Example[];
@@ -39,7 +39,7 @@ export function findExamples(sources: readonly SourceText[], options: FindOption
   });
   const diagnostics = syntaxErrors(sourceFiles);
   for (const sourceFile of sourceFiles) {
-    const found = findInFile(sourceFile, diagnostics.get(sourceFile.fileName) ?? []);
+    const found = findInFile(sourceFile, diagnostics.get(sourceFile.fileName));
     examples.push(...found.examples);
     problems.push(...found.problems);
   }
@@ -47,7 +47,11 @@ export function findExamples(sources: readonly SourceText[], options: FindOption
   return { examples, problems, sourceFiles: new Map(sourceFiles.map((sourceFile) => [sourceFile.fileName, sourceFile])) };
 }
 
-function findInFile(sourceFile: TS.SourceFile, diagnostics: readonly TS.Diagnostic[]): Omit<FoundExamples, "sourceFiles"> {
+/**
+ * The examples and problems of one parsed file, duplicate keys aside (they take every file:
+ * `findDuplicateKeys`). Its syntax errors are the parser's, unless `diagnostics` are given.
+ */
+export function findInFile(sourceFile: TS.SourceFile, diagnostics: readonly TS.Diagnostic[] = syntaxErrors([sourceFile]).get(sourceFile.fileName) ?? []): Omit<FoundExamples, "sourceFiles"> {
   const file = sourceFile.fileName;
   const place = (position: number) => {
     const { line, character } = sourceFile.getLineAndCharacterOfPosition(position);
@@ -223,21 +227,4 @@ function literalRanges(sourceFile: TS.SourceFile): Array<[number, number]> {
   };
   visit(sourceFile);
   return ranges;
-}
-
-function findDuplicateKeys(examples: readonly Example[]): Problem[] {
-  const first = new Map<string, Example>();
-  const problems: Problem[] = [];
-  for (const example of examples) {
-    const earlier = first.get(example.key);
-    if (!earlier) {
-      first.set(example.key, example);
-      continue;
-    }
-    problems.push(
-      { file: earlier.file, line: earlier.line, message: `duplicate example key \`${example.key}\`: also at ${formatPlace(example)}` },
-      { file: example.file, line: example.line, message: `duplicate example key \`${example.key}\`: also at ${formatPlace(earlier)}` },
-    );
-  }
-  return problems;
 }

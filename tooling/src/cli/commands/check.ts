@@ -12,7 +12,8 @@ import { checkReport } from "../../report/checkReport.ts";
 import { reportPretty } from "../../report/reportPretty.ts";
 import { reporters, type ReporterName } from "../../report/reporters.ts";
 import { formatSummary, summarize } from "../../report/summarize.ts";
-import { resultCacheFor } from "../../cache/resultCacheFor.ts";
+import { cacheTurnedOff, resultCacheFor } from "../../cache/resultCacheFor.ts";
+import { openParseCache } from "../../fast/openParseCache.ts";
 import { parseShard, shardExamples } from "../../run/shardExamples.ts";
 import { readDurations } from "../../merge/readDurations.ts";
 import { affectedExamples } from "../../project/affectedExamples.ts";
@@ -140,8 +141,12 @@ export const checkCommand: Command = {
     // from the first worker's fork to the end of the run, SIGINT and SIGTERM end the workers
     // and the report still shows what finished
     const interrupt = interruptOnSignal();
-    const workers = startWorkers(config.root, values.filter !== undefined ? 1 : config.jobs, partial ? [] : texts.sources);
-    const project = strictly(parseExamples(texts), values.strict ? selection : undefined);
+    const parseCache = values["no-cache"] || cacheTurnedOff() ? undefined : openParseCache(config.root);
+    // the files the parse cache does not know are parsed, and most likely run: workers boot and
+    // import them meanwhile; when it knows every file, workers start only if something runs
+    const unknown = parseCache ? texts.sources.filter((source) => !parseCache.knows(source)) : texts.sources;
+    const workers = unknown.length > 0 ? startWorkers(config.root, values.filter !== undefined ? 1 : config.jobs, partial ? [] : unknown) : undefined;
+    const project = strictly(parseExamples(texts, parseCache), values.strict ? selection : undefined);
     if (values.filter !== undefined && project.problems.length === 0 && selectExamples(project, selection).length === 0) {
       await closeWorkers(workers);
       interrupt.remove();
@@ -160,9 +165,9 @@ export const checkCommand: Command = {
     const runStarted = performance.now();
     const finished = new Set<string>();
     // --update rewrites what failed: a cached verdict passed, and needs no rewrite
-    const cache = project.problems.length === 0 ? resultCacheFor(config, project, { off: values["no-cache"] ?? false }) : undefined;
+    const cache = project.problems.length === 0 ? resultCacheFor(config, project, { off: values["no-cache"] ?? false, ...(parseCache ? { specifiers: parseCache.specifiers } : {}) }) : undefined;
     const run = await runExamples(project, selection, {
-      workers,
+      ...(workers ? { workers } : {}),
       ...(cache ? { cache } : {}),
       signal: interrupt.abort,
       onResult: (result, done, total) => {
@@ -171,6 +176,7 @@ export const checkCommand: Command = {
       },
     }).finally(() => interrupt.remove());
     progress.done();
+    await parseCache?.save();
     if (interrupt.signal) {
       // an interrupted run writes no file and checks no docs: it reports what finished
       const { text, line } = reportInterrupted(project, run, finished, interrupt.signal, { reporter: reporterName, root: config.root, verbose: values.verbose ?? false });

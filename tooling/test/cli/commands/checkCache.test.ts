@@ -21,6 +21,7 @@ describe("exemplar check's result cache", () => {
     const first = await runCli(["check"], copy.root);
     expect(lastLine(first.stdout)).toBe("Examples: 5 passed, 2 failed, 1 skipped");
     expect(existsSync(path.join(copy.root, ".exemplar-cache", "results"))).toBe(true);
+    expect(existsSync(path.join(copy.root, ".exemplar-cache", "examples.json"))).toBe(true);
     const second = await runCli(["check", "--reporter", "json"], copy.root);
     const report = JSON.parse(second.stdout) as { summary: Record<string, number>; examples: Array<{ key: string; status: string; cached?: boolean }> };
     expect(report.summary).toMatchObject({ passed: 5, failed: 2, skipped: 1, cached: 5 });
@@ -30,6 +31,32 @@ describe("exemplar check's result cache", () => {
     expect(lastLine(third.stdout)).toBe("Examples: 5 passed (5 cached), 2 failed, 1 skipped");
     const forced = await runCli(["check", "--no-cache"], copy.root);
     expect(lastLine(forced.stdout)).toBe("Examples: 5 passed, 2 failed, 1 skipped");
+  }, 120_000);
+});
+
+describe("exemplar check's parse cache", () => {
+  it("reports the same problems from it as from a parse, and parses a file again once it changed", async () => {
+    const { mkdtempSync, mkdirSync, rmSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const root = mkdtempSync(path.join(tmpdir(), "exemplar-parse-cache-"));
+    copies.push({ remove: () => rmSync(root, { recursive: true, force: true }) });
+    mkdirSync(path.join(root, "examples"));
+    writeFileSync(path.join(root, "package.json"), '{ "type": "module" }');
+    const example = (key: string) => `/**\n * @example ${key}\n * @expect\n * ${key}\n */\nexport function run() {\n  console.log("${key}");\n}\n`;
+    writeFileSync(path.join(root, "examples", "a.ts"), example("a.one"));
+    writeFileSync(path.join(root, "examples", "b.ts"), `${example("a.one")}export const broken = ;\n`);
+    const first = await runCli(["check", "--no-cache"], root);
+    expect(first.code).toBe(2);
+    expect(existsSync(path.join(root, ".exemplar-cache", "examples.json"))).toBe(false);
+    const parsed = await runCli(["check"], root);
+    const answered = await runCli(["check"], root);
+    expect(existsSync(path.join(root, ".exemplar-cache", "examples.json"))).toBe(true);
+    expect([parsed.code, answered.code]).toEqual([2, 2]);
+    expect(answered.stdout).toBe(first.stdout);
+    expect(answered.stdout).toMatch(/examples\/b\.ts:9:\d+: syntax error[\s\S]*duplicate example key `a\.one`/);
+    writeFileSync(path.join(root, "examples", "b.ts"), example("b.one"));
+    const fixed = await runCli(["check"], root);
+    expect(lastLine(fixed.stdout)).toBe("Examples: 2 passed, 0 failed");
   }, 120_000);
 });
 
