@@ -1,3 +1,4 @@
+import { containCallback } from "../tracking/containCallback.ts";
 import { errorKind, isAlertable } from "./errorKind.ts";
 import { formatAlert, type AlertFacts } from "./formatAlert.ts";
 
@@ -8,13 +9,18 @@ export interface AlerterOptions {
   minIntervalMs?: number;
   now?: () => number;
   fetch?: typeof fetch;
+  /** a post not answered in this time is abandoned (reported to `onError`); default 5,000 */
+  timeoutMs?: number;
+  /** told about alerts that could not be posted; what it throws is contained (reported once with `warn`) */
   onError?: (error: unknown) => void;
+  /** where a throwing `onError` is reported, once; default stderr */
+  warn?: (line: string) => void;
 }
 
 export interface Alerter {
   /** posts an alert for a failed call unless its kind was alerted recently; never throws */
   notify(facts: AlertFacts): void;
-  /** resolves when every alert posted so far is delivered (or failed) */
+  /** resolves when every alert posted so far is delivered, failed, or abandoned after `timeoutMs` */
   flush(): Promise<void>;
 }
 
@@ -26,6 +32,8 @@ export function createAlerter(options: AlerterOptions): Alerter {
   const minIntervalMs = options.minIntervalMs ?? 60_000;
   const now = options.now ?? Date.now;
   const send = options.fetch ?? fetch;
+  const timeoutMs = options.timeoutMs ?? 5_000;
+  const onError = containCallback(options.onError, "alerts: onError", options.warn ?? ((line: string) => void process.stderr.write(`${line}\n`)));
   const last = new Map<string, number>();
   const held = new Map<string, number>();
   const pending = new Set<Promise<void>>();
@@ -42,12 +50,13 @@ export function createAlerter(options: AlerterOptions): Alerter {
       const suppressed = held.get(kind) ?? 0;
       held.delete(kind);
       const body = JSON.stringify(formatAlert({ ...facts, suppressed }));
-      const posting = send(options.webhook, { method: "POST", headers: { "content-type": "application/json" }, body })
+      const posting = Promise.resolve()
+        .then(() => send(options.webhook, { method: "POST", headers: { "content-type": "application/json" }, body, signal: AbortSignal.timeout(timeoutMs) }))
         .then(async (response) => {
           await response.arrayBuffer();
           if (!response.ok) throw new Error(`alert webhook ${options.webhook} answered ${response.status}`);
         })
-        .catch((error: unknown) => options.onError?.(error))
+        .catch((error: unknown) => onError(error))
         .finally(() => pending.delete(posting));
       pending.add(posting);
     },

@@ -5,8 +5,10 @@ import { readLockedVersions } from "../context/readLockedVersions.ts";
 import { EnvelopeError } from "../errors/EnvelopeError.ts";
 import type { Context, Metric, ModelSummary, SavedEnvelope } from "../envelope/Envelope.ts";
 import type { Principal, VersionRef } from "../store/Store.ts";
-import { createTracker, type Identity, type Tracker } from "../tracking/createTracker.ts";
+import { createTracker, type Identity, type Tracker, type TrackerStats } from "../tracking/createTracker.ts";
 import { jsonlSink } from "../tracking/jsonlSink.ts";
+import { registrySink } from "../tracking/registrySink.ts";
+import { defaultTrackingLimits, type TrackingLimits } from "../tracking/TrackingLimits.ts";
 import type { UsageEvent } from "../tracking/UsageEvent.ts";
 import type { UsageSink } from "../tracking/UsageSink.ts";
 import { platformVersion } from "../version.ts";
@@ -18,8 +20,10 @@ export interface TrackingOptions {
   sink?: "registry" | "none" | { file: string } | UsageSink;
   /** fail a call whose usage event cannot be recorded (default false: such failures are swallowed) */
   strict?: boolean;
-  /** told about tracking failures that were swallowed */
+  /** told about each failed send and each start of dropping (all swallowed); what it throws is contained */
   onError?: (error: unknown) => void;
+  /** queue bound, batch size, timeouts and backoff (see `TrackingLimits`; the defaults suit most) */
+  limits?: Partial<TrackingLimits>;
 }
 
 export interface RegistryClientOptions {
@@ -51,6 +55,7 @@ export class Registry {
   readonly #alerter: Alerter | undefined;
   #identity: Promise<Identity> | undefined;
   readonly #alerting = new Set<Promise<void>>();
+  readonly #identifyTimeoutMs: number;
 
   constructor(options: RegistryClientOptions) {
     if (!options.url) throw new EnvelopeError("ENVELOPE_CONFIG", "Registry: `url` is empty; expected the registry's base URL (ENVELOPE_REGISTRY_URL)");
@@ -59,7 +64,8 @@ export class Registry {
     const tracking = options.tracking ?? {};
     const sink = tracking.sink ?? "registry";
     const resolvedSink: UsageSink | undefined =
-      sink === "none" ? undefined : sink === "registry" ? { send: (events) => this.#request("POST", "/v1/events", { json: { events } }) } : "file" in sink ? jsonlSink(sink.file) : sink;
+      sink === "none" ? undefined : sink === "registry" ? registrySink({ url: options.url, token: options.token, ...(options.fetch ? { fetch: options.fetch } : {}) }) : "file" in sink ? jsonlSink(sink.file) : sink;
+    this.#identifyTimeoutMs = tracking.limits?.timeoutMs ?? defaultTrackingLimits.timeoutMs;
     this.#alerter = options.alerts ? createAlerter({ ...options.alerts, ...(options.fetch ? { fetch: options.fetch } : {}) }) : undefined;
     this.#tracker = createTracker({
       sink: resolvedSink,
@@ -67,6 +73,7 @@ export class Registry {
       clientVersion: platformVersion,
       identify: () => this.#identify(),
       ...(tracking.onError ? { onError: tracking.onError } : {}),
+      ...(tracking.limits ? { limits: tracking.limits } : {}),
       onFailure: (event, error) => this.#alert(event, error),
     });
   }
@@ -164,11 +171,16 @@ export class Registry {
     return this.#tracker.run("recordDeployment", [service, model], model.name, () => this.#request<Deployment>("POST", `/v1/deploy-rules/${encodeURIComponent(service)}/deployment`, { json: { name: model.name, version: model.version } }));
   }
 
-  /** Waits until every usage event and alert so far has been delivered (or has failed to be). */
-  async flush(): Promise<void> {
-    await this.#tracker.flush();
+  /**
+   * Sends the usage events still queued and the alerts on their way; resolves when all are
+   * delivered, when a send fails, or after `flushTimeoutMs` (5 s), with the tracking's counts
+   * (`queued` is what is still waiting, `dropped` what the bounded queue had to drop).
+   */
+  async flush(): Promise<TrackerStats> {
+    const stats = await this.#tracker.flush();
     while (this.#alerting.size > 0) await Promise.all([...this.#alerting]);
     await this.#alerter?.flush();
+    return stats;
   }
 
   async #context(input: SaveInput): Promise<Context> {
@@ -179,7 +191,8 @@ export class Registry {
   }
 
   #identify(): Promise<Identity> {
-    this.#identity ??= this.#request<Principal>("GET", "/v1/whoami").then(
+    // bounded like a send: tracking and alerts wait for the identity, and must never hang on it
+    this.#identity ??= this.#request<Principal>("GET", "/v1/whoami", { signal: AbortSignal.timeout(this.#identifyTimeoutMs) }).then(
       ({ user, team }) => ({ user, team }),
       () => {
         // a rejected token has no identity; ask again next time, the token may be fixed
@@ -195,6 +208,7 @@ export class Registry {
     if (!alerter) return;
     const alerting = this.#identify()
       .then((identity) => alerter.notify({ ...identity, fn: event.fn, model: event.model, error }))
+      .catch(() => {})
       .finally(() => this.#alerting.delete(alerting));
     this.#alerting.add(alerting);
   }

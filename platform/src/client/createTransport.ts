@@ -7,6 +7,8 @@ export interface RequestOptions {
   query?: URLSearchParams;
   /** return the body's bytes instead of parsed JSON */
   bytes?: boolean;
+  /** aborts the request (e.g. `AbortSignal.timeout(ms)`); the error is then `ENVELOPE_NETWORK` */
+  signal?: AbortSignal;
 }
 
 export type Transport = <T>(method: "GET" | "POST", path: string, options?: RequestOptions) => Promise<T>;
@@ -25,7 +27,7 @@ export function createTransport(options: { url: string; token: string; fetch?: t
     if (request.json !== undefined) headers["content-type"] = "application/json";
     let response: Response;
     try {
-      response = await send(target, { method, headers, ...(request.json === undefined ? {} : { body: JSON.stringify(request.json) }) });
+      response = await send(target, { method, headers, ...(request.json === undefined ? {} : { body: JSON.stringify(request.json) }), ...(request.signal ? { signal: request.signal } : {}) });
     } catch (error) {
       const reason = (error as { cause?: { code?: string; message?: string } }).cause;
       throw new EnvelopeError("ENVELOPE_NETWORK", `${method} ${path}: no answer from the registry at ${base} (${reason?.code ?? reason?.message ?? (error as Error).message})`, { cause: error });

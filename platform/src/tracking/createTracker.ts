@@ -1,7 +1,13 @@
 import { EnvelopeError } from "../errors/EnvelopeError.ts";
-import { summarizeArgs } from "./summarizeArgs.ts";
+import { buildUsageEvent } from "./buildUsageEvent.ts";
+import { containCallback } from "./containCallback.ts";
+import { createUsageQueue, type TrackerStats } from "./createUsageQueue.ts";
+import { sendWithin } from "./sendWithin.ts";
+import { defaultTrackingLimits, type TrackingLimits } from "./TrackingLimits.ts";
 import type { UsageEvent } from "./UsageEvent.ts";
 import type { UsageSink } from "./UsageSink.ts";
+
+export type { TrackerStats } from "./createUsageQueue.ts";
 
 export interface Identity {
   user: string | null;
@@ -14,59 +20,52 @@ export interface TrackerOptions {
   /**
    * When false (the default), failures to record are allowed: they are swallowed (and passed to
    * `onError`) and the call returns as if untracked. When true, the call waits for its event to be
-   * recorded and a recording failure rejects an otherwise successful call.
+   * recorded (at most `timeoutMs`) and a recording failure rejects an otherwise successful call.
    */
   strict: boolean;
   clientVersion: string;
   /** who is calling; resolved off the call's path when not strict */
   identify: () => Promise<Identity>;
-  /** told about every failed call, e.g. to send an alert; must not throw */
+  /** told about every failed call, e.g. to send an alert; what it throws is contained */
   onFailure?: (event: UsageEvent, error: unknown) => void;
+  /** told about each failed send and each start of dropping; what it throws is contained */
   onError?: (error: unknown) => void;
+  /** queue bound, batch size, timeouts and backoff; see `defaultTrackingLimits` */
+  limits?: Partial<TrackingLimits>;
+  /** where a throwing callback is reported, once; default stderr */
+  warn?: (line: string) => void;
   now?: () => Date;
+  random?: () => number;
 }
 
 export interface Tracker {
   /** runs `call`, records it, and returns or throws exactly what `call` did (strict mode aside) */
   run<T>(fn: string, args: readonly unknown[], model: string | null, call: () => Promise<T>): Promise<T>;
-  /** resolves when every queued event has been sent (or failed to) */
-  flush(): Promise<void>;
+  /** sends what is queued; resolves when nothing waits, a send fails, or after `timeoutMs` (default `flushTimeoutMs`) */
+  flush(timeoutMs?: number): Promise<TrackerStats>;
+  stats(): TrackerStats;
 }
 
-function errorClass(error: unknown): string {
-  if (error instanceof Error) return error.name === "Error" ? error.constructor.name : error.name;
-  return typeof error;
-}
+const noStats: TrackerStats = { sent: 0, queued: 0, dropped: 0, rejected: 0, failures: 0 };
 
 /**
  * Usage tracking for client calls. The call's own result or error always wins: tracking adds an
- * array push and a scheduled send to its path, nothing more (unless strict).
+ * event to a bounded queue on its path, nothing more (unless strict), and never throws into it.
  */
 export function createTracker(options: TrackerOptions): Tracker {
   const now = options.now ?? (() => new Date());
-  const allowFailures = !options.strict;
-  const queue: UsageEvent[] = [];
-  const pending = new Set<Promise<void>>();
-  let scheduled = false;
-  let tail: Promise<void> = Promise.resolve();
+  const limits: TrackingLimits = { ...defaultTrackingLimits, ...options.limits };
+  const warn = options.warn ?? ((line: string) => void process.stderr.write(`${line}\n`));
+  const onFailure = containCallback(options.onFailure, "usage tracking: onFailure", warn);
+  const onError = containCallback(options.onError, "usage tracking: onError", warn);
+  const sink = options.sink;
 
-  async function deliver(events: UsageEvent[]): Promise<void> {
+  async function deliver(events: UsageEvent[], signal: AbortSignal): Promise<void> {
     const identity = await options.identify().catch((): Identity => ({ user: null, team: null }));
-    await options.sink!.send(events.map((event) => ({ ...event, ...identity })));
+    await sink!.send(events.map((event) => ({ ...event, ...identity })), signal);
   }
 
-  function drain(): void {
-    scheduled = false;
-    const batch = queue.splice(0);
-    if (batch.length === 0) return;
-    // one batch at a time, so that events arrive in the order of the calls
-    const sending = tail
-      .then(() => deliver(batch))
-      .catch((error: unknown) => options.onError?.(error))
-      .finally(() => pending.delete(sending));
-    tail = sending;
-    pending.add(sending);
-  }
+  const queue = sink && !options.strict ? createUsageQueue({ deliver, limits, report: onError, ...(options.random ? { random: options.random } : {}) }) : undefined;
 
   return {
     async run(fn, args, model, call) {
@@ -81,31 +80,12 @@ export function createTracker(options: TrackerOptions): Tracker {
         failed = true;
         error = thrown;
       }
-      const event: UsageEvent = {
-        at,
-        fn,
-        args: summarizeArgs(args),
-        // the widely copied decorator had this inverted: a call succeeded exactly when it did not fail
-        success: !failed,
-        errorClass: failed ? errorClass(error) : null,
-        errorCode: failed && error instanceof EnvelopeError ? error.code : null,
-        errorMessage: failed ? (error instanceof EnvelopeError ? error.shortMessage : String((error as Error)?.message ?? error)) : null,
-        durationMs: Math.round((performance.now() - started) * 1000) / 1000,
-        user: null,
-        team: null,
-        clientVersion: options.clientVersion,
-        model,
-      };
-      if (failed) options.onFailure?.(event, error);
-      if (options.sink && allowFailures) {
-        queue.push(event);
-        if (!scheduled) {
-          scheduled = true;
-          setImmediate(drain);
-        }
-      } else if (options.sink) {
+      const event = buildUsageEvent({ fn, args, model, at, durationMs: performance.now() - started, failed, error, clientVersion: options.clientVersion });
+      if (failed) onFailure(event, error);
+      if (queue) queue.push(event);
+      else if (sink) {
         try {
-          await deliver([event]);
+          await sendWithin((signal) => deliver([event], signal), 1, limits.timeoutMs);
         } catch (trackingError) {
           // strict: a recording failure fails the call, but never hides the call's own error
           if (!failed) throw new EnvelopeError("ENVELOPE_TRACKING_FAILED", `${fn} succeeded but its usage event could not be recorded (strict tracking): ${(trackingError as Error)?.message ?? trackingError}`, { cause: trackingError });
@@ -114,9 +94,7 @@ export function createTracker(options: TrackerOptions): Tracker {
       if (failed) throw error;
       return result as Awaited<ReturnType<typeof call>>;
     },
-    async flush() {
-      if (scheduled) drain();
-      while (pending.size > 0) await Promise.all([...pending]);
-    },
+    flush: (timeoutMs) => (queue ? queue.flush(timeoutMs) : Promise.resolve({ ...noStats })),
+    stats: () => (queue ? queue.stats() : { ...noStats }),
   };
 }

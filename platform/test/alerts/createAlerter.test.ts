@@ -38,3 +38,28 @@ test("ignores failures that are not 4xx, 5xx or network, and never throws when t
   await alerter.flush();
   expect(errors.map((error) => (error as Error).message)).toEqual(["refused"]);
 });
+
+test("a throwing onError is contained and reported once; later alerts still go out", async () => {
+  const warned: string[] = [];
+  let posts = 0;
+  const fetch = (async () => (++posts === 1 ? Promise.reject(new Error("refused")) : new Response("ok"))) as unknown as typeof globalThis.fetch;
+  const alerter = createAlerter({ webhook: "http://127.0.0.1:1/hook", minIntervalMs: 0, fetch, warn: (line) => warned.push(line), onError: () => {
+    throw new Error("onError is broken");
+  } });
+  alerter.notify(facts(new EnvelopeError("ENVELOPE_NETWORK", "no answer")));
+  await alerter.flush();
+  alerter.notify(facts(new EnvelopeError("ENVELOPE_NETWORK", "no answer")));
+  await alerter.flush();
+  expect(posts).toBe(2);
+  expect(warned).toEqual(["alerts: onError threw (ignored; reported once): onError is broken"]);
+});
+
+test("a webhook that never answers is abandoned after timeoutMs, so flush resolves", { timeout: 10_000 }, async () => {
+  const errors: unknown[] = [];
+  // like fetch: never answers, but gives up when its signal aborts
+  const fetch = ((_url: string, init: RequestInit) => new Promise((_, reject) => init.signal!.addEventListener("abort", () => reject(init.signal!.reason)))) as unknown as typeof globalThis.fetch;
+  const alerter = createAlerter({ webhook: "http://127.0.0.1:1/hook", fetch, timeoutMs: 30, onError: (error) => errors.push(error) });
+  alerter.notify(facts(new EnvelopeError("ENVELOPE_NETWORK", "no answer")));
+  await alerter.flush();
+  expect(errors.map((error) => (error as Error).name)).toEqual(["TimeoutError"]);
+});

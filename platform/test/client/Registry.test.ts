@@ -91,6 +91,15 @@ describe("Registry (client) against a live registry", () => {
     expect(fixes[2]).toContain("Fix the listed fields: tags.team.");
   });
 
+  test("a registry that takes events but never answers them: flush resolves with what is still queued", { timeout: 20_000 }, async () => {
+    // every call is answered except the tracking's own (whoami and events), which hang until aborted
+    const hanging = ((target: string, init: RequestInit) =>
+      /\/v1\/(events|whoami)$/.test(String(target)) ? new Promise((_, reject) => init.signal?.addEventListener("abort", () => reject(init.signal!.reason))) : fetch(target, init)) as unknown as typeof fetch;
+    const ada = client({ fetch: hanging, tracking: { limits: { timeoutMs: 100 } } });
+    await expect(ada.find({ name: "client-churn" })).resolves.toHaveLength(1);
+    expect(await ada.flush()).toEqual({ sent: 0, queued: 1, dropped: 0, rejected: 0, failures: 1 });
+  });
+
   test("fromEnv names the missing variable", () => {
     expect(() => Registry.fromEnv({}, {})).toThrow(/`url` is empty; expected the registry's base URL \(ENVELOPE_REGISTRY_URL\)/);
     expect(() => Registry.fromEnv({}, { ENVELOPE_REGISTRY_URL: "http://x" })).toThrow(/ENVELOPE_TOKEN/);

@@ -65,8 +65,10 @@ describe("createTracker", () => {
   });
 
   test("does not wait for the sink: a slow sink adds well under a millisecond per call", async () => {
+    // sends wait until released; once released, every send (of the batches left) is answered at once
     let release!: () => void;
-    const slow: UsageSink = { send: () => new Promise<void>((resolve) => (release = resolve)) };
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const slow: UsageSink = { send: () => released };
     const track = tracker({ sink: slow });
     const started = performance.now();
     for (let index = 0; index < 1000; index++) await track.run("find", [{ region: "us" }], null, async () => index);
