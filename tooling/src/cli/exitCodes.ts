@@ -29,10 +29,13 @@ export const exitCodes: Readonly<Record<ExemplarErrorCode | GitHubErrorCode, 1 |
   // publish and unpublish refuse these before sending any request
   EXEMPLAR_PUBLISH_PREFIX: 2,
   EXEMPLAR_PUBLISH_DIR: 2,
+  // a symlink in the site that leads out of it, or in a loop
+  EXEMPLAR_PUBLISH_SYMLINK: 2,
   EXEMPLAR_PUBLISH_BASE_MISMATCH: 2,
   // the bucket's answers: the flags looked right, the remote said no or was not there
   EXEMPLAR_PUBLISH_BUCKET_NOT_FOUND: 1,
   EXEMPLAR_PUBLISH_UNREACHABLE: 1,
+  EXEMPLAR_PUBLISH_TIMEOUT: 1,
   EXEMPLAR_PUBLISH_CREDENTIALS: 1,
   EXEMPLAR_PUBLISH_REMOTE: 1,
   // thrown by none today; a publish whose requests failed exits 1, as its summary does

@@ -11,6 +11,8 @@ export const bucketFlags = {
   endpoint: { type: "string" },
   "path-style": { type: "boolean" },
   region: { type: "string" },
+  timeout: { type: "string" },
+  attempts: { type: "string" },
   "dry-run": { type: "boolean" },
   json: { type: "boolean" },
   help: { type: "boolean", short: "h" },
@@ -23,6 +25,10 @@ export interface BucketFlags {
   endpoint?: string | undefined;
   "path-style"?: boolean | undefined;
   region?: string | undefined;
+  /** seconds an attempt may go without progress */
+  timeout?: string | undefined;
+  /** attempts per request */
+  attempts?: string | undefined;
 }
 
 /** A bucket the flags name, with a client for it and how to name it in a summary. */
@@ -44,6 +50,7 @@ export async function openBucket(flags: BucketFlags, env: Record<string, string 
   if (flags.prefix === undefined && flags.root !== true) throw usage(`missing --prefix: expected a folder such as --prefix pr-123 (or --root to ${rootUse})`);
   const endpoint = flags.endpoint;
   if (endpoint !== undefined && !/^https?:\/\/[^/]+/i.test(endpoint)) throw usage(`--endpoint "${endpoint}" is not an http(s) URL; expected e.g. http://127.0.0.1:4568`);
+  const limits = requestLimits(flags);
   // the SDK's multi-line notice about Node 20 would break the one-line output; readers of a
   // publish log cannot act on it
   process.env["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"] ??= "true";
@@ -52,9 +59,29 @@ export async function openBucket(flags: BucketFlags, env: Record<string, string 
   const { createS3Client, regionOf } = await import("../publish/createS3Client.ts");
   return {
     bucket: flags.bucket,
-    client: createS3Client({ endpoint, pathStyle: flags["path-style"], region: flags.region, env }),
+    client: createS3Client({ endpoint, pathStyle: flags["path-style"], region: flags.region, env, ...limits }),
     where: endpoint ?? `AWS S3 (${regionOf({ region: flags.region, env })})`,
   };
+}
+
+/**
+ * `--timeout SECONDS` (an attempt with nothing sent or received for that long is abandoned; the
+ * whole attempt may take ten times as long, at least the default 5 minutes) and `--attempts N`.
+ */
+function requestLimits(flags: BucketFlags): { maxAttempts?: number; timeouts?: { idle: number; request: number } } {
+  const limits: { maxAttempts?: number; timeouts?: { idle: number; request: number } } = {};
+  if (flags.timeout !== undefined) {
+    const seconds = Number(flags.timeout);
+    if (flags.timeout.trim() === "" || !Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) throw usage(`--timeout "${flags.timeout}" is not a number of seconds above 0 and at most 3600`);
+    const idle = Math.round(seconds * 1000);
+    limits.timeouts = { idle, request: Math.max(idle * 10, 300_000) };
+  }
+  if (flags.attempts !== undefined) {
+    const attempts = Number(flags.attempts);
+    if (!Number.isInteger(attempts) || attempts < 1 || attempts > 10) throw usage(`--attempts "${flags.attempts}" is not a whole number from 1 to 10`);
+    limits.maxAttempts = attempts;
+  }
+  return limits;
 }
 
 /** A refusal that a change of flags fixes (exit code 2). */

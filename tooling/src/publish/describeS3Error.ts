@@ -1,4 +1,5 @@
 import { ExemplarError } from "../errors/ExemplarError.ts";
+import { describeTimeout, TIMEOUT_ADVICE } from "./describeTimeout.ts";
 import { errorCode } from "./errorCode.ts";
 import { formatS3Error } from "./formatS3Error.ts";
 
@@ -23,7 +24,8 @@ const REJECTED_CREDENTIALS = new Set(["InvalidAccessKeyId", "SignatureDoesNotMat
 
 /**
  * Turns the first failing S3 request of a publish into one actionable line naming the value:
- * a missing bucket, an endpoint that cannot be reached, credentials that are missing or refused;
+ * a missing bucket, an endpoint that cannot be reached or never answers, credentials that are
+ * missing or refused;
  * anything else keeps the S3 code, status and message. Pure; the SDK error becomes `cause`; an
  * `ExemplarError` is returned as it is.
  */
@@ -35,6 +37,10 @@ export function describeS3Error(error: unknown, place: S3Place): ExemplarError {
   const bucket = JSON.stringify(place.bucket);
   if (code === "NoSuchBucket" || name === "NoSuchBucket") {
     return new ExemplarError("EXEMPLAR_PUBLISH_BUCKET_NOT_FOUND", `bucket ${bucket} does not exist at ${place.where}`, { cause: error });
+  }
+  const timeout = describeTimeout(error);
+  if (timeout !== undefined) {
+    return new ExemplarError("EXEMPLAR_PUBLISH_TIMEOUT", `S3 request for bucket ${bucket} at ${place.where} timed out: ${timeout}; ${TIMEOUT_ADVICE}`, { cause: error });
   }
   const unreachable = UNREACHABLE.get(code) ?? UNREACHABLE.get(name);
   if (unreachable !== undefined) {

@@ -22,10 +22,13 @@ const rows: Array<{ code: keyof typeof exitCodes; exitCode: 1 | 2 }> = [
   { code: "EXEMPLAR_PUBLISH_PREFIX", exitCode: 2 },
   // publish refuses the site folder and its VitePress base before any request (publish's USAGE_CODES)
   { code: "EXEMPLAR_PUBLISH_DIR", exitCode: 2 },
+  // publish refuses a symlink out of the site (or in a loop) before any upload
+  { code: "EXEMPLAR_PUBLISH_SYMLINK", exitCode: 2 },
   { code: "EXEMPLAR_PUBLISH_BASE_MISMATCH", exitCode: 2 },
   // publish and unpublish: what the bucket answered (outside both USAGE_CODES)
   { code: "EXEMPLAR_PUBLISH_BUCKET_NOT_FOUND", exitCode: 1 },
   { code: "EXEMPLAR_PUBLISH_UNREACHABLE", exitCode: 1 },
+  { code: "EXEMPLAR_PUBLISH_TIMEOUT", exitCode: 1 },
   { code: "EXEMPLAR_PUBLISH_CREDENTIALS", exitCode: 1 },
   { code: "EXEMPLAR_PUBLISH_REMOTE", exitCode: 1 },
   // thrown by none today; a failed publish exits 1

@@ -18,7 +18,21 @@ describe("describeS3Error", () => {
     // a host name that does not resolve
     { error: netError("ENOTFOUND"), code: "EXEMPLAR_PUBLISH_UNREACHABLE", message: 'cannot reach http://127.0.0.1:4568 for bucket "nope" (host not found); expected an S3 endpoint there' },
     // the SDK's connection timeout
-    { error: Object.assign(new Error("Socket timed out"), { name: "TimeoutError" }), code: "EXEMPLAR_PUBLISH_UNREACHABLE", message: 'cannot reach http://127.0.0.1:4568 for bucket "nope" (connection timed out); expected an S3 endpoint there' },
+    {
+      error: Object.assign(new Error("@smithy/node-http-handler - the request socket did not establish a connection with the server within the configured timeout of 10000 ms."), { name: "TimeoutError" }),
+      code: "EXEMPLAR_PUBLISH_UNREACHABLE",
+      message: 'cannot reach http://127.0.0.1:4568 for bucket "nope" (connection timed out); expected an S3 endpoint there',
+    },
+    // connected, but no answer on any attempt
+    {
+      error: Object.assign(new Error("@smithy/node-http-handler - the request socket timed out after 30000 ms of inactivity (configured by client requestHandler)."), {
+        name: "TimeoutError",
+        $metadata: { attempts: 3 },
+      }),
+      code: "EXEMPLAR_PUBLISH_TIMEOUT",
+      message:
+        'S3 request for bucket "nope" at http://127.0.0.1:4568 timed out: no answer: nothing received for 30 s, 3 attempts; the endpoint took the request but did not answer: check that it is up and publish again, or allow more time (--timeout, --attempts)',
+    },
     // no link of the credential chain had anything
     {
       error: Object.assign(new Error("Could not load credentials from any providers"), { name: "CredentialsProviderError" }),

@@ -25,6 +25,9 @@ Options:
   --path-style       path-style URLs (endpoint/bucket/key), for most S3-compatible servers
   --region REGION    the bucket's region (default: AWS_REGION, AWS_DEFAULT_REGION, us-east-1)
   --concurrency N    requests in flight at once (default 8)
+  --timeout SECONDS  abandon and retry a request attempt after SECONDS with nothing sent or
+                     received (default 30)
+  --attempts N       tries per request, the first included (default 3)
   --dry-run          print the plan (upload, unchanged, delete) and change nothing
   --json             print the summary as JSON on stdout
   -h, --help         print this help

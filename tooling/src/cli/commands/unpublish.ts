@@ -20,6 +20,9 @@ Options:
   --endpoint URL     an S3-compatible endpoint, e.g. http://127.0.0.1:4568
   --path-style       path-style URLs (endpoint/bucket/key), for most S3-compatible servers
   --region REGION    the bucket's region (default: AWS_REGION, AWS_DEFAULT_REGION, us-east-1)
+  --timeout SECONDS  abandon and retry a request attempt after SECONDS with nothing sent or
+                     received (default 30)
+  --attempts N       tries per request, the first included (default 3)
   --dry-run          print what would be deleted and change nothing
   --json             print the summary as JSON on stdout
   -h, --help         print this help

@@ -23,6 +23,7 @@ afterAll(async () => {
 beforeEach(() => {
   s3.proxy.reset();
   s3.proxy.failWhen = () => false;
+  s3.proxy.hangWhen = () => false;
 });
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -94,6 +95,29 @@ describe("exemplar publish", () => {
     expect(stdout).toMatch(/^failed to publish dist to s3:\/\/site\/pr-1\/: uploaded 0 \(0 B\), unchanged 13 .*\n  upload failed: logo\.svg: InternalError \(HTTP 500\): injected by the test proxy\n$/);
     expect(stderr).toBe("exemplar publish: 1 upload failed: logo.svg; nothing was deleted\n");
     expect((await s3.contents()).get("pr-1/stale.html")).toBe("stale");
+  });
+
+  test("--timeout and --attempts bound an upload that is never answered: exit 1 naming the file, what happened and what to do", { timeout: 30_000 }, async () => {
+    await copySite(join(work, "dist-7"), "/pr-7/");
+    s3.proxy.hangWhen = ({ method, key }) => method === "PUT" && key === "pr-7/logo.svg";
+    const { code, stdout, stderr } = await run(["--dir", "dist-7", ...site("pr-7", ["--timeout", "0.3", "--attempts", "2"]).slice(2)]);
+    expect(code).toBe(1);
+    expect(stdout).toContain(
+      "\n  upload failed: logo.svg: TimeoutError: no answer: nothing received for 0.3 s, 2 attempts; the endpoint took the request but did not answer: check that it is up and publish again, or allow more time (--timeout, --attempts)\n",
+    );
+    expect(stderr).toBe("exemplar publish: 1 upload failed: logo.svg; nothing was deleted\n");
+    expect(s3.proxy.seen.filter(({ key }) => key === "pr-7/logo.svg")).toHaveLength(2);
+  });
+
+  test.each([
+    [["--timeout", "0"], '--timeout "0" is not a number of seconds above 0 and at most 3600'],
+    [["--timeout", "soon"], '--timeout "soon" is not a number of seconds above 0 and at most 3600'],
+    [["--attempts", "0"], '--attempts "0" is not a whole number from 1 to 10'],
+  ])("refuses %j: %s", async (extra, message) => {
+    const { code, stderr } = await run(site("pr-7", extra));
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
+    expect(s3.proxy.seen).toEqual([]);
   });
 
   test("--json prints the error object on stdout, with the code and the line stderr shows", async () => {

@@ -17,6 +17,8 @@ export interface Proxy {
   seen: SeenRequest[];
   /** answer a request with an S3 `InternalError` 500 instead of forwarding it */
   failWhen: (request: SeenRequest) => boolean;
+  /** take a request (its body read) and never answer it, as a stuck server does */
+  hangWhen: (request: SeenRequest) => boolean;
   /** requests seen with this method (`PUT`, `HEAD`, `GET`, `POST`, `DELETE`) */
   count: (method: string) => number;
   reset: () => void;
@@ -33,12 +35,18 @@ export async function startProxy(targetPort: number): Promise<Proxy> {
     endpoint: "",
     seen: [],
     failWhen: () => false,
+    hangWhen: () => false,
     count: (method) => proxy.seen.filter((seen) => seen.method === method).length,
     reset: () => {
       proxy.seen.length = 0;
       attempts.clear();
     },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // the requests left hanging would hold the server open
+        server.closeAllConnections();
+      }),
   };
   const server = createServer((incoming, outgoing) => {
     const method = incoming.method ?? "GET";
@@ -48,6 +56,10 @@ export async function startProxy(targetPort: number): Promise<Proxy> {
     attempts.set(id, attempt);
     const seen = { method, key, attempt };
     proxy.seen.push(seen);
+    if (proxy.hangWhen(seen)) {
+      incoming.resume();
+      return;
+    }
     if (proxy.failWhen(seen)) {
       incoming.resume();
       incoming.on("end", () => {
