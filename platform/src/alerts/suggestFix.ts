@@ -29,6 +29,8 @@ export function suggestFix(error: unknown): string | undefined {
       return "The model's predict took longer than the service's timeout: look for a loop that never ends or a slow call, or raise --timeout; its worker was replaced.";
     case "ENVELOPE_MODEL_CRASHED":
       return "The model's worker died during predict (an uncaught error in a callback, process.exit, out of memory): fix the model's code; its worker was replaced.";
+    case "ENVELOPE_OVERLOADED":
+      return "The prediction service's queue was full: retry after the Retry-After seconds, serve with more --workers, or find the slow calls that fill it.";
     case "ENVELOPE_SERVER":
       return "The registry failed: retry; if it persists, tell the platform team the time of the call.";
     default:

@@ -35,4 +35,5 @@ export const exitCodes: Readonly<Record<CliErrorCode, ExitCode>> = {
   ENVELOPE_MODEL_FAILED: exitCode.failed,
   ENVELOPE_MODEL_CRASHED: exitCode.failed,
   ENVELOPE_MODEL_TIMEOUT: exitCode.failed,
+  ENVELOPE_OVERLOADED: exitCode.failed,
 };

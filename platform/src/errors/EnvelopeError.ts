@@ -19,7 +19,8 @@ export type EnvelopeErrorCode =
   | "ENVELOPE_NOT_SERVABLE"
   | "ENVELOPE_MODEL_FAILED"
   | "ENVELOPE_MODEL_CRASHED"
-  | "ENVELOPE_MODEL_TIMEOUT";
+  | "ENVELOPE_MODEL_TIMEOUT"
+  | "ENVELOPE_OVERLOADED";
 
 /** The HTTP status each code is served with (network and client-side codes have none). */
 export const statusOf: Record<EnvelopeErrorCode, number | undefined> = {
@@ -39,6 +40,7 @@ export const statusOf: Record<EnvelopeErrorCode, number | undefined> = {
   ENVELOPE_MODEL_FAILED: 500,
   ENVELOPE_MODEL_CRASHED: 500,
   ENVELOPE_MODEL_TIMEOUT: 504,
+  ENVELOPE_OVERLOADED: 503,
 };
 
 export interface EnvelopeErrorOptions {

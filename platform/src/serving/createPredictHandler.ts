@@ -2,7 +2,6 @@ import type { IncomingMessage } from "node:http";
 import type { Alerter } from "../alerts/createAlerter.ts";
 import type { SavedEnvelope } from "../envelope/Envelope.ts";
 import { EnvelopeError } from "../errors/EnvelopeError.ts";
-import { parseJson } from "../server/parseJson.ts";
 import { readBody } from "../server/readBody.ts";
 import type { Identity, Tracker } from "../tracking/createTracker.ts";
 import { checkRows } from "./checkRows.ts";
@@ -11,6 +10,7 @@ import type { ServiceMetrics } from "./createServiceMetrics.ts";
 import type { WorkerPool } from "./createWorkerPool.ts";
 import { formatDriftHeader } from "./formatDriftHeader.ts";
 import { modelLabel } from "./modelLabel.ts";
+import { parseBoundedJson } from "./parseBoundedJson.ts";
 import { readPredictRequest } from "./readPredictRequest.ts";
 import { serviceError } from "./serviceError.ts";
 import { trainingRanges } from "./trainingRanges.ts";
@@ -21,6 +21,8 @@ export interface PredictDeps {
   metrics: ServiceMetrics;
   maxBodyBytes: number;
   maxRows: number;
+  /** how deep the request's JSON may nest (413 beyond) */
+  maxJsonDepth: number;
   tracker: Tracker | undefined;
   alerter: Alerter | undefined;
   identity: Identity;
@@ -38,7 +40,8 @@ export interface PredictReply {
 /**
  * `POST /predict`: reads and checks the rows against the shape (422 listing every problem), counts
  * drift, runs the model in its worker and checks what it returned against the output fields (a
- * model answering off its shape is a 500, never passed on). Every request is measured; with a
+ * model answering off its shape is a 500, never passed on). The call's timeout counts from the
+ * request's arrival, body reading included. Every request is measured; with a
  * tracker it is a usage event `predict`; a 5xx of the model posts an alert naming `name@version`.
  */
 export function createPredictHandler(deps: PredictDeps): (request: IncomingMessage) => Promise<PredictReply> {
@@ -48,12 +51,12 @@ export function createPredictHandler(deps: PredictDeps): (request: IncomingMessa
   const ranges = trainingRanges(inputs, envelope.data.features);
   const prefix = `{"model":${JSON.stringify(envelope.name)},"version":${envelope.version},"predictions":`;
 
-  async function answer(request: IncomingMessage, seen: { rows: number }): Promise<PredictReply> {
-    const rows = readPredictRequest(parseJson(await readBody(request, deps.maxBodyBytes)), inputs, deps.maxRows);
+  async function answer(request: IncomingMessage, seen: { rows: number }, arrivedAt: number): Promise<PredictReply> {
+    const rows = readPredictRequest(parseBoundedJson(await readBody(request, deps.maxBodyBytes), deps.maxJsonDepth), inputs, deps.maxRows);
     seen.rows = rows.length;
     const drift = countDrift(rows, ranges);
     metrics.drift(drift);
-    const predictions = await deps.pool.predict(rows);
+    const predictions = await deps.pool.predict(rows, arrivedAt);
     if (!Array.isArray(predictions) || predictions.length !== rows.length) {
       throw new EnvelopeError("ENVELOPE_MODEL_FAILED", `${label}: predict returned ${Array.isArray(predictions) ? `${predictions.length} predictions for ${rows.length} rows` : typeof predictions}; expected an array with one prediction per row`);
     }
@@ -69,7 +72,7 @@ export function createPredictHandler(deps: PredictDeps): (request: IncomingMessa
     const seen = { rows: 0 };
     let reply: PredictReply;
     let code: string | undefined;
-    const call = () => answer(request, seen);
+    const call = () => answer(request, seen, started);
     try {
       reply = await (deps.tracker ? deps.tracker.run("predict", [seen], label, call) : call());
     } catch (error) {
@@ -77,7 +80,7 @@ export function createPredictHandler(deps: PredictDeps): (request: IncomingMessa
       if (failure.code === "ENVELOPE_SERVER") deps.log(`${label}: POST /predict: ${(error as Error)?.stack ?? String(error)}`);
       else if (failure.status >= 500) deps.alerter?.notify({ ...deps.identity, fn: "predict", model: label, error });
       code = failure.code;
-      reply = { status: failure.status, body: JSON.stringify(failure.body), headers: {} };
+      reply = { status: failure.status, body: JSON.stringify(failure.body), headers: failure.headers };
     }
     metrics.observe(reply.status, code, (performance.now() - started) / 1000, code === undefined ? seen.rows : 0);
     return reply;

@@ -1,17 +1,21 @@
-import { Worker } from "node:worker_threads";
 import { EnvelopeError } from "../errors/EnvelopeError.ts";
+import { spawnModelProcess, type ModelDeath, type ModelProcess, type ModelReply } from "./spawnModelProcess.ts";
 
 export interface WorkerPoolOptions {
   /** the bundled ESM source exporting `predict(rows, state)` */
   source: string;
-  /** the model's state, passed to every `predict` call (structured-cloned once per worker) */
+  /** the model's state, passed to every `predict` call (sent once to each worker) */
   state: unknown;
   /** names the model in messages, e.g. `churn@3` */
   label: string;
   /** workers running the model (default 1) */
   size?: number;
-  /** a call slower than this is answered 504 and its worker replaced (default 5,000 ms) */
+  /** a call not answered this long after it arrived is answered 504; a worker running it is replaced (default 5,000 ms) */
   timeoutMs?: number;
+  /** each worker's JavaScript heap limit; a worker over it is replaced (default 512 MB) */
+  memoryLimitMb?: number;
+  /** calls waiting for a worker at most; one more is refused with 503 (default 100) */
+  maxQueue?: number;
   /** told when a worker is replaced, and why */
   onReplace?: (reason: string) => void;
   /** told when a replacement failed to start (it is retried) */
@@ -19,10 +23,14 @@ export interface WorkerPoolOptions {
 }
 
 export interface WorkerPool {
-  /** the model's outputs for the rows; rejects with ENVELOPE_MODEL_FAILED, _CRASHED (500) or _TIMEOUT (504) */
-  predict(rows: readonly unknown[]): Promise<unknown>;
-  /** workers ready to predict now, and how many were replaced so far */
-  status(): { ready: number; size: number; replaced: number };
+  /**
+   * The model's outputs for the rows; `arrivedAt` (a `performance.now()` time, default now) is
+   * when the request arrived, from which its timeout counts. Rejects with ENVELOPE_MODEL_FAILED
+   * or _CRASHED (500), _TIMEOUT (504), or ENVELOPE_OVERLOADED (503) when the queue is full.
+   */
+  predict(rows: readonly unknown[], arrivedAt?: number): Promise<unknown>;
+  /** workers ready to predict, how many were replaced so far, how many are running a call and how many calls wait */
+  status(): { ready: number; size: number; replaced: number; busy: number; queued: number };
   close(): Promise<void>;
 }
 
@@ -31,31 +39,33 @@ interface Job {
   rows: readonly unknown[];
   resolve: (outputs: unknown) => void;
   reject: (error: EnvelopeError) => void;
+  /** fires at the call's deadline, wherever it is then */
+  timer: NodeJS.Timeout | undefined;
 }
 
 interface Slot {
-  worker: Worker;
+  worker: ModelProcess;
   ready: boolean;
   job: Job | undefined;
-  timer: NodeJS.Timeout | undefined;
   dead: boolean;
 }
 
-type Reply = { type: "ready" } | { type: "refused"; message: string } | { id: number; ok: true; outputs: unknown } | { id: number; ok: false; name: string; message: string };
-
-const workerFile = new URL("./predictWorker.mjs", import.meta.url);
+/** the defaults `serve` and `envelope serve` document */
+export const workerPoolDefaults = { size: 1, timeoutMs: 5000, memoryLimitMb: 512, maxQueue: 100 } as const;
 
 /**
- * Runs a model's code in worker threads, isolated from the service's own thread: a model that
- * throws fails its call only; one that hangs past `timeoutMs`, or crashes its worker (an uncaught
- * error, `process.exit`), fails its call and the worker is replaced while the others keep
- * serving. Each worker runs one call at a time, so a crash or a hang is always that call's alone;
- * waiting calls queue in order. Resolves once every worker has loaded the code; a module without
- * `predict` is refused with ENVELOPE_NOT_SERVABLE.
+ * Runs a model's code in worker processes, isolated from the service: a model that throws fails
+ * its call only; one that hangs past its deadline, crashes its worker (an uncaught error,
+ * `process.exit`) or goes over its memory limit fails its call and the worker is replaced while
+ * the others keep serving. Each worker runs one call at a time, so a crash or a hang is always
+ * that call's alone. Waiting calls queue in order, at most `maxQueue` of them; a call's deadline
+ * counts from its arrival, so one still queued at its deadline is answered 504 without running.
+ * Resolves once every worker has loaded the code; a module without `predict` is refused with
+ * ENVELOPE_NOT_SERVABLE.
  */
 export async function createWorkerPool(options: WorkerPoolOptions): Promise<WorkerPool> {
-  const size = options.size ?? 1;
-  const timeoutMs = options.timeoutMs ?? 5000;
+  const { size, timeoutMs, memoryLimitMb, maxQueue } = { ...workerPoolDefaults, ...definedOnly(options) };
+  const retryAfterSeconds = Math.max(1, Math.ceil(timeoutMs / 1000));
   const queue: Job[] = [];
   const slots: Slot[] = [];
   let nextId = 0;
@@ -68,99 +78,132 @@ export async function createWorkerPool(options: WorkerPoolOptions): Promise<Work
       if (!slot.ready || slot.job || slot.dead) continue;
       const job = queue.shift()!;
       slot.job = job;
-      slot.timer = setTimeout(() => {
-        job.reject(new EnvelopeError("ENVELOPE_MODEL_TIMEOUT", `${options.label}: predict took longer than ${timeoutMs} ms; its worker was stopped and replaced`, { details: { timeoutMs } }));
-        retire(slot, `predict of ${job.rows.length} row(s) took longer than ${timeoutMs} ms`);
-      }, timeoutMs);
-      slot.worker.postMessage({ id: job.id, rows: job.rows });
+      slot.worker.run(job.id, job.rows);
     }
   }
 
-  /** stops a worker whose call timed out or whose thread died, and starts another in its place */
+  const notRun = () => new EnvelopeError("ENVELOPE_MODEL_TIMEOUT", `${options.label}: waited ${timeoutMs} ms for a model worker behind slower calls and was not run; the timeout counts from the request's arrival`, { details: { timeoutMs } });
+
+  function settle(job: Job): void {
+    clearTimeout(job.timer);
+    job.timer = undefined;
+  }
+
+  /** the call's deadline passed: still queued, it is answered without running; running, its worker goes */
+  function expire(job: Job): void {
+    const index = queue.indexOf(job);
+    if (index !== -1) {
+      queue.splice(index, 1);
+      job.reject(notRun());
+      return;
+    }
+    const slot = slots.find((candidate) => candidate.job === job);
+    if (!slot) return;
+    job.reject(new EnvelopeError("ENVELOPE_MODEL_TIMEOUT", `${options.label}: predict took longer than ${timeoutMs} ms (counted from the request's arrival); its worker was stopped and replaced`, { details: { timeoutMs } }));
+    retire(slot, `predict of ${job.rows.length} row(s) took longer than ${timeoutMs} ms`);
+  }
+
+  /** stops a worker whose call timed out or whose process died, and starts another in its place */
   function retire(slot: Slot, reason: string): void {
     if (slot.dead) return;
     slot.dead = true;
-    clearTimeout(slot.timer);
+    if (slot.job) settle(slot.job);
     slot.job = undefined;
-    void slot.worker.terminate();
+    void slot.worker.kill();
     const index = slots.indexOf(slot);
     if (closed || index === -1) return;
     replaced++;
     options.onReplace?.(reason);
     const replacement = spawn();
-    slots[index] = replacement.slot;
-    replacement.loaded.then(dispatch, (error: unknown) => {
+    slots[index] = replacement;
+    replacement.worker.loaded.then(dispatch, (error: unknown) => {
       options.onError?.(error);
       // try again shortly: the code loaded before, so this is a transient failure (e.g. memory)
-      setTimeout(() => retire(replacement.slot, `a replacement failed to start: ${(error as Error).message}`), 1000).unref();
+      setTimeout(() => retire(replacement, `a replacement failed to start: ${(error as Error).message}`), 1000).unref();
     });
   }
 
-  function spawn(): { slot: Slot; loaded: Promise<void> } {
-    const worker = new Worker(workerFile, { workerData: { source: options.source, state: options.state } });
-    const slot: Slot = { worker, ready: false, job: undefined, timer: undefined, dead: false };
-    const loaded = new Promise<void>((resolve, reject) => {
-      worker.on("message", (reply: Reply) => {
-        if ("type" in reply) {
-          if (reply.type === "ready") {
-            slot.ready = true;
-            resolve();
-          } else reject(new EnvelopeError("ENVELOPE_NOT_SERVABLE", `cannot serve ${options.label}: its custom code ${reply.message}`));
-          return;
-        }
-        const job = slot.job;
-        if (!job || job.id !== reply.id) return;
-        clearTimeout(slot.timer);
-        slot.job = undefined;
-        if (reply.ok) job.resolve(reply.outputs);
-        else job.reject(new EnvelopeError("ENVELOPE_MODEL_FAILED", `${options.label}: predict threw ${reply.name}: ${reply.message}`, { details: { modelError: { name: reply.name, message: reply.message } } }));
-        dispatch();
-      });
-      const died = (why: string) => {
-        // a worker dying while it loads is the caller's to handle: refused at start, retried later
-        if (!slot.ready) return reject(new EnvelopeError("ENVELOPE_NOT_SERVABLE", `cannot serve ${options.label}: its worker ${why} while loading the custom code`));
-        if (slot.dead) return;
-        slot.job?.reject(new EnvelopeError("ENVELOPE_MODEL_CRASHED", `${options.label}: the model's worker ${why} during predict; it was replaced`));
-        retire(slot, `the worker ${why}`);
-      };
-      worker.on("error", (error) => died(`crashed (${error.name}: ${error.message})`));
-      worker.on("exit", (code) => died(`exited with code ${code}`));
-    });
-    return { slot, loaded };
+  function replied(slot: Slot, reply: ModelReply): void {
+    const job = slot.job;
+    if (!job || job.id !== reply.id) return;
+    settle(job);
+    slot.job = undefined;
+    if (reply.ok) job.resolve(reply.outputs);
+    else job.reject(new EnvelopeError("ENVELOPE_MODEL_FAILED", `${options.label}: predict threw ${reply.name}: ${reply.message}`, { details: { modelError: { name: reply.name, message: reply.message } } }));
+    dispatch();
   }
 
-  const started = Array.from({ length: size }, spawn);
-  slots.push(...started.map((entry) => entry.slot));
+  function died(slot: Slot, death: ModelDeath): void {
+    if (slot.dead) return;
+    const job = slot.job;
+    if (job) {
+      const details = death.outOfMemory ? { memoryLimitMb } : {};
+      job.reject(new EnvelopeError("ENVELOPE_MODEL_CRASHED", `${options.label}: the model's worker ${death.why} during predict; it was replaced`, { details }));
+    }
+    retire(slot, `the worker ${death.why}`);
+  }
+
+  function spawn(): Slot {
+    const slot: Slot = {
+      worker: spawnModelProcess({ source: options.source, state: options.state, label: options.label, memoryLimitMb, onReply: (reply) => replied(slot, reply), onDeath: (death) => died(slot, death) }),
+      ready: false,
+      job: undefined,
+      dead: false,
+    };
+    slot.worker.loaded.then(() => (slot.ready = true), () => {});
+    return slot;
+  }
+
+  slots.push(...Array.from({ length: size }, spawn));
   try {
-    await Promise.all(started.map((entry) => entry.loaded));
+    await Promise.all(slots.map((slot) => slot.worker.loaded));
   } catch (error) {
     closed = true;
-    await Promise.all(slots.map((slot) => slot.worker.terminate()));
+    await Promise.all(slots.map((slot) => slot.worker.kill()));
     throw error;
   }
 
+  const shuttingDown = () => new EnvelopeError("ENVELOPE_SERVER", `${options.label}: the service is shutting down`);
   return {
-    predict(rows) {
-      if (closed) return Promise.reject(new EnvelopeError("ENVELOPE_SERVER", `${options.label}: the service is shutting down`));
+    predict(rows, arrivedAt = performance.now()) {
+      if (closed) return Promise.reject(shuttingDown());
+      if (queue.length >= maxQueue) {
+        return Promise.reject(new EnvelopeError("ENVELOPE_OVERLOADED", `${options.label}: ${maxQueue} ${maxQueue === 1 ? "call is" : "calls are"} already waiting for a model worker, the queue's limit; retry after ${retryAfterSeconds} s`, { details: { maxQueue, retryAfterSeconds } }));
+      }
+      const remainingMs = arrivedAt + timeoutMs - performance.now();
+      if (remainingMs <= 0) return Promise.reject(notRun());
       return new Promise((resolve, reject) => {
-        queue.push({ id: nextId++, rows, resolve, reject });
+        const job: Job = { id: nextId++, rows, resolve, reject, timer: undefined };
+        job.timer = setTimeout(() => expire(job), remainingMs);
+        queue.push(job);
         dispatch();
       });
     },
     status() {
-      return { ready: slots.filter((slot) => slot.ready && !slot.dead).length, size, replaced };
+      const live = slots.filter((slot) => slot.ready && !slot.dead);
+      return { ready: live.length, size, replaced, busy: live.filter((slot) => slot.job).length, queued: queue.length };
     },
     async close() {
       closed = true;
-      for (const job of queue.splice(0)) job.reject(new EnvelopeError("ENVELOPE_SERVER", `${options.label}: the service is shutting down`));
+      for (const job of queue.splice(0)) {
+        settle(job);
+        job.reject(shuttingDown());
+      }
       await Promise.all(
         slots.map((slot) => {
           slot.dead = true;
-          clearTimeout(slot.timer);
-          slot.job?.reject(new EnvelopeError("ENVELOPE_SERVER", `${options.label}: the service is shutting down`));
-          return slot.worker.terminate();
+          if (slot.job) {
+            settle(slot.job);
+            slot.job.reject(shuttingDown());
+          }
+          return slot.worker.kill();
         }),
       );
     },
   };
+}
+
+/** the options given, without the ones left undefined (so that a default applies) */
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as Partial<T>;
 }

@@ -9,7 +9,7 @@ import { buildServiceOpenApi } from "./buildServiceOpenApi.ts";
 import { checkServable } from "./checkServable.ts";
 import { createPredictHandler } from "./createPredictHandler.ts";
 import { createServiceMetrics } from "./createServiceMetrics.ts";
-import { createWorkerPool } from "./createWorkerPool.ts";
+import { createWorkerPool, workerPoolDefaults } from "./createWorkerPool.ts";
 import { modelLabel } from "./modelLabel.ts";
 
 export interface ServeOptions {
@@ -19,10 +19,16 @@ export interface ServeOptions {
   port?: number;
   /** default 127.0.0.1 */
   host?: string;
-  /** a `predict` call slower than this is answered 504 and its worker replaced; default 5,000 ms */
+  /** a request not answered this long after it arrived is answered 504 (its worker, if running it, replaced); default 5,000 ms */
   timeoutMs?: number;
-  /** worker threads running the model; default 1 */
+  /** worker processes running the model; default 1 */
   workers?: number;
+  /** each worker's JavaScript heap limit; a worker over it fails its call (500) and is replaced; default 512 MB */
+  memoryLimitMb?: number;
+  /** requests waiting for a worker at most; one more is answered 503 with Retry-After; default 100 */
+  maxQueue?: number;
+  /** how deep a request's JSON may nest; deeper is a 413; default 64 */
+  maxJsonDepth?: number;
   /** the largest request body accepted; default 16 MiB */
   maxBodyBytes?: number;
   /** the most rows in one request; default 10,000 */
@@ -66,7 +72,8 @@ const allowedMethods: Record<string, string> = { "/predict": "POST", "/openapi.j
  * Starts an HTTP prediction service for a saved envelope, on loopback by default: `POST /predict`
  * (a batch of rows, checked against the shape), `GET /openapi.json` (generated from the shape),
  * `GET /healthz` and `GET /metrics` (Prometheus). The model is the envelope's custom code, a
- * module exporting `predict(rows, state)` (sync or async), run in worker threads with `state`.
+ * module exporting `predict(rows, state)` (sync or async), run with `state` in worker processes
+ * of its own, each with a memory limit, behind a bounded queue (see `createWorkerPool`).
  * Refuses to start (`ENVELOPE_NOT_SERVABLE`) when this Node's major version differs from the
  * envelope's, or the code is missing, altered, or does not export `predict`.
  */
@@ -80,8 +87,10 @@ export async function serve(envelope: SavedEnvelope, options: ServeOptions): Pro
     source: code.code,
     state: options.state,
     label,
-    size: options.workers ?? 1,
-    timeoutMs: options.timeoutMs ?? 5000,
+    size: options.workers ?? workerPoolDefaults.size,
+    timeoutMs: options.timeoutMs ?? workerPoolDefaults.timeoutMs,
+    memoryLimitMb: options.memoryLimitMb ?? workerPoolDefaults.memoryLimitMb,
+    maxQueue: options.maxQueue ?? workerPoolDefaults.maxQueue,
     onReplace: (reason) => {
       metrics.replaced();
       log(`${label}: replaced a model worker: ${reason}`);
@@ -91,7 +100,7 @@ export async function serve(envelope: SavedEnvelope, options: ServeOptions): Pro
   const identity = { user: options.service ?? label, team: envelope.team };
   const tracker = options.tracking ? createTracker({ sink: options.tracking, strict: false, clientVersion: platformVersion, identify: async () => identity, onError: (error) => log(`${label}: usage events not recorded: ${(error as Error).message}`) }) : undefined;
   const alerter = options.alerts ? createAlerter(options.alerts) : undefined;
-  const predict = createPredictHandler({ envelope, pool, metrics, maxBodyBytes: options.maxBodyBytes ?? 16 * 1024 * 1024, maxRows, tracker, alerter, identity, log });
+  const predict = createPredictHandler({ envelope, pool, metrics, maxBodyBytes: options.maxBodyBytes ?? 16 * 1024 * 1024, maxRows, maxJsonDepth: options.maxJsonDepth ?? 64, tracker, alerter, identity, log });
   const openApi = JSON.stringify(buildServiceOpenApi(envelope, maxRows));
 
   const server = createServer({ keepAliveTimeout: 10_000 }, (request, response) => {

@@ -36,6 +36,7 @@ const expected: Record<CliErrorCode, ExitCode> = {
   ENVELOPE_MODEL_FAILED: 1,
   ENVELOPE_MODEL_CRASHED: 1,
   ENVELOPE_MODEL_TIMEOUT: 1,
+  ENVELOPE_OVERLOADED: 1,
 };
 
 test.each(Object.entries(expected))("%s exits %i", (code, exit) => {

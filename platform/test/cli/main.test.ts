@@ -46,7 +46,7 @@ test.each([
   // registry is the registry: it takes no --url or --token of one
   [["registry", "--token", "t"], "envelope registry: Unknown option '--token'; expected one of --port, --host, --data, --artifacts, --max-body-bytes (see `envelope registry --help`)"],
   // serve prints no report, so no --json (usage's and reconcile's)
-  [["serve", "churn@3", "--json"], "envelope serve: Unknown option '--json'; expected one of --port, --host, --timeout, --workers, --service, --url, --token (see `envelope serve --help`)"],
+  [["serve", "churn@3", "--json"], "envelope serve: Unknown option '--json'; expected one of --port, --host, --timeout, --workers, --max-memory, --max-queue, --service, --url, --token (see `envelope serve --help`)"],
   // deploy-rule list only reads: --port is add's
   [["deploy-rule", "list", "--port", "8081"], "envelope deploy-rule list: Unknown option '--port'; expected one of --url, --token (see `envelope deploy-rule --help`)"],
   // deploy-rule add stores a rule; --dir is reconcile's

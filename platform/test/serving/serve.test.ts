@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { serve, type RunningService } from "../../src/serving/serve.ts";
 import type { UsageEvent } from "../../src/tracking/UsageEvent.ts";
 import { linearState, servableEnvelope } from "../support/servableEnvelope.ts";
@@ -103,19 +103,22 @@ describe("serve over HTTP on loopback", () => {
   });
 
   test.each([
-    // why, x, status, code, message
-    ["hangs past the timeout", -2, 504, "ENVELOPE_MODEL_TIMEOUT", /predict took longer than 500 ms; its worker was stopped and replaced/],
-    ["exits its worker", -3, 500, "ENVELOPE_MODEL_CRASHED", /the model's worker exited with code 3 during predict; it was replaced/],
-    ["crashes its worker from a callback", -4, 500, "ENVELOPE_MODEL_CRASHED", /the model's worker crashed \(Error: callback boom\) during predict/],
-  ] as const)("a model that %s: %i %s, the worker is replaced, the service keeps serving", async (_why, x, status, code, message) => {
+    // why, x, status, code, message, what happens to a request sent with it (if it waits behind the hanging one, its deadline passes too)
+    ["hangs past the timeout", -2, 504, "ENVELOPE_MODEL_TIMEOUT", /predict took longer than 500 ms \(counted from the request's arrival\); its worker was stopped and replaced/, "answered or timed out unrun"],
+    ["exits its worker", -3, 500, "ENVELOPE_MODEL_CRASHED", /the model's worker exited with code 3 during predict; it was replaced/, "answered"],
+    ["crashes its worker from a callback", -4, 500, "ENVELOPE_MODEL_CRASHED", /the model's worker crashed \(Error: callback boom\) during predict/, "answered"],
+  ] as const)("a model that %s: %i %s, the worker is replaced, the service keeps serving", async (_why, x, status, code, message, queuedOutcome) => {
     const before = ((await (await fetch(`${service.url}/healthz`)).json()) as any).workers.replaced;
-    // a request queued behind the failing one is answered by the replacement
+    // a request queued behind the failing one is answered by the replacement, unless its own
+    // deadline (counted from its arrival, the same as the hanging one's) passed while it waited
     const [failed, queued] = await Promise.all([post(service, { rows: [row(x)] }), post(service, { rows: [row(2)] })]);
     expect(failed.status).toBe(status);
     expect(failed.json.error.code).toBe(code);
     expect(failed.json.error.message).toMatch(message);
-    expect(queued.json.predictions).toEqual([{ y: 5 }]);
-    expect(((await (await fetch(`${service.url}/healthz`)).json()) as any).workers).toMatchObject({ ready: 1, replaced: before + 1 });
+    if (queuedOutcome === "answered" || queued.status === 200) expect(queued.json.predictions).toEqual([{ y: 5 }]);
+    else expect([queued.status, queued.json.error.message]).toEqual([504, expect.stringMatching(/waited 500 ms for a model worker behind slower calls and was not run/)]);
+    await vi.waitFor(async () => expect(((await (await fetch(`${service.url}/healthz`)).json()) as any).workers).toMatchObject({ ready: 1, replaced: before + 1 }), { timeout: 20_000, interval: 50 });
+    expect((await post(service, { rows: [row(2)] })).json.predictions).toEqual([{ y: 5 }]);
     const metrics = await (await fetch(`${service.url}/metrics`)).text();
     expect(metrics).toMatch(new RegExp(`^envelope_predict_errors_total\\{code="${code}"\\} [1-9]\\d*$`, "m"));
   });

@@ -10,16 +10,20 @@ import { stopSignal } from "../stopSignal.ts";
 
 export const serveHelp = `envelope serve: serve a model's predictions over HTTP
 
-Usage: envelope serve MODEL [--port N] [--host H] [--timeout MS] [--workers N] [--service NAME]
-                            [--url URL --token TOKEN]
+Usage: envelope serve MODEL [--port N] [--host H] [--timeout MS] [--workers N] [--max-memory MB]
+                            [--max-queue N] [--service NAME] [--url URL --token TOKEN]
 
   MODEL           name@version (churn@3), name (its latest version), or a tag query
                   (name=churn,stage=prod: the newest version with every tag)
   --port N        default 8081 (0: any free port)
   --host H        default 127.0.0.1
-  --timeout MS    a prediction slower than this is answered 504 and its worker replaced
-                  (default 5000)
-  --workers N     worker threads running the model (default 1)
+  --timeout MS    a request not answered this long after it arrived is answered 504; a worker
+                  still running it is replaced (default 5000)
+  --workers N     worker processes running the model (default 1)
+  --max-memory MB each worker's JavaScript heap limit; a worker over it fails its request (500)
+                  and is replaced (default 512)
+  --max-queue N   requests waiting for a worker at most; one more is answered 503 with
+                  Retry-After (default 100)
   --service NAME  the service's name in usage events and alerts (default MODEL's name@version)
   --url URL       the registry (default: ENVELOPE_REGISTRY_URL)
   --token T       a registry token (default: ENVELOPE_TOKEN)
@@ -34,6 +38,8 @@ export const serveFlags: Flags = {
   host: { type: "string" },
   timeout: { type: "string" },
   workers: { type: "string" },
+  "max-memory": { type: "string" },
+  "max-queue": { type: "string" },
   service: { type: "string" },
   url: { type: "string" },
   token: { type: "string" },
@@ -54,6 +60,8 @@ export async function serveCommand(model: string, values: FlagValues, io: CliIo)
   const port = whole(values, "port", 8081, 0, 65535);
   const timeoutMs = whole(values, "timeout", 5000, 1);
   const workers = whole(values, "workers", 1, 1, 64);
+  const memoryLimitMb = whole(values, "max-memory", 512, 16, 1024 * 1024);
+  const maxQueue = whole(values, "max-queue", 100, 0);
   const url = (values["url"] as string | undefined) ?? io.env["ENVELOPE_REGISTRY_URL"];
   const token = (values["token"] as string | undefined) ?? io.env["ENVELOPE_TOKEN"];
   if (!url || !token) throw new EnvelopeError("ENVELOPE_CONFIG", "no registry: pass --url and --token (or set ENVELOPE_REGISTRY_URL and ENVELOPE_TOKEN)");
@@ -65,6 +73,8 @@ export async function serveCommand(model: string, values: FlagValues, io: CliIo)
     host: (values["host"] as string | undefined) ?? "127.0.0.1",
     timeoutMs,
     workers,
+    memoryLimitMb,
+    maxQueue,
     ...(typeof values["service"] === "string" ? { service: values["service"] } : {}),
     tracking: registrySink({ url, token }),
     ...(webhook ? { alerts: { webhook } } : {}),

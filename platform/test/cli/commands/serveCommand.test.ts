@@ -68,3 +68,29 @@ test("a tag query without a match, and an unservable model, exit 1 saying why", 
   expect(await unservable.exit).toBe(1);
   expect(unservable.captured.err).toMatch(/^envelope serve: cannot serve no-code@1: it has no custom code/);
 });
+
+test.each([
+  // flags, message
+  [["--max-memory", "8"], "envelope serve: --max-memory 8: expected a whole number from 16 to 1048576"],
+  [["--max-queue", "many"], "envelope serve: --max-queue many: expected a whole number from 0"],
+])("envelope serve %j is refused, exit 2, naming the flag and what it expects", async (flags, message) => {
+  const run = serveCli(["linear@1", "--port", "0", ...flags]);
+  expect(await run.exit).toBe(2);
+  expect(run.captured.err.split("\n")[0]).toBe(message);
+});
+
+test("envelope serve --max-memory and --max-queue reach the service: a worker over 64 MB is replaced and named", { timeout: 60_000 }, async () => {
+  const ada = new Registry({ url: registry.url, token: registry.tokens.ada, tracking: { sink: "none" } });
+  const leaky = "const kept = []; export function predict(rows) { kept.push(new Array((50 * 1024 * 1024) / 8).fill(1.5)); return rows.map(() => ({ y: kept.length })); }";
+  const saved = await ada.save({ name: "leaky", artifact: {}, inputs: [{ x: 1 }], outputs: [{ y: 1 }], code: servableEnvelope(leaky).context.code! });
+  const run = serveCli([`leaky@${saved.version}`, "--port", "0", "--max-memory", "64", "--max-queue", "3"]);
+  const url = await run.url;
+  const statuses: number[] = [];
+  for (let call = 0; call < 5 && !statuses.includes(500); call++) {
+    statuses.push((await fetch(`${url}/predict`, { method: "POST", body: JSON.stringify({ rows: [{ x: 1 }] }) })).status);
+  }
+  run.stop();
+  expect(await run.exit).toBe(0);
+  expect(statuses.at(-1)).toBe(500);
+  expect(run.captured.err).toContain("went over its memory limit (64 MB of JavaScript heap)");
+});
