@@ -1,4 +1,4 @@
-import { preview, type Problem } from "../errors/Problem.ts";
+import { clip, maxListedProblems, preview, type Problem } from "../errors/Problem.ts";
 
 /** A JSON object (not an array, not null). */
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -7,13 +7,22 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 
 /**
  * Collects problems while a validator walks a value, so that a 422 lists every problem at once.
- * Each check returns whether the value passed, for narrowing.
+ * Each check returns whether the value passed, for narrowing. It keeps one problem more than
+ * `maxListedProblems` (so that `assertNoProblems` can say there were more) and ignores the rest;
+ * validators that loop over a sender's keys or items stop once it is `full`, so a huge bad body
+ * costs no more to check than a small one. Paths and expectations are clipped to 200 characters.
  */
 export class Checks {
   readonly problems: Problem[] = [];
 
+  /** true once more problems were found than an error lists: checking further changes nothing */
+  get full(): boolean {
+    return this.problems.length > maxListedProblems;
+  }
+
   fail(path: string, expected: string, value?: unknown): false {
-    const problem: Problem = { path, expected };
+    if (this.full) return false;
+    const problem: Problem = { path: clip(path), expected: clip(expected) };
     if (arguments.length >= 3) problem.got = preview(value);
     this.problems.push(problem);
     return false;
@@ -21,7 +30,7 @@ export class Checks {
 
   /** like `fail`, with `got` already described (e.g. "300 characters") rather than a value to preview */
   failDescribed(path: string, expected: string, got: string): false {
-    this.problems.push({ path, expected, got });
+    if (!this.full) this.problems.push({ path: clip(path), expected: clip(expected), got: clip(got) });
     return false;
   }
 
@@ -56,8 +65,9 @@ export class Checks {
 
   /** Reports keys of `value` that are not in `known`, a common typo. */
   onlyKeys(value: Record<string, unknown>, path: string, known: readonly string[]): void {
-    for (const key of Object.keys(value)) {
-      if (!known.includes(key)) this.fail(`${path ? `${path}.` : ""}${key}`, `no such field (known: ${known.join(", ")})`);
+    for (const key in value) {
+      if (this.full) return;
+      if (Object.hasOwn(value, key) && !known.includes(key)) this.fail(`${path ? `${path}.` : ""}${key}`, `no such field (known: ${known.join(", ")})`);
     }
   }
 }

@@ -9,7 +9,10 @@ export function validateContext(checks: Checks, value: unknown, path: string): v
   checks.string(value["node"], `${path}.node`, { pattern: /^v?\d+\.\d+\.\d+/, describe: "a Node version like v20.19.0" });
   const packages = value["packages"];
   if (checks.record(packages, `${path}.packages`)) {
-    for (const [name, version] of Object.entries(packages)) checks.string(version, `${path}.packages.${name}`, { max: 128, describe: "a version string" });
+    for (const name in packages) {
+      if (checks.full) break;
+      if (Object.hasOwn(packages, name)) checks.string(packages[name], `${path}.packages.${name}`, { max: 128, describe: "a version string" });
+    }
   }
   const code = value["code"];
   if (code !== undefined && checks.record(code, `${path}.code`)) {

@@ -40,7 +40,7 @@ export function validateEnvelope(value: unknown): EnvelopeInput {
       checks.onlyKeys(data, "data", ["features", "metrics"]);
       validateFeatures(checks, data["features"], "data.features");
       const metrics = data["metrics"];
-      if (checks.array(metrics, "data.metrics", 1000)) metrics.forEach((metric, index) => checkMetric(checks, metric, `data.metrics[${index}]`));
+      if (checks.array(metrics, "data.metrics", 1000)) metrics.forEach((metric, index) => checks.full || checkMetric(checks, metric, `data.metrics[${index}]`));
     }
     validateTags(checks, value["tags"], "tags");
   }

@@ -8,6 +8,7 @@ export function validateFeatures(checks: Checks, value: unknown, path: string): 
   const before = checks.problems.length;
   if (!checks.record(value, path)) return false;
   for (const [name, summary] of Object.entries(value)) {
+    if (checks.full) break;
     const at = `${path}.${name}`;
     if (!checks.record(summary, at)) continue;
     const type = summary["type"];

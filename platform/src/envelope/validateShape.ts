@@ -16,7 +16,7 @@ export function validateShape(checks: Checks, value: unknown, path: string): val
     const seen = new Set<string>();
     fields.forEach((field, index) => {
       const fieldPath = `${at}[${index}]`;
-      if (!checks.record(field, fieldPath)) return;
+      if (checks.full || !checks.record(field, fieldPath)) return;
       checks.onlyKeys(field, fieldPath, ["name", "type", "nullable"]);
       if (checks.string(field["name"], `${fieldPath}.name`, { max: 128, pattern: /\S/, describe: "a field name" })) {
         if (seen.has(field["name"])) checks.fail(`${fieldPath}.name`, "a name not used by another field", field["name"]);

@@ -1,4 +1,4 @@
-import { formatProblem, type Problem } from "./Problem.ts";
+import { formatProblem, maxListedProblems, type Problem } from "./Problem.ts";
 
 /**
  * Codes are stable: clients, alerts and tests match on them; messages may improve.
@@ -76,9 +76,17 @@ export class EnvelopeError extends Error {
   }
 }
 
-/** Throws the 422 for a non-empty list of problems; `what` names the thing checked. */
+/**
+ * Throws the 422 for a non-empty list of problems; `what` names the thing checked. A list longer
+ * than `maxListedProblems` (a `Checks` keeps one more than it lists) gives the first ones, says
+ * there were more, and sets `problemsTruncated`.
+ */
 export function assertNoProblems(problems: Problem[], what: string): void {
   if (problems.length === 0) return;
+  if (problems.length > maxListedProblems) {
+    const message = `more than ${maxListedProblems} problems in ${what} (the first ${maxListedProblems} listed)`;
+    throw new EnvelopeError("ENVELOPE_INVALID", message, { problems: problems.slice(0, maxListedProblems), details: { problemsTruncated: true } });
+  }
   const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
   throw new EnvelopeError("ENVELOPE_INVALID", `${count} in ${what}`, { problems });
 }

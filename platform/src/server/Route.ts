@@ -15,7 +15,11 @@ export interface RequestContext {
   query: URLSearchParams;
   /** the caller; routes with `auth: false` get an anonymous one */
   principal: Principal;
-  /** the body parsed as JSON (400 when malformed, 413 when over the limit) */
+  /**
+   * the body parsed as JSON (400 when malformed or not UTF-8; 413 when over the size limit, nested
+   * deeper than 512 levels or with an object of more than 10,000 members); the values at the
+   * route's `rawJson` paths come back as `RawJson`, their exact bytes
+   */
   json(): Promise<unknown>;
   services: Services;
 }
@@ -33,6 +37,8 @@ export interface Route {
   /** OpenAPI fragments: query parameters, request body schema, success status and schema */
   query?: Array<{ name: string; description: string; schema: Record<string, unknown> }>;
   requestBody?: Record<string, unknown>;
+  /** body paths whose values are kept as sent (`RawJson`) rather than built, e.g. a JSON artifact */
+  rawJson?: ReadonlyArray<readonly string[]>;
   success: { status: number; description: string; schema?: Record<string, unknown>; contentType?: string };
   handle(context: RequestContext): Promise<Reply>;
 }

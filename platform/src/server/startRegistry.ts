@@ -7,7 +7,7 @@ import { openStore, type StoreOptions } from "../store/openStore.ts";
 import type { Principal, Store } from "../store/Store.ts";
 import { errorBody } from "./errorBody.ts";
 import { matchRoute } from "./matchRoute.ts";
-import { parseJson } from "./parseJson.ts";
+import { defaultJsonLimits, parseJson } from "./parseJson.ts";
 import { readBody } from "./readBody.ts";
 import type { Reply, Services } from "./Route.ts";
 import { routes } from "./routes.ts";
@@ -84,8 +84,9 @@ export async function startRegistry(options: RegistryOptions): Promise<RunningRe
         response.setHeader("allow", match.allowed.join(", "));
         throw new EnvelopeError("ENVELOPE_METHOD_NOT_ALLOWED", `${method} is not allowed here; expected ${match.allowed.join(" or ")}`);
       }
+      const route = match.route;
       const principal = match.route.auth ? await authenticate(request.headers.authorization) : anonymous;
-      const reply = await match.route.handle({ params: match.params, query, principal, json: async () => parseJson(await readBody(request, services.maxBodyBytes)), services });
+      const reply = await match.route.handle({ params: match.params, query, principal, json: async () => parseJson(await readBody(request, services.maxBodyBytes), { ...defaultJsonLimits, ...(route.rawJson ? { raw: route.rawJson } : {}) }), services });
       send(response, reply);
     } catch (error) {
       const { status, body } = errorBody(error);

@@ -15,6 +15,7 @@ export function validateTags(checks: Checks, value: unknown, path = "tags"): val
   const keys = Object.keys(value);
   if (keys.length > 50) checks.failDescribed(path, "at most 50 tags", `${keys.length} tags`);
   for (const key of keys) {
+    if (checks.full) break;
     const at = `${path}.${key}`;
     if (!tagKeyPattern.test(key)) checks.fail(at, "a tag key (letters or digits, then '_', '.', '-'; at most 64)", key);
     else if ((baseTagKeys as readonly string[]).includes(key)) checks.fail(at, `a key of your own: ${baseTagKeys.join(", ")} are set by the platform`);

@@ -3,6 +3,7 @@ import { request as httpRequest } from "node:http";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { routes } from "../../src/server/routes.ts";
+import { callRegistry, type CallOptions } from "../support/callRegistry.ts";
 import { envelopeBody } from "../support/models.ts";
 import { startTestRegistry, type TestRegistry } from "../support/startTestRegistry.ts";
 
@@ -12,22 +13,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => registry.close());
 
-async function call(method: string, path: string, options: { token?: string | null; body?: unknown; raw?: string } = {}) {
-  const headers: Record<string, string> = {};
-  const token = options.token === undefined ? registry.tokens.ada : options.token;
-  if (token !== null) headers["authorization"] = `Bearer ${token}`;
-  const body = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
-  if (body !== undefined) headers["content-type"] = "application/json";
-  const response = await fetch(`${registry.url}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
-  const text = await response.text();
-  let json: any;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { status: response.status, json, text, headers: response.headers };
-}
+const call = (method: string, path: string, options: CallOptions = {}) => callRegistry(registry, method, path, options);
 
 /** A raw request that keeps the path as written (fetch would resolve `..`). */
 function rawGet(path: string): Promise<{ status: number; body: any }> {
