@@ -28,6 +28,8 @@ function removeSorted(list: number[], id: number): void {
 }
 
 const postingKey = (key: string, value: string) => `${key}\u0000${value}`;
+/** a version's own tag: `toString` or `constructor` are keys like any other, never Object.prototype's */
+const tagOf = (tags: Record<string, string> | undefined, key: string) => (tags && Object.hasOwn(tags, key) ? tags[key] : undefined);
 
 export interface ModelIndex {
   /** adds a version, or replaces it (same id) when its tags changed */
@@ -53,7 +55,7 @@ export function createModelIndex(summaries: Iterable<IndexedSummary> = []): Mode
     const previous = entries.get(id);
     if (previous) {
       for (const [key, value] of Object.entries(previous.tags)) {
-        if (summary.tags[key] !== value) removeSorted(postings.get(postingKey(key, value)) ?? [], id);
+        if (tagOf(summary.tags, key) !== value) removeSorted(postings.get(postingKey(key, value)) ?? [], id);
       }
     } else {
       insertSorted(all, id);
@@ -62,7 +64,7 @@ export function createModelIndex(summaries: Iterable<IndexedSummary> = []): Mode
       const posting = postingKey(key, value);
       let list = postings.get(posting);
       if (!list) postings.set(posting, (list = []));
-      if (previous?.tags[key] !== value) insertSorted(list, id);
+      if (tagOf(previous?.tags, key) !== value) insertSorted(list, id);
     }
     entries.set(id, { summary, tags: summary.tags, name: summary.name, version: summary.version });
     if ((latest.get(summary.name) ?? 0) < summary.version) latest.set(summary.name, summary.version);
@@ -87,7 +89,7 @@ export function createModelIndex(summaries: Iterable<IndexedSummary> = []): Mode
       for (let index = candidates.length - 1; index >= 0 && found.length < query.limit; index--) {
         const entry = entries.get(candidates[index]!)!;
         if (query.latest && latest.get(entry.name) !== entry.version) continue;
-        if (wanted.every(([key, value]) => entry.tags[key] === value)) found.push(entry.summary);
+        if (wanted.every(([key, value]) => tagOf(entry.tags, key) === value)) found.push(entry.summary);
       }
       return found;
     },

@@ -13,7 +13,8 @@ export const maxFindLimit = 500;
  */
 export function parseTagQuery(query: URLSearchParams): FindQuery {
   const checks = new Checks();
-  const tags: Record<string, string> = {};
+  // a Map: a key such as `constructor` or `toString` is a tag, not a member of Object.prototype
+  const tags = new Map<string, string>();
   query.getAll("tag").forEach((pair, index) => {
     const at = `query.tag[${index}]`;
     const equals = pair.indexOf("=");
@@ -21,8 +22,8 @@ export function parseTagQuery(query: URLSearchParams): FindQuery {
     const key = pair.slice(0, equals);
     const value = pair.slice(equals + 1);
     if (!tagKeyPattern.test(key)) return checks.fail(at, "a tag key (letters or digits, then '_', '.', '-'; at most 64)", key);
-    if (key in tags && tags[key] !== value) return checks.fail(at, `one value for ${key} (a version has one value per key)`, pair);
-    tags[key] = value;
+    if (tags.has(key) && tags.get(key) !== value) return checks.fail(at, `one value for ${key} (a version has one value per key)`, pair);
+    tags.set(key, value);
     return true;
   });
   const latestText = query.get("latest");
@@ -40,5 +41,5 @@ export function parseTagQuery(query: URLSearchParams): FindQuery {
   }
   for (const key of query.keys()) if (!["tag", "latest", "limit"].includes(key)) checks.fail(`query.${key}`, "no such parameter (known: tag, latest, limit)");
   assertNoProblems(checks.problems, "the query");
-  return { tags, latest, limit };
+  return { tags: Object.fromEntries(tags), latest, limit };
 }

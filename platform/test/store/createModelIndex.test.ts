@@ -24,3 +24,12 @@ test("re-putting a version with changed tags moves it between posting lists, kee
   expect(index.find({ tags: { stage: "prod" }, latest: false, limit: 10 }).map((model) => model.name)).toEqual(["c", "b", "a"]);
   expect(index.size).toBe(3);
 });
+
+test("keys named like Object.prototype's members index and match as tags", () => {
+  const index = createModelIndex([summary(1, "a", 1, { constructor: "x", toString: "y" }), summary(2, "b", 1, {})]);
+  const find = (tags: Record<string, string>) => index.find({ tags, latest: false, limit: 10 }).map((model) => model.name);
+  expect(find({ constructor: "x", toString: "y" })).toEqual(["a"]);
+  index.put(summary(1, "a", 1, { toString: "y" }));
+  expect(find({ constructor: "x" })).toEqual([]);
+  expect(find({ toString: "y" })).toEqual(["a"]);
+});

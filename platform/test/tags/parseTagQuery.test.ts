@@ -24,3 +24,11 @@ test("lists every problem of a bad query", () => {
   }
   expect(error?.problems.map((problem) => problem.path)).toEqual(["query.tag[0]", "query.tag[2]", "query.latest", "query.limit", "query.sort"]);
 });
+
+test("keys named like Object.prototype's members are tags like any other", () => {
+  const query = new URLSearchParams("tag=constructor=a&tag=toString=b&tag=hasOwnProperty=c&tag=valueOf=d&tag=constructor=a");
+  const parsed = parseTagQuery(query);
+  expect(parsed.tags).toEqual({ constructor: "a", toString: "b", hasOwnProperty: "c", valueOf: "d" });
+  expect(Object.getPrototypeOf(parsed.tags)).toBe(Object.prototype);
+  expect(() => parseTagQuery(new URLSearchParams("tag=constructor=a&tag=constructor=b"))).toThrow(/one value for constructor/);
+});
