@@ -31,10 +31,12 @@ export interface SimpleCommand {
   run: RunCommand;
 }
 
-/** A command with subcommands (`envelope token create`), each with its own flags; they take no operands. */
+/** A command with subcommands (`envelope token create`), each with its own flags; operands only where `operands` says. */
 export interface GroupCommand {
   help: string;
   subcommands: Readonly<Record<string, Flags>>;
+  /** the positional arguments of the subcommands that take some (`token revoke TOKEN_OR_ID`) */
+  operands?: Readonly<Record<string, Operands>>;
   run: RunCommand;
 }
 

@@ -3,7 +3,7 @@ import { deployRuleCommand, deployRuleFlags, deployRuleHelp } from "./commands/d
 import { reconcileCommand, reconcileFlags, reconcileHelp } from "./commands/reconcileCommand.ts";
 import { registryCommand, registryFlags, registryHelp } from "./commands/registryCommand.ts";
 import { serveCommand, serveFlags, serveHelp, serveOperands } from "./commands/serveCommand.ts";
-import { tokenCommand, tokenFlags, tokenHelp } from "./commands/tokenCommand.ts";
+import { tokenCommand, tokenFlags, tokenHelp, tokenOperands } from "./commands/tokenCommand.ts";
 import { usageCommand, usageFlags, usageHelp } from "./commands/usageCommand.ts";
 
 /**
@@ -13,7 +13,7 @@ import { usageCommand, usageFlags, usageHelp } from "./commands/usageCommand.ts"
 export const commandTable: Readonly<Record<string, Command>> = {
   usage: { help: usageHelp, flags: usageFlags, run: (_, values, io) => usageCommand(values, io) },
   registry: { help: registryHelp, flags: registryFlags, run: (_, values, io) => registryCommand(values, io) },
-  token: { help: tokenHelp, subcommands: tokenFlags, run: (_, values, io) => tokenCommand(values, io) },
+  token: { help: tokenHelp, subcommands: tokenFlags, operands: tokenOperands, run: ([subcommand, ...operands], values, io) => tokenCommand(subcommand!, operands, values, io) },
   // serveOperands makes sure there is exactly one positional, the MODEL
   serve: { help: serveHelp, flags: serveFlags, operands: serveOperands, run: ([model], values, io) => serveCommand(model!, values, io) },
   "deploy-rule": { help: deployRuleHelp, subcommands: deployRuleFlags, run: ([subcommand], values, io) => deployRuleCommand(subcommand!, values, io) },

@@ -6,7 +6,7 @@ Usage: envelope <command> [options]
 Commands:
   usage            new users, calls and failure rate per function, top errors
   registry         run the registry
-  token create     issue a bearer token for a user of a team
+  token create     issue a bearer token for a user of a team (also: list, revoke)
   serve MODEL      serve a model's predictions over HTTP (churn@3 or name=churn,stage=prod)
   deploy-rule add  which service runs the newest model with which tags (also: list)
   reconcile        start or restart the services whose rule matches a newer model

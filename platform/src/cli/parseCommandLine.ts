@@ -43,7 +43,7 @@ export function parseCommandLine(argv: readonly string[], commands: Readonly<Rec
   const flags = own(command.subcommands, sub);
   if (flags === undefined) throw new UsageError(word, `unknown subcommand ${JSON.stringify(sub)}; ${nearestOr(sub, names, show, expected)}`);
   const name = `${word} ${sub}`;
-  const parsed = parseFlags(name, args, flags, noOperands);
+  const parsed = parseFlags(name, args, flags, (command.operands && own(command.operands, sub)) ?? noOperands);
   return { name, command, ...parsed, positionals: [sub, ...parsed.positionals] };
 }
 

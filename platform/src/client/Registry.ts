@@ -148,11 +148,22 @@ export class Registry {
     return this.#tracker.run("whoami", [], null, () => this.#request<Principal>("GET", "/v1/whoami"));
   }
 
-  /** Usage events recorded by the registry since a time: your team's, or every team's for an admin token. */
+  /**
+   * Usage events recorded by the registry since a time: your team's, or every team's for an admin
+   * token. The registry answers a page at a time; this reads every page, so for counts ask
+   * `GET /v1/usage/summary` (`envelope usage`) instead.
+   */
   usageEvents(since?: Date): Promise<UsageEvent[]> {
     return this.#tracker.run("usageEvents", [since?.toISOString() ?? null], null, async () => {
-      const query = new URLSearchParams(since ? { since: since.toISOString() } : {});
-      return (await this.#request<{ events: UsageEvent[] }>("GET", "/v1/events", { query })).events;
+      const events: UsageEvent[] = [];
+      for (let after: string | null | undefined; after !== null; ) {
+        const query = new URLSearchParams({ ...(since ? { since: since.toISOString() } : {}), ...(after ? { after } : {}) });
+        const page = await this.#request<{ events: UsageEvent[]; next: string | null }>("GET", "/v1/events", { query });
+        events.push(...page.events);
+        // a registry from before paging sends no `next`: its one answer is everything
+        after = page.next ?? null;
+      }
+      return events;
     });
   }
 

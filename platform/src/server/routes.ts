@@ -1,22 +1,26 @@
 import { platformVersion } from "../version.ts";
 import { buildOpenApi } from "./buildOpenApi.ts";
+import { createToken } from "./handlers/createToken.ts";
 import { downloadArtifact } from "./handlers/downloadArtifact.ts";
 import { findModels } from "./handlers/findModels.ts";
 import { getModel } from "./handlers/getModel.ts";
 import { health } from "./handlers/health.ts";
 import { listDeployRules } from "./handlers/listDeployRules.ts";
+import { listTokens } from "./handlers/listTokens.ts";
 import { logMetrics } from "./handlers/logMetrics.ts";
 import { readEvents } from "./handlers/readEvents.ts";
 import { readMetrics } from "./handlers/readMetrics.ts";
 import { recordDeployment } from "./handlers/recordDeployment.ts";
 import { recordEvents } from "./handlers/recordEvents.ts";
+import { revokeToken } from "./handlers/revokeToken.ts";
 import { saveDeployRule } from "./handlers/saveDeployRule.ts";
 import { saveModel } from "./handlers/saveModel.ts";
 import { tagModel } from "./handlers/tagModel.ts";
+import { usageSummary } from "./handlers/usageSummary.ts";
 import { whoami } from "./handlers/whoami.ts";
 import type { Route } from "./Route.ts";
 
-const apiRoutes: Route[] = [health, whoami, saveModel, findModels, getModel, tagModel, logMetrics, readMetrics, downloadArtifact, recordEvents, readEvents, saveDeployRule, listDeployRules, recordDeployment];
+const apiRoutes: Route[] = [health, whoami, saveModel, findModels, getModel, tagModel, logMetrics, readMetrics, downloadArtifact, recordEvents, readEvents, usageSummary, createToken, listTokens, revokeToken, saveDeployRule, listDeployRules, recordDeployment];
 
 let document: Record<string, unknown> | undefined;
 

@@ -1,12 +1,39 @@
 import type { DeployRule, DeployRuleInput, Deployment } from "../deploy/DeployRule.ts";
 import type { ArtifactInfo, Context, FeatureSummary, Metric, ModelSummary, SavedEnvelope, Shape } from "../envelope/Envelope.ts";
 import type { UsageEvent } from "../tracking/UsageEvent.ts";
+import type { UsageQuery, UsageSummary } from "../usage/UsageSummary.ts";
 
 /** Who a token belongs to. Admins read every team's usage; everyone else their own team's. */
 export interface Principal {
   user: string;
   team: string;
   admin: boolean;
+}
+
+/** An issued token as the store lists it: never the token, never its hash. */
+export interface TokenInfo extends Principal {
+  /** a number that names the token in `envelope token list` and `revoke`, never reused */
+  id: number;
+  createdAt: string;
+  /** the last request it authenticated, to the minute; null when never used */
+  lastUsedAt: string | null;
+}
+
+/** A token to revoke: by its id, or by the sha256 of the token itself. */
+export type TokenRef = { id: number } | { hash: string };
+
+/** A page of usage events: oldest first, after the cursor `after` (a page's `next`). */
+export interface EventQuery {
+  since: string;
+  team?: string;
+  after?: string;
+  limit: number;
+}
+
+/** `next` is the cursor of the following page, null when this one is the last. */
+export interface EventPage {
+  events: UsageEvent[];
+  next: string | null;
 }
 
 /** A model version to store; the store assigns `version` and keeps `tags` as given (base + user). */
@@ -60,11 +87,19 @@ export interface Store {
   addTags(name: string, version: VersionRef, tags: Record<string, string>, team: string): Promise<IndexedSummary>;
   logMetrics(name: string, version: VersionRef, metrics: Metric[], team: string, at: string): Promise<void>;
   readMetrics(name: string, version: VersionRef): Promise<Metric[] | undefined>;
-  saveToken(hash: string, principal: Principal): Promise<void>;
-  principalOf(hash: string): Promise<Principal | undefined>;
+  /** stores a token's hash for a principal (replacing what that hash had) */
+  saveToken(hash: string, principal: Principal): Promise<TokenInfo>;
+  /** the token's principal; with `usedAt`, also records the use (at most one write a minute per token) */
+  principalOf(hash: string, usedAt?: string): Promise<Principal | undefined>;
+  /** every token, by id */
+  listTokens(): Promise<TokenInfo[]>;
+  /** deletes a token; what it was, or undefined when there was none */
+  revokeToken(ref: TokenRef): Promise<TokenInfo | undefined>;
   recordEvents(events: UsageEvent[]): Promise<void>;
-  /** events at or after `since`, oldest first; only `team`'s when given */
-  readEvents(since: string, team?: string): Promise<UsageEvent[]>;
+  /** a page of events at or after `since`, oldest first (ties in recording order); only `team`'s when given; 422 for a cursor that is not a page's `next` */
+  readEvents(query: EventQuery): Promise<EventPage>;
+  /** new users, calls and failures per function and the top errors of the events a query selects, computed by the database */
+  usageSummary(query: UsageQuery): Promise<UsageSummary>;
   /** adds a deployment rule, or replaces the caller's team's rule for that service; 403 for another team's */
   saveRule(rule: DeployRuleInput, principal: Principal, at: string): Promise<DeployRule>;
   /** every rule, by service, with the model its service runs */

@@ -1,10 +1,12 @@
 import { EnvelopeError } from "../errors/EnvelopeError.ts";
 import type { Metric, ModelSummary, SavedEnvelope } from "../envelope/Envelope.ts";
-import type { UsageEvent } from "../tracking/UsageEvent.ts";
 import type { Database, Queryable } from "./Database.ts";
 import { deployRuleQueries } from "./deployRuleQueries.ts";
+import { eventQueries } from "./eventQueries.ts";
 import { schemaLockKey, schemaSql } from "./schema.ts";
-import type { IndexedSummary, NewModel, Principal, Store, StoreHooks, VersionRef } from "./Store.ts";
+import type { IndexedSummary, NewModel, Store, StoreHooks, VersionRef } from "./Store.ts";
+import { tokenQueries } from "./tokenQueries.ts";
+import { usageQueries } from "./usageQueries.ts";
 
 interface ModelRow {
   id: number;
@@ -147,53 +149,9 @@ export function createSqlStore(db: Database, hooks: StoreHooks = {}): Store {
       return row ? metricsOf(db, row.id) : undefined;
     },
 
-    async saveToken(hash, principal) {
-      await db.query(
-        `INSERT INTO envelope_tokens (hash, user_name, team, admin) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (hash) DO UPDATE SET user_name = EXCLUDED.user_name, team = EXCLUDED.team, admin = EXCLUDED.admin`,
-        [hash, principal.user, principal.team, principal.admin],
-      );
-    },
-
-    async principalOf(hash) {
-      const [row] = await db.query<{ user_name: string; team: string; admin: boolean }>("SELECT user_name, team, admin FROM envelope_tokens WHERE hash = $1", [hash]);
-      return row ? ({ user: row.user_name, team: row.team, admin: row.admin } satisfies Principal) : undefined;
-    },
-
-    async recordEvents(events: UsageEvent[]) {
-      if (events.length === 0) return;
-      await db.transaction(async (tx) => {
-        for (const event of events) {
-          await tx.query(
-            `INSERT INTO envelope_events (at, user_name, team, fn, args, success, error_class, error_code, error_message, duration_ms, client_version, model)
-             VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10, $11, $12)`,
-            [event.at, event.user, event.team, event.fn, JSON.stringify(event.args ?? null), event.success, event.errorClass, event.errorCode, event.errorMessage, event.durationMs, event.clientVersion, event.model],
-          );
-        }
-      });
-    },
-
-    async readEvents(since, team) {
-      const rows = await db.query<{ at: Date | string; user_name: string | null; team: string | null; fn: string; args: unknown; success: boolean; error_class: string | null; error_code: string | null; error_message: string | null; duration_ms: number; client_version: string; model: string | null }>(
-        `SELECT * FROM envelope_events WHERE at >= $1${team === undefined ? "" : " AND team = $2"} ORDER BY at, id`,
-        team === undefined ? [since] : [since, team],
-      );
-      return rows.map((row) => ({
-        at: new Date(row.at).toISOString(),
-        fn: row.fn,
-        args: row.args,
-        success: row.success,
-        errorClass: row.error_class,
-        errorCode: row.error_code,
-        errorMessage: row.error_message,
-        durationMs: row.duration_ms,
-        user: row.user_name,
-        team: row.team,
-        clientVersion: row.client_version,
-        model: row.model,
-      }));
-    },
-
+    ...tokenQueries(db),
+    ...eventQueries(db),
+    ...usageQueries(db),
     ...deployRuleQueries(db),
 
     async clear() {

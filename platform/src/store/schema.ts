@@ -4,6 +4,10 @@
  * the row, so concurrent saves of a name get distinct, consecutive versions and a save whose
  * transaction never commits leaves no trace. `envelope_deploy_rules` holds one rule per service
  * (the tags its model must have) and `envelope_deployments` the model each service last ran.
+ * Token ids come from their own sequence, added to stores made before tokens had ids (the
+ * default numbers the existing rows), and outside `clear`'s reach: a revoked id never returns.
+ * Events are read in pages by (at, id), which also serves a window's `at >=`, and new users
+ * found by (user_name, at, id): an index each.
  */
 export const schemaSql = `
 CREATE TABLE IF NOT EXISTS envelope_tokens (
@@ -13,6 +17,10 @@ CREATE TABLE IF NOT EXISTS envelope_tokens (
   admin boolean NOT NULL DEFAULT false,
   created_at timestamptz NOT NULL DEFAULT now()
 );
+CREATE SEQUENCE IF NOT EXISTS envelope_token_ids;
+ALTER TABLE envelope_tokens ADD COLUMN IF NOT EXISTS id integer NOT NULL DEFAULT nextval('envelope_token_ids');
+ALTER TABLE envelope_tokens ADD COLUMN IF NOT EXISTS last_used_at timestamptz;
+CREATE UNIQUE INDEX IF NOT EXISTS envelope_tokens_id ON envelope_tokens (id);
 CREATE TABLE IF NOT EXISTS envelope_names (
   name text PRIMARY KEY,
   team text NOT NULL,
@@ -56,7 +64,9 @@ CREATE TABLE IF NOT EXISTS envelope_events (
   client_version text NOT NULL,
   model text
 );
-CREATE INDEX IF NOT EXISTS envelope_events_at ON envelope_events (at);
+DROP INDEX IF EXISTS envelope_events_at;
+CREATE INDEX IF NOT EXISTS envelope_events_at_id ON envelope_events (at, id);
+CREATE INDEX IF NOT EXISTS envelope_events_user_at ON envelope_events (user_name, at, id);
 CREATE TABLE IF NOT EXISTS envelope_deploy_rules (
   service text PRIMARY KEY,
   tags jsonb NOT NULL,

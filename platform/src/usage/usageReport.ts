@@ -22,7 +22,8 @@ export interface UsageReport {
 /**
  * What the platform team reads to reach out before users ask: new users in the last `days`
  * days, calls and failure rate per function, and the top errors. Pure over events; pass all
- * the events you have (a user is new when their first event ever is in the window).
+ * the events you have (a user is new when their first event ever is in the window). The registry
+ * computes the same in SQL (`GET /v1/usage/summary`, `Store.usageSummary`) without reading events.
  */
 export function usageReport(events: readonly UsageEvent[], options: { days: number; now: Date; top?: number }): UsageReport {
   const since = new Date(options.now.getTime() - options.days * 86_400_000);
@@ -60,7 +61,7 @@ export function usageReport(events: readonly UsageEvent[], options: { days: numb
       .sort((a, b) => byName(a.firstSeen, b.firstSeen) || byName(a.user, b.user)),
     functions: [...functions.values()].sort((a, b) => b.calls - a.calls || byName(a.fn, b.fn)),
     topErrors: [...errors.values()]
-      .sort((a, b) => b.count - a.count || byName(a.error, b.error))
+      .sort((a, b) => b.count - a.count || byName(a.error, b.error) || byName(a.message, b.message))
       .slice(0, options.top ?? 5)
       .map(({ users, ...entry }) => ({ ...entry, users: users.size })),
   };

@@ -40,9 +40,9 @@ test.each([
 
 test.each([
   // the brief's example: token create is refused serve's and registry's --port
-  [["token", "create", "--user", "ada", "--team", "churn", "--port", "3"], "envelope token create: Unknown option '--port'; expected one of --user, --team, --admin, --data (see `envelope token --help`)"],
+  [["token", "create", "--user", "ada", "--team", "churn", "--port", "3"], "envelope token create: Unknown option '--port'; expected one of --user, --team, --admin, --url, --token, --data (see `envelope token --help`)"],
   // usage reads events; --host belongs to registry and serve
-  [["usage", "--host", "0.0.0.0"], "envelope usage: Unknown option '--host'; expected one of --days, --file, --url, --token, --top, --json (see `envelope usage --help`)"],
+  [["usage", "--host", "0.0.0.0"], "envelope usage: Unknown option '--host'; expected one of --days, --function, --file, --url, --token, --top, --json (see `envelope usage --help`)"],
   // registry is the registry: it takes no --url or --token of one
   [["registry", "--token", "t"], "envelope registry: Unknown option '--token'; expected one of --port, --host, --data, --artifacts, --max-body-bytes (see `envelope registry --help`)"],
   // serve prints no report, so no --json (usage's and reconcile's)
@@ -73,7 +73,7 @@ test.each([
   // --help is a flag of every command, so it is suggested too
   [["usage", "--hepl"], "envelope usage: Unknown option '--hepl'; did you mean --help? (see `envelope usage --help`)"],
   // a one-letter flag is not taken for a typo of a long one
-  [["usage", "-d", "3"], "envelope usage: Unknown option '-d'; expected one of --days, --file, --url, --token, --top, --json (see `envelope usage --help`)"],
+  [["usage", "-d", "3"], "envelope usage: Unknown option '-d'; expected one of --days, --function, --file, --url, --token, --top, --json (see `envelope usage --help`)"],
 ] as const)("envelope %j suggests the nearest flag", async (argv, line) => {
   const captured = io();
   expect(await main([...argv], captured)).toBe(2);
@@ -96,7 +96,7 @@ test.each([
   // a subcommand two letters off
   [["token", "craete"], 'envelope token: unknown subcommand "craete"; did you mean `envelope token create`? (see `envelope token --help`)'],
   // a subcommand left out
-  [["token"], "envelope token: missing subcommand; expected `envelope token create` (see `envelope token --help`)"],
+  [["token"], "envelope token: missing subcommand; expected `envelope token create` or `envelope token list` or `envelope token revoke` (see `envelope token --help`)"],
   // the subcommand comes first: its flags depend on it
   [["deploy-rule", "--service", "x", "add"], "envelope deploy-rule: expected the subcommand before --service: `envelope deploy-rule add` or `envelope deploy-rule list` (see `envelope deploy-rule --help`)"],
 ] as const)("envelope %j names the nearest command", async (argv, line) => {
@@ -128,7 +128,7 @@ test.each([
 
 test.each([
   // a subcommand's help, and help in place of the subcommand
-  [["token", "create", "--help"], /^envelope token create: issue a bearer token/],
+  [["token", "create", "--help"], /^envelope token: issue, list and revoke bearer tokens/],
   [["deploy-rule", "-h"], /^envelope deploy-rule: which service runs which model/],
   // help needs no MODEL
   [["serve", "-h"], /^envelope serve: serve a model's predictions/],

@@ -3,6 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { openStore, type StoreOptions } from "../../src/store/openStore.ts";
 import type { Store } from "../../src/store/Store.ts";
+import { usageReport } from "../../src/usage/usageReport.ts";
 import { newModel } from "../support/models.ts";
 import { startPostgres, type ThrowawayPostgres } from "../support/startPostgres.ts";
 import { tempDir } from "../support/tempDir.ts";
@@ -124,8 +125,86 @@ describe.each(backends)("store contract: %s", (_label, options) => {
     const team = unique("team");
     const event = (at: string, fn: string) => ({ at, fn, args: [{ name: "x" }], success: fn !== "get", errorClass: null, errorCode: fn === "get" ? "ENVELOPE_NOT_FOUND" : null, errorMessage: null, durationMs: 1.5, user: "ada", team, clientVersion: "0.1.0", model: "x" });
     await store.recordEvents([event("2030-01-01T00:00:00.000Z", "save"), event("2030-01-02T00:00:00.000Z", "get")]);
-    const events = await store.readEvents("2030-01-01T12:00:00.000Z", team);
-    expect(events).toEqual([event("2030-01-02T00:00:00.000Z", "get")]);
+    const page = await store.readEvents({ since: "2030-01-01T12:00:00.000Z", team, limit: 10 });
+    expect(page).toEqual({ events: [event("2030-01-02T00:00:00.000Z", "get")], next: null });
+  });
+
+  test.skipIf(!resolved)("tokens: each has an id; listed without hashes; a use is recorded once a minute; revoked by id or hash", async () => {
+    const team = unique("team");
+    const [hashA, hashB] = [unique("hash"), unique("hash")];
+    const a = await store.saveToken(hashA, { user: "ada", team, admin: false });
+    const b = await store.saveToken(hashB, { user: "bob", team, admin: true });
+    expect(b.id).toBeGreaterThan(a.id);
+    expect(a.createdAt).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z$/);
+    const mine = async () => (await store.listTokens()).filter((token) => token.team === team);
+    expect(await mine()).toEqual([
+      { id: a.id, user: "ada", team, admin: false, createdAt: a.createdAt, lastUsedAt: null },
+      { id: b.id, user: "bob", team, admin: true, createdAt: b.createdAt, lastUsedAt: null },
+    ]);
+    expect(JSON.stringify(await store.listTokens())).not.toContain(hashA);
+    expect(await store.principalOf(hashA, "2030-01-01T00:00:00.000Z")).toEqual({ user: "ada", team, admin: false });
+    expect((await mine())[0]?.lastUsedAt).toBe("2030-01-01T00:00:00.000Z");
+    // within the minute the row is not written again
+    await store.principalOf(hashA, "2030-01-01T00:00:59.000Z");
+    expect((await mine())[0]?.lastUsedAt).toBe("2030-01-01T00:00:00.000Z");
+    await store.principalOf(hashA, "2030-01-01T00:01:01.000Z");
+    expect((await mine())[0]?.lastUsedAt).toBe("2030-01-01T00:01:01.000Z");
+
+    expect(await store.revokeToken({ id: a.id })).toMatchObject({ id: a.id, user: "ada", team });
+    expect(await store.principalOf(hashA)).toBeUndefined();
+    expect(await store.revokeToken({ hash: hashB })).toMatchObject({ id: b.id, user: "bob", admin: true });
+    expect(await store.principalOf(hashB)).toBeUndefined();
+    expect(await store.revokeToken({ id: a.id })).toBeUndefined();
+    expect(await mine()).toEqual([]);
+  });
+
+  test.skipIf(!resolved)("usage events page oldest first by cursor, exactly, ties and microseconds included", async () => {
+    const team = unique("team");
+    const event = (at: string, fn: string) => ({ at, fn, args: [], success: true, errorClass: null, errorCode: null, errorMessage: null, durationMs: 1, user: "ada", team, clientVersion: "0.1.0", model: null });
+    // recorded out of time order, with a tie and two events a microsecond apart
+    const ats = ["2030-01-03T00:00:00Z", "2030-01-01T00:00:00Z", "2030-01-02T00:00:00Z", "2030-01-02T00:00:00Z", "2030-01-04T00:00:00.000001Z", "2030-01-04T00:00:00.000002Z"];
+    await store.recordEvents(ats.map((at, index) => event(at, `fn${index}`)));
+    const read = async (limit: number) => {
+      const pages: string[][] = [];
+      let after: string | undefined;
+      do {
+        const page = await store.readEvents({ since: "2030-01-01T12:00:00.000Z", team, limit, ...(after === undefined ? {} : { after }) });
+        pages.push(page.events.map((entry) => entry.fn));
+        after = page.next ?? undefined;
+      } while (after !== undefined && pages.length < 10);
+      return pages;
+    };
+    expect(await read(2)).toEqual([["fn2", "fn3"], ["fn0", "fn4"], ["fn5"]]);
+    expect(await read(1)).toEqual([["fn2"], ["fn3"], ["fn0"], ["fn4"], ["fn5"]]);
+    expect(await read(5)).toEqual([["fn2", "fn3", "fn0", "fn4", "fn5"]]);
+    expect(await read(6)).toEqual([["fn2", "fn3", "fn0", "fn4", "fn5"]]);
+  });
+
+  test.skipIf(!resolved)("usage summary in SQL: what usageReport computes over the same events; by function; top N", async () => {
+    const team = unique("team");
+    const event = (at: string, user: string, fn: string, errorCode: string | null = null, message = `${errorCode} message`) => ({ at, fn, args: [], success: errorCode === null, errorClass: errorCode ? "EnvelopeError" : null, errorCode, errorMessage: errorCode ? message : null, durationMs: 1, user, team, clientVersion: "0.1.0", model: null });
+    const events = [
+      event("2030-01-01T00:00:00.000Z", "old", "save"),
+      event("2030-01-09T00:00:00.000Z", "old", "find"),
+      event("2030-01-09T01:00:00.000Z", "ada", "save", "ENVELOPE_INVALID"),
+      event("2030-01-09T02:00:00.000Z", "ada", "save"),
+      event("2030-01-09T03:00:00.000Z", "bob", "save", "ENVELOPE_INVALID"),
+      event("2030-01-09T04:00:00.000Z", "bob", "get", "ENVELOPE_NOT_FOUND"),
+      event("2030-01-09T05:00:00.000Z", "bob", "get", "ENVELOPE_NOT_FOUND", "another message"),
+      { ...event("2030-01-09T06:00:00.000Z", "cy", "get", null), success: false, errorClass: "TypeError" },
+    ];
+    await store.recordEvents(events);
+    const { days: _days, ...expected } = usageReport(events, { days: 7, now: new Date("2030-01-10T00:00:00.000Z") });
+    expect(await store.usageSummary({ since: "2030-01-03T00:00:00.000Z", team, top: 5 })).toEqual(expected);
+    expect(expected.topErrors.map((error) => error.error)).toEqual(["ENVELOPE_INVALID", "ENVELOPE_NOT_FOUND", "ENVELOPE_NOT_FOUND", "TypeError"]);
+    const saves = await store.usageSummary({ since: "2030-01-03T00:00:00.000Z", team, fn: "save", top: 1 });
+    expect(saves).toEqual({
+      since: "2030-01-03T00:00:00.000Z",
+      newUsers: [{ user: "ada", team, firstSeen: "2030-01-09T01:00:00.000Z" }, { user: "bob", team, firstSeen: "2030-01-09T03:00:00.000Z" }],
+      functions: [{ fn: "save", calls: 3, failures: 2, failureRate: 2 / 3 }],
+      topErrors: [{ error: "ENVELOPE_INVALID", message: "ENVELOPE_INVALID message", count: 2, users: 2 }],
+    });
+    expect(await store.usageSummary({ since: "2030-01-03T00:00:00.000Z", team: unique("nobody"), top: 5 })).toEqual({ since: "2030-01-03T00:00:00.000Z", newUsers: [], functions: [], topErrors: [] });
   });
 
   test.skipIf(!resolved)("deployment rules: one per service, owned by a team, with the model it runs", async () => {
@@ -148,7 +227,7 @@ describe.each(backends)("store contract: %s", (_label, options) => {
     const name = unique("cleared");
     const hash = unique("hash");
     const ada = { user: "ada", team: "a", admin: false };
-    await store.saveToken(hash, ada);
+    const kept = await store.saveToken(hash, ada);
     await store.saveModel(newModel(name, "a", { stage: "prod" }));
     await store.saveModel(newModel(name, "a", { stage: "prod" }));
     await store.logMetrics(name, 1, [{ name: "loss", kind: "scalar", value: 0.3 }], "a", new Date().toISOString());
@@ -162,9 +241,11 @@ describe.each(backends)("store contract: %s", (_label, options) => {
     expect(await store.findModels({ tags: {}, latest: false, limit: 50 })).toEqual([]);
     expect(await store.getModel(name, "latest")).toBeUndefined();
     expect(await store.readMetrics(name, 1)).toBeUndefined();
-    expect(await store.readEvents("1970-01-01T00:00:00.000Z")).toEqual([]);
+    expect(await store.readEvents({ since: "1970-01-01T00:00:00.000Z", limit: 10 })).toEqual({ events: [], next: null });
     expect(await store.listRules()).toEqual([]);
     expect(await store.principalOf(hash)).toEqual(ada);
+    // token ids go on from where they were: a revoked id never names another token
+    expect((await store.saveToken(unique("hash"), ada)).id).toBeGreaterThan(kept.id);
     // the name is free again, for any team, and its first version is 1 with the first row id
     const again = await store.saveModel(newModel(name, "b", { stage: "dev" }));
     expect([again.version, again.id, again.team]).toEqual([1, 1, "b"]);

@@ -1,0 +1,75 @@
+import { EnvelopeError } from "../errors/EnvelopeError.ts";
+import type { UsageEvent } from "../tracking/UsageEvent.ts";
+import type { Database } from "./Database.ts";
+import { decodeEventCursor, encodeEventCursor } from "./eventCursor.ts";
+import type { EventPage, EventQuery } from "./Store.ts";
+
+interface EventRow {
+  id: number;
+  at: Date | string;
+  /** `at` to the microsecond, in UTC: the cursor must say exactly where a page ended */
+  at_exact: string;
+  user_name: string | null;
+  team: string | null;
+  fn: string;
+  args: unknown;
+  success: boolean;
+  error_class: string | null;
+  error_code: string | null;
+  error_message: string | null;
+  duration_ms: number;
+  client_version: string;
+  model: string | null;
+}
+
+function toEvent(row: EventRow): UsageEvent {
+  return {
+    at: new Date(row.at).toISOString(),
+    fn: row.fn,
+    args: row.args,
+    success: row.success,
+    errorClass: row.error_class,
+    errorCode: row.error_code,
+    errorMessage: row.error_message,
+    durationMs: row.duration_ms,
+    user: row.user_name,
+    team: row.team,
+    clientVersion: row.client_version,
+    model: row.model,
+  };
+}
+
+/** The store's usage events: recorded in one statement per batch, read in pages by (at, id). */
+export function eventQueries(db: Database) {
+  return {
+    async recordEvents(events: UsageEvent[]): Promise<void> {
+      if (events.length === 0) return;
+      // one statement for the batch, rows numbered in the batch's order
+      await db.query(
+        `INSERT INTO envelope_events (at, user_name, team, fn, args, success, error_class, error_code, error_message, duration_ms, client_version, model)
+         SELECT (e->>'at')::timestamptz, e->>'user', e->>'team', e->>'fn', e->'args', (e->>'success')::boolean, e->>'errorClass', e->>'errorCode',
+                e->>'errorMessage', (e->>'durationMs')::double precision, e->>'clientVersion', e->>'model'
+         FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS batch(e, n) ORDER BY n`,
+        [JSON.stringify(events.map((event) => ({ ...event, args: event.args ?? null })))],
+      );
+    },
+
+    async readEvents(query: EventQuery): Promise<EventPage> {
+      const params: unknown[] = [query.since, query.limit + 1];
+      let where = "at >= $1";
+      if (query.team !== undefined) where += ` AND team = $${params.push(query.team)}`;
+      if (query.after !== undefined) {
+        const cursor = decodeEventCursor(query.after);
+        if (!cursor) throw new EnvelopeError("ENVELOPE_INVALID", `after ${JSON.stringify(query.after.slice(0, 80))} is not a cursor; expected the \`next\` of an earlier page`);
+        where += ` AND (at, id) > ($${params.push(cursor.at)}::timestamptz, $${params.push(cursor.id)})`;
+      }
+      const rows = await db.query<EventRow>(
+        `SELECT *, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at_exact FROM envelope_events WHERE ${where} ORDER BY at, id LIMIT $2`,
+        params,
+      );
+      // one row more than asked says whether there is a next page
+      const page = rows.slice(0, query.limit);
+      return { events: page.map(toEvent), next: rows.length > query.limit ? encodeEventCursor({ at: page.at(-1)!.at_exact, id: page.at(-1)!.id }) : null };
+    },
+  };
+}

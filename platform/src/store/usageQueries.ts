@@ -1,0 +1,47 @@
+import type { UsageQuery, UsageSummary } from "../usage/UsageSummary.ts";
+import type { Database } from "./Database.ts";
+
+/**
+ * The usage report computed by the database: three grouped queries over the events a query
+ * selects, so that a report over a year of events moves a few rows, not the events. Ties sort
+ * as `usageReport` sorts them (byte order: COLLATE "C"), and the contract tests hold the two to
+ * the same answers.
+ */
+export function usageQueries(db: Database) {
+  return {
+    async usageSummary(query: UsageQuery): Promise<UsageSummary> {
+      // $1 is the window's start; the filters other than time apply to every section, the new users' first call included
+      const params: unknown[] = [query.since];
+      let filter = "";
+      if (query.team !== undefined) filter += ` AND team = $${params.push(query.team)}`;
+      if (query.fn !== undefined) filter += ` AND fn = $${params.push(query.fn)}`;
+      const top = `$${params.push(query.top)}`;
+      const [newUsers, functions, topErrors] = await Promise.all([
+        db.query<{ user_name: string; team: string | null; at: Date | string }>(
+          `SELECT user_name, team, at FROM (
+             SELECT DISTINCT ON (user_name) user_name, team, at FROM envelope_events WHERE user_name IS NOT NULL${filter} ORDER BY user_name, at, id
+           ) first_calls WHERE at >= $1 ORDER BY at, user_name COLLATE "C"`,
+          params.slice(0, -1),
+        ),
+        db.query<{ fn: string; calls: number; failures: number }>(
+          `SELECT fn, count(*)::int AS calls, (count(*) FILTER (WHERE NOT success))::int AS failures
+           FROM envelope_events WHERE at >= $1${filter} GROUP BY fn ORDER BY calls DESC, fn COLLATE "C"`,
+          params.slice(0, -1),
+        ),
+        db.query<{ error: string; message: string; count: number; users: number }>(
+          `SELECT * FROM (
+             SELECT coalesce(error_code, error_class, 'unknown') AS error, coalesce(error_message, '') AS message, count(*)::int AS count, count(DISTINCT user_name)::int AS users
+             FROM envelope_events WHERE at >= $1 AND NOT success${filter} GROUP BY 1, 2
+           ) errors ORDER BY count DESC, error COLLATE "C", message COLLATE "C" LIMIT ${top}`,
+          params,
+        ),
+      ]);
+      return {
+        since: new Date(query.since).toISOString(),
+        newUsers: newUsers.map((row) => ({ user: row.user_name, team: row.team, firstSeen: new Date(row.at).toISOString() })),
+        functions: functions.map((row) => ({ fn: row.fn, calls: row.calls, failures: row.failures, failureRate: row.failures / row.calls })),
+        topErrors,
+      };
+    },
+  };
+}
