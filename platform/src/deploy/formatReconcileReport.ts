@@ -8,7 +8,7 @@ export function formatReconcileReport(changes: readonly ReconcileChange[]): stri
   const width = Math.max(...changes.map((change) => change.service.length));
   return changes
     .map((change) => {
-      const what = change.action === "restart" ? `${change.from} -> ${change.to}` : change.action === "none" ? `no model has the rule's tags${change.from ? `; still running ${change.from}` : ""}` : change.action === "failed" ? `${change.to}: ${change.error}` : `${change.to}`;
+      const what = change.action === "restart" ? (change.reason === undefined ? `${change.from} -> ${change.to}` : `${change.to} (it was down: ${change.reason})`) : change.action === "none" ? `no model has the rule's tags${change.from ? `; still running ${change.from}` : ""}` : change.action === "failed" ? `${change.to}: ${change.error}` : `${change.to}`;
       return `${change.service.padEnd(width)}  ${verbs[change.action].padEnd(10)}  ${what}`;
     })
     .join("\n");

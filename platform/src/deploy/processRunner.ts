@@ -4,6 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { EnvelopeError } from "../errors/EnvelopeError.ts";
 import { modelLabel } from "../serving/modelLabel.ts";
+import { checkServiceHealth } from "./checkServiceHealth.ts";
 import type { ServiceRunner } from "./ServiceRunner.ts";
 
 export interface ProcessRunnerOptions {
@@ -13,6 +14,8 @@ export interface ProcessRunnerOptions {
   env: NodeJS.ProcessEnv;
   /** how long a service may take to serve (default 30,000 ms) */
   startTimeoutMs?: number;
+  /** how long a service's health check may take (default 5,000 ms) */
+  healthTimeoutMs?: number;
 }
 
 const envelopeBin = fileURLToPath(new URL("../../bin/envelope.js", import.meta.url));
@@ -41,16 +44,27 @@ async function stop(pidFile: string): Promise<void> {
 /**
  * The runner `envelope reconcile` uses on one machine: each service is an `envelope serve MODEL`
  * process of its own, detached so that it outlives the reconcile (run by cron), on the rule's port
- * (or any free one), logging to `<dir>/<service>.log`. A restart stops the old process first;
- * `deploy` resolves once the new one serves, and rejects with its log when it does not.
+ * (or any free one), logging to `<dir>/<service>.log`, its URL in `<dir>/<service>.url`. A
+ * restart stops the old process first; `deploy` resolves once the new one serves, and rejects
+ * with its log when it does not. `check` finds a service dead (no pid file, its process gone) or
+ * unhealthy (its `/healthz` not answering 200 for its model in time).
  */
 export function processRunner(options: ProcessRunnerOptions): ServiceRunner {
+  const files = (service: string) => ({ pidFile: path.join(options.dir, `${service}.pid`), logFile: path.join(options.dir, `${service}.log`), urlFile: path.join(options.dir, `${service}.url`) });
   return {
+    async check(rule) {
+      const { pidFile, urlFile } = files(rule.service);
+      if (!existsSync(pidFile)) return `no process: ${pidFile} is missing`;
+      const pid = Number(readFileSync(pidFile, "utf8"));
+      if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return `its process ${pid} is not running`;
+      if (!existsSync(urlFile)) return `its URL is unknown: ${urlFile} is missing`;
+      return checkServiceHealth(readFileSync(urlFile, "utf8").trim(), rule.running, options.healthTimeoutMs);
+    },
     async deploy(rule, model) {
       mkdirSync(options.dir, { recursive: true });
-      const pidFile = path.join(options.dir, `${rule.service}.pid`);
-      const logFile = path.join(options.dir, `${rule.service}.log`);
+      const { pidFile, logFile, urlFile } = files(rule.service);
       await stop(pidFile);
+      rmSync(urlFile, { force: true });
       const log = openSync(logFile, "w");
       const child = spawn(process.execPath, [envelopeBin, "serve", modelLabel(model), "--port", String(rule.port ?? 0), "--service", rule.service], { detached: true, stdio: ["ignore", log, log], env: options.env });
       closeSync(log);
@@ -60,7 +74,8 @@ export function processRunner(options: ProcessRunnerOptions): ServiceRunner {
       let exited: number | null = null;
       child.once("exit", (code) => (exited = code ?? -1));
       while (Date.now() < deadline && exited === null) {
-        if (/^serving \S+ on /m.test(readFileSync(logFile, "utf8"))) return;
+        const url = /^serving \S+ on (\S+)/m.exec(readFileSync(logFile, "utf8"))?.[1];
+        if (url) return writeFileSync(urlFile, url);
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       if (exited === null) await stop(pidFile);

@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => registry.close());
 
 /** A runner that records what it was asked to do, and fails for the services named. */
-function recordingRunner(failing: string[] = []): ServiceRunner & { calls: string[] } {
+function recordingRunner(failing: string[] = []): ServiceRunner & { calls: string[]; check?: ServiceRunner["check"] } {
   const calls: string[] = [];
   return {
     calls,
@@ -77,4 +77,26 @@ test("rules are checked, and another team's service cannot be changed", async ()
   await expect(grace.recordDeployment("churn-api", { name: "churn", version: 1 })).rejects.toThrowError(expect.objectContaining({ code: "ENVELOPE_FORBIDDEN" }));
   await expect(ada.recordDeployment("nope-api", { name: "churn", version: 1 })).rejects.toThrowError(/no deployment rule for service nope-api/);
   expect(formatReconcileReport([])).toMatch(/^no deployment rules; add one with `envelope deploy-rule add/);
+});
+
+test("a service already on its match is checked: a dead one is restarted on it with the reason, a healthy one left alone, a failing check reported", async () => {
+  await save("nba", { stage: "prod" });
+  for (const service of ["nba-a", "nba-b", "nba-c"]) await ada.addDeployRule({ service, tags: { name: "nba", stage: "prod" } });
+  const runner = recordingRunner();
+  expect((await reconcile({ registry: ada, runner, services: ["nba-a", "nba-b", "nba-c"] })).map((change) => change.action)).toEqual(["start", "start", "start"]);
+  const checked: string[] = [];
+  runner.check = async (rule) => {
+    checked.push(`${rule.service} ${rule.running.name}@${rule.running.version}`);
+    if (rule.service === "nba-c") throw new Error("cannot read the pid file");
+    return rule.service === "nba-a" ? "its process 4242 is not running" : undefined;
+  };
+  const changes = await reconcile({ registry: ada, runner, services: ["nba-a", "nba-b", "nba-c"] });
+  expect(changes).toEqual([
+    { service: "nba-a", action: "restart", from: "nba@1", to: "nba@1", reason: "its process 4242 is not running" },
+    { service: "nba-b", action: "keep", from: "nba@1", to: "nba@1" },
+    { service: "nba-c", action: "failed", from: "nba@1", to: "nba@1", error: "cannot read the pid file" },
+  ]);
+  expect(checked).toEqual(["nba-a nba@1", "nba-b nba@1", "nba-c nba@1"]);
+  expect(runner.calls.slice(-1)).toEqual(["nba-a nba@1 -> nba@1"]);
+  expect(formatReconcileReport(changes).split("\n")[0]).toBe("nba-a  restarted   nba@1 (it was down: its process 4242 is not running)");
 });

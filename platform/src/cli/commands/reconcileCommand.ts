@@ -13,8 +13,10 @@ Usage: envelope reconcile [--service NAME] [--dir DIR] [--json]
 
   For each deployment rule, finds the newest model version with the rule's tags; a service
   running another version (or nothing) is (re)started as an \`envelope serve\` process, and the
-  registry records what it runs. Prints one line per service: started, restarted, unchanged,
-  no match or FAILED. Run it from cron; a second run changes nothing.
+  registry records what it runs. A service already on its match whose process is gone or whose
+  GET /healthz does not answer 200 within 5 s is restarted too, with the reason. Prints one line
+  per service: started, restarted, unchanged, no match or FAILED. Run it from cron; a second run
+  changes nothing.
 
   --service NAME  only this service's rule (default: every rule)
   --dir DIR       the services' pid files and logs (default .envelope/services)
