@@ -1,11 +1,13 @@
 /**
  * The prediction service under benchmark, in its own process (so that the load generator does
  * not share its event loop): a trivial linear model `y = 0.5 * a - 0.25 * b + 3` served with
- * `serve` on loopback. Prints `READY <url>`.
+ * `serve` on loopback. Prints `READY <url>`. With BENCH_TRACKING_URL (and BENCH_TRACKING_TOKEN)
+ * each request is a usage event sent with the registry sink to that URL.
  */
 import { createHash } from "node:crypto";
 import type { SavedEnvelope } from "../src/envelope/Envelope.ts";
 import { serve } from "../src/serving/serve.ts";
+import { registrySink } from "../src/tracking/registrySink.ts";
 
 const source = "export function predict(rows, state) { return rows.map((row) => ({ score: state.w[0] * row.a + state.w[1] * row.b + state.bias })); }\n";
 const envelope: SavedEnvelope = {
@@ -23,5 +25,6 @@ const envelope: SavedEnvelope = {
   data: { features: { a: { type: "number", count: 100, nulls: 0, min: 0, max: 1, mean: 0.5 }, b: { type: "number", count: 100, nulls: 0, min: 0, max: 1, mean: 0.5 } }, metrics: [] },
   tags: {},
 };
-const service = await serve(envelope, { state: { w: [0.5, -0.25], bias: 3 }, workers: Number(process.env["BENCH_WORKERS"] ?? 1) });
+const tracking = process.env["BENCH_TRACKING_URL"];
+const service = await serve(envelope, { state: { w: [0.5, -0.25], bias: 3 }, workers: Number(process.env["BENCH_WORKERS"] ?? 1), ...(tracking ? { tracking: registrySink({ url: tracking, token: process.env["BENCH_TRACKING_TOKEN"] ?? "bench" }) } : {}) });
 process.stdout.write(`READY ${service.url}\n`);

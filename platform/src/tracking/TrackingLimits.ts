@@ -4,6 +4,8 @@ export interface TrackingLimits {
   maxQueued: number;
   /** the most events merged into one send */
   batchSize: number;
+  /** after a send, how long to wait for more events before sending fewer than batchSize (fewer, larger requests) */
+  lingerMs: number;
   /** a send (identity and request) not finished in this time is abandoned, counted as a failure and retried */
   timeoutMs: number;
   /** the longest `flush()` waits */
@@ -13,10 +15,11 @@ export interface TrackingLimits {
   backoffMaxMs: number;
 }
 
-/** The defaults: 10,000 events, 500 a send (the registry takes 1,000), 5 s per send, 5 s per flush, 0.5 s to 30 s backoff. */
+/** The defaults: 10,000 events, 500 a send (the registry takes 1,000) at most every 100 ms unless full, 5 s per send, 5 s per flush, 0.5 s to 30 s backoff. */
 export const defaultTrackingLimits: TrackingLimits = {
   maxQueued: 10_000,
   batchSize: 500,
+  lingerMs: 100,
   timeoutMs: 5_000,
   flushTimeoutMs: 5_000,
   backoffMs: 500,

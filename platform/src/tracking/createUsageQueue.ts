@@ -45,7 +45,9 @@ function isPermanent(error: unknown): boolean {
  * The queue between tracked calls and a sink: bounded (drops, counted, beyond `maxQueued`), one
  * send at a time (so events arrive in call order) merging up to `batchSize` queued events, each
  * send bounded by `timeoutMs`, and after a failure an exponential backoff with jitter before the
- * failed batch is sent again. Timers are unref'd: the queue never keeps a process alive.
+ * failed batch is sent again. After a send, fewer than `batchSize` events wait `lingerMs` for
+ * company: a busy service sends a few large requests a second, not one per event. Timers are
+ * unref'd: the queue never keeps a process alive; `flush()` skips both waits.
  */
 export function createUsageQueue(options: UsageQueueOptions): UsageQueue {
   const { limits, report } = options;
@@ -55,7 +57,9 @@ export function createUsageQueue(options: UsageQueueOptions): UsageQueue {
   let failuresInARow = 0;
   let scheduled = false;
   let dropping = false;
-  let backoff: NodeJS.Timeout | undefined;
+  let flushing = 0;
+  // at most one wait at a time: a backoff after a failure, or a linger for more events after a send
+  let waiting: { kind: "backoff" | "linger"; timer: NodeJS.Timeout } | undefined;
   const settled = new Set<() => void>();
 
   const stats = (): TrackerStats => ({ ...counts, queued: queue.length + inFlight });
@@ -64,15 +68,29 @@ export function createUsageQueue(options: UsageQueueOptions): UsageQueue {
     for (const resolve of [...settled]) resolve();
   }
 
+  function wait(kind: "backoff" | "linger", ms: number): void {
+    const timer = setTimeout(() => {
+      waiting = undefined;
+      schedule();
+    }, ms);
+    timer.unref();
+    waiting = { kind, timer };
+  }
+
+  function stopWaiting(): void {
+    if (waiting) clearTimeout(waiting.timer);
+    waiting = undefined;
+  }
+
   function schedule(): void {
-    if (scheduled || inFlight > 0 || backoff !== undefined || queue.length === 0) return;
+    if (scheduled || inFlight > 0 || waiting !== undefined || queue.length === 0) return;
     scheduled = true;
     setImmediate(pump);
   }
 
   function pump(): void {
     scheduled = false;
-    if (inFlight > 0 || backoff !== undefined || queue.length === 0) return notify();
+    if (inFlight > 0 || waiting !== undefined || queue.length === 0) return notify();
     const batch = queue.splice(0, limits.batchSize);
     inFlight = batch.length;
     sendWithin((signal) => options.deliver(batch, signal), batch.length, limits.timeoutMs).then(
@@ -80,17 +98,14 @@ export function createUsageQueue(options: UsageQueueOptions): UsageQueue {
         counts.sent += batch.length;
         failuresInARow = 0;
         if (queue.length === 0) dropping = false;
+        else if (queue.length < limits.batchSize && flushing === 0) wait("linger", limits.lingerMs);
       },
       (error: unknown) => {
         counts.failures++;
         failuresInARow++;
         if (isPermanent(error)) counts.rejected += batch.length;
         else queue.unshift(...batch);
-        backoff = setTimeout(() => {
-          backoff = undefined;
-          schedule();
-        }, backoffDelay(failuresInARow, limits, options.random));
-        backoff.unref();
+        wait("backoff", backoffDelay(failuresInARow, limits, options.random));
         report(error);
       },
     ).finally(() => {
@@ -111,14 +126,13 @@ export function createUsageQueue(options: UsageQueueOptions): UsageQueue {
         return;
       }
       queue.push(event);
+      if (waiting?.kind === "linger" && queue.length >= limits.batchSize) stopWaiting();
       schedule();
     },
     async flush(timeoutMs = limits.flushTimeoutMs) {
       const failuresBefore = counts.failures;
-      if (backoff !== undefined) {
-        clearTimeout(backoff);
-        backoff = undefined;
-      }
+      flushing++;
+      stopWaiting();
       schedule();
       let expired = false;
       // not unref'd: whoever awaits flush() asked to wait this long, and no longer
@@ -135,6 +149,7 @@ export function createUsageQueue(options: UsageQueueOptions): UsageQueue {
         }
       } finally {
         clearTimeout(deadline);
+        flushing--;
       }
       return stats();
     },

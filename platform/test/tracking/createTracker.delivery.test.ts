@@ -50,6 +50,18 @@ describe("createTracker delivery", () => {
     expect(stats).toEqual({ sent: 25, queued: 0, dropped: 0, rejected: 0, failures: 0 });
   });
 
+  test("after a send, fewer than batchSize events wait lingerMs for more; a full batch or flush sends at once", { timeout: 10_000 }, async () => {
+    const sink = scripted("ok");
+    const track = tracker({ sink, limits: { batchSize: 10, lingerMs: 60_000 } });
+    await calls(track, 1);
+    await until(() => sink.batches.length === 1, "the first event, sent at once");
+    await calls(track, 12);
+    await until(() => sink.batches.length === 2, "a full batch");
+    expect(track.stats()).toMatchObject({ sent: 11, queued: 2 });
+    await track.flush();
+    expect(sink.batches.map((batch) => batch.length)).toEqual([1, 10, 2]);
+  });
+
   test("flush resolves by its deadline when the sink never answers, with what is still queued", { timeout: 10_000 }, async () => {
     const track = tracker({ sink: scripted("hang") });
     await calls(track, 3);
