@@ -4,6 +4,7 @@ import { open, readdir, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { EnvelopeError } from "../errors/EnvelopeError.ts";
 import type { ArtifactInfo } from "../envelope/Envelope.ts";
+import { removeStaleTemps } from "./removeStaleTemps.ts";
 
 /** Where artifacts' bytes live, by content hash. */
 export interface ArtifactStore {
@@ -20,16 +21,17 @@ export interface LocalArtifactStore extends ArtifactStore {
 }
 
 const sha256Pattern = /^[0-9a-f]{64}$/;
-
 /**
  * Artifacts in a local folder, content-addressed (`<dir>/ab/abcdef...`). A write goes to a temp
  * file, is fsynced, then renamed into place, so a reader never sees half an artifact. The
  * registry writes the artifact before it commits the version's row: a save killed in between
- * leaves an unreferenced file, never a visible version without its bytes. Names never become
- * paths here: only hex hashes do.
+ * leaves an unreferenced file, never a visible version without its bytes. A write killed before
+ * its rename leaves a temp file: those older than ten minutes are removed here, at start.
+ * Names never become paths here: only hex hashes do.
  */
 export function createLocalArtifacts(dir: string): LocalArtifactStore {
   mkdirSync(dir, { recursive: true });
+  removeStaleTemps(dir, Date.now());
   const fileOf = (sha256: string) => path.join(dir, sha256.slice(0, 2), sha256);
   return {
     async put(bytes, mediaType) {
