@@ -1,4 +1,5 @@
-import { EnvelopeError, assertNoProblems } from "../../errors/EnvelopeError.ts";
+import { teamScope } from "../../auth/teamScope.ts";
+import { assertNoProblems } from "../../errors/EnvelopeError.ts";
 import { Checks } from "../../envelope/Checks.ts";
 import type { Route } from "../Route.ts";
 
@@ -41,11 +42,8 @@ export const usageSummary: Route = {
     const fn = query.get("fn") ?? undefined;
     if (fn !== undefined) checks.string(fn, "query.fn", { pattern: /^[A-Za-z][\w.]{0,63}$/, describe: "a function name" });
     assertNoProblems(checks.problems, "the query");
-    const team = query.get("team") ?? undefined;
-    if (!principal.admin && team !== undefined && team !== principal.team) {
-      throw new EnvelopeError("ENVELOPE_FORBIDDEN", `the token of ${principal.user} (team ${principal.team}) sees its own team's usage; expected team=${principal.team} or an admin token for team ${team}`);
-    }
-    const summary = await services.store.usageSummary({ since: new Date(since).toISOString(), top, ...(fn === undefined ? {} : { fn }), ...(principal.admin ? (team === undefined ? {} : { team }) : { team: principal.team }) });
+    const team = teamScope(principal, query.get("team") ?? undefined);
+    const summary = await services.store.usageSummary({ since: new Date(since).toISOString(), top, ...(fn === undefined ? {} : { fn }), ...(team === undefined ? {} : { team }) });
     return { status: 200, json: summary };
   },
 };

@@ -59,3 +59,12 @@ test("Registry.usageEvents follows the pages: every event since a time", async (
   const events = await new Registry({ url: registry.url, token: registry.tokens.admin, tracking: { sink: "none" } }).usageEvents(new Date("2030-01-01T00:00:00.500Z"));
   expect(events.map((entry) => entry.fn)).toEqual(Array.from({ length: 1000 }, (_, index) => `fn${index + 1}`));
 });
+
+test("an admin reads one team's events with `team`; a team's token may name only its own team (403 otherwise)", async () => {
+  const fraud = await get("?limit=10000&team=fraud");
+  expect([fraud.body.events.length, new Set(fraud.body.events.map((entry) => entry.team))]).toEqual([500, new Set(["fraud"])]);
+  expect((await get("?limit=10000&team=churn", registry.tokens.ada)).body.events).toHaveLength(501);
+  const refused = await get("?team=fraud", registry.tokens.ada);
+  expect(refused.status).toBe(403);
+  expect(refused.body.error?.message).toMatch(/the token of ada \(team churn\) reads its own team's usage; expected team=churn, or an admin token for team fraud/);
+});
