@@ -59,3 +59,39 @@ export async function reconcileRules() {
     await runner.close();
   }
 }
+
+/**
+ * `reconcile` also checks that each service already on its match is alive and healthy (for
+ * `envelope reconcile`: its process runs, and `GET /healthz` answers 200 for its model within
+ * 5 s). One that is not is restarted on its model, and the report says why.
+ * @example deploy.reconcile-dead
+ * @timeout 30000
+ * @expect
+ * winback-api  started     winback@1
+ * winback-api  restarted   winback@1 (it was down: GET http://127.0.0.1:{...}/healthz failed: connect ECONNREFUSED 127.0.0.1:{...})
+ * winback-api  unchanged   winback@1
+ * winback-api answers from version 1
+ */
+export async function reconcileDeadService() {
+  const registry = Registry.fromEnv();
+  await registry.addDeployRule({ service: "winback-api", tags: { name: "winback" } });
+  await registry.save({
+    name: "winback",
+    artifact: { weights: { tenure: -0.08, monthly: 0.03, basic: 0.6 }, bias: -0.5 },
+    inputs: [{ tenure: 2, monthly: 89.9, plan: "basic" }, { tenure: 60, monthly: 15, plan: "pro" }],
+    outputs: [{ churn: true, probability: 0.9 }],
+    code: fileURLToPath(new URL("./models/churnScore.ts", import.meta.url)),
+  });
+  const runner = inProcessRunner(registry);
+  try {
+    console.log(formatReconcileReport(await reconcile({ registry, runner, services: ["winback-api"] })));
+    // the service goes down (a crash, a kill): the next reconcile finds it and starts it again
+    await runner.services.get("winback-api")!.close();
+    console.log(formatReconcileReport(await reconcile({ registry, runner, services: ["winback-api"] })));
+    console.log(formatReconcileReport(await reconcile({ registry, runner, services: ["winback-api"] })));
+    const response = await fetch(`${runner.services.get("winback-api")!.url}/predict`, { method: "POST", body: JSON.stringify({ rows: [{ tenure: 3, monthly: 70, plan: "basic" }] }) });
+    console.log(`winback-api answers from version ${((await response.json()) as { version: number }).version}`);
+  } finally {
+    await runner.close();
+  }
+}

@@ -57,12 +57,12 @@ export async function saveServable() {
 
 /**
  * `serve` starts the prediction service of a saved envelope; port 0 picks a free one. The model
- * runs in a worker thread of its own.
+ * runs in a worker process of its own.
  * @example serving.serve
  * @timeout 20000
  * @expect
  * serving churn-score@{...} on http://127.0.0.1:{...}
- * {"ok":true,"model":"churn-score","version":{...},"workers":{"ready":1,"size":1,"replaced":0}}
+ * {"ok":true,"model":"churn-score","version":{...},"workers":{"ready":1,"size":1,"replaced":0,"busy":0,"queued":0}}
  */
 export async function serveModel() {
   await saveChurnScore(); // hide
