@@ -19,10 +19,12 @@ if (!haveBrowser) console.warn(`skipping the browser test of the docs site: ${ch
 
 const types: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".json": "application/json", ".woff2": "font/woff2", ".svg": "image/svg+xml" };
 
-/** Serves a built site on a loopback port, as the bucket would. */
-function serve(dir: string): Promise<http.Server> {
+/** Serves a built site on a loopback port under `base`, as the bucket would. */
+function serve(dir: string, base: string): Promise<http.Server> {
   const server = http.createServer((request, response) => {
-    let file = path.join(dir, decodeURIComponent(new URL(request.url!, "http://x").pathname));
+    const pathname = decodeURIComponent(new URL(request.url!, "http://x").pathname);
+    if (!pathname.startsWith(base)) return void response.writeHead(404).end();
+    let file = path.join(dir, pathname.slice(base.length - 1));
     if (!file.startsWith(dir)) return void response.writeHead(403).end();
     if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, "index.html");
     if (!existsSync(file)) return void response.writeHead(404).end();
@@ -32,14 +34,20 @@ function serve(dir: string): Promise<http.Server> {
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }
 
+// CI builds the site once (.ci/run, for the workflow's DOCS_BASE) and says where: this test reads
+// that build; without EXEMPLAR_SITE_DIST (a local `npm test`) it builds the site itself
+const prebuilt = process.env.EXEMPLAR_SITE_DIST ? path.resolve(repo, process.env.EXEMPLAR_SITE_DIST) : undefined;
+if (prebuilt && !existsSync(path.join(prebuilt, "index.html"))) throw new Error(`EXEMPLAR_SITE_DIST=${process.env.EXEMPLAR_SITE_DIST}: no built site there (no index.html); build it first (npm run docs:build -- --outDir ${process.env.EXEMPLAR_SITE_DIST}) or unset it`);
+const base = prebuilt ? (process.env.DOCS_BASE ?? "/") : "/";
+
 describe.skipIf(!haveBrowser)("the docs site, read in a browser", () => {
-  const outDir = path.join(repo, "tooling/test/.tmp", `docs-dist-${process.pid}`);
+  const outDir = prebuilt ?? path.join(repo, "tooling/test/.tmp", `docs-dist-${process.pid}`);
   const screenshot = path.join(repo, "tooling/test/.tmp/screenshots/writing-examples.png");
   let server: http.Server;
   let browser: Browser;
   beforeAll(async () => {
-    await build(path.join(repo, "docs"), { outDir });
-    server = await serve(outDir);
+    if (!prebuilt) await build(path.join(repo, "docs"), { outDir });
+    server = await serve(outDir, base);
     browser = await chromium.launch({
       executablePath: chromiumPath,
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
@@ -48,12 +56,12 @@ describe.skipIf(!haveBrowser)("the docs site, read in a browser", () => {
   afterAll(async () => {
     await browser?.close();
     server?.close();
-    rmSync(outDir, { recursive: true, force: true });
+    if (!prebuilt) rmSync(outDir, { recursive: true, force: true });
   });
 
   it("shows the spliced code and the output it printed, marked as verified", async () => {
     const page = await browser.newPage();
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/guide/writing-examples.html`);
+    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}${base}guide/writing-examples.html`);
     const code = page.locator(".vp-doc div.language-ts").first();
     await code.waitFor();
     expect(await code.innerText()).toContain('const { examples } = findExamples([{ file: "greet.ts", text: source }]);');
@@ -68,7 +76,7 @@ describe.skipIf(!haveBrowser)("the docs site, read in a browser", () => {
   const open = async (route: string, colorScheme: "light" | "dark" = "light"): Promise<Page> => {
     const page = await browser.newPage();
     await page.emulateMedia({ colorScheme });
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}${route}`);
+    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}${base}${route.slice(1)}`);
     await page.locator(".vp-doc, .VPHome").first().waitFor();
     return page;
   };

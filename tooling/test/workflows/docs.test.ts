@@ -59,7 +59,17 @@ describe(".github/workflows/docs.yml", () => {
     expect(inputs.get("container")).toBe("node:20-bookworm");
     expect(inputs.get("test-script")).toBe("test:ci");
     expect(scripts["test:ci"]).toBe("bash .ci/run");
-    expect(readFileSync(join(WORKFLOWS, "../../.ci/run"), "utf8")).toMatch(/^npm ci && npm test$/m);
+    const run = readFileSync(join(WORKFLOWS, "../../.ci/run"), "utf8");
+    // installs, builds the site once (for the workflow's DOCS_BASE, where EXEMPLAR_SITE_DIST says), then tests
+    const lines = ["npm ci", 'npm run docs:build -- --base "${DOCS_BASE:-/}" --outDir "$EXEMPLAR_SITE_DIST"', "npm test"];
+    for (const line of lines) expect(run).toMatch(new RegExp(`^${line.replace(/[$^(){}[\]|.*+?\\]/g, "\\$&")}$`, "m"));
+    const at = lines.map((line) => run.indexOf(`\n${line}\n`));
+    expect(at).toEqual([...at].sort((a, b) => a - b));
+    expect(run).toMatch(/^export EXEMPLAR_SITE_DIST="\$\{EXEMPLAR_SITE_DIST:-docs\/\.vitepress\/dist\}"$/m);
+  });
+
+  test("builds the site once: in its test-script, whose browser test reads that build; the build step is skipped", () => {
+    expect(inputs.get("test-script-builds-site")).toBe("true");
   });
 
   test("builds the site with the default build-script, docs:build, which VitePress builds with --base", () => {

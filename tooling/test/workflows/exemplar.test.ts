@@ -48,9 +48,9 @@ describe(".github/workflows/exemplar.yml", () => {
   });
 
   test("declares its inputs with a description and a default, and its secrets as optional", () => {
-    expect([...inputs.keys()]).toEqual(["node-version", "container", "test-script", "build-script", "dist", "bucket", "url", "region", "endpoint", "timeout-minutes"]);
+    expect([...inputs.keys()]).toEqual(["node-version", "container", "test-script", "build-script", "dist", "test-script-builds-site", "bucket", "url", "region", "endpoint", "timeout-minutes"]);
     for (const name of inputs.keys()) {
-      const type = name === "timeout-minutes" ? "number" : "string";
+      const type = name === "timeout-minutes" ? "number" : name === "test-script-builds-site" ? "boolean" : "string";
       const block = new RegExp(`^ {6}${name}:\\n {8}description: .+\\n {8}type: ${type}\\n {8}default: .*\\n`, "m");
       expect(text, name).toMatch(block);
     }
@@ -112,8 +112,11 @@ describe(".github/workflows/exemplar.yml", () => {
     expect(install.if).toBe("inputs.test-script == ''");
     // closing a pull request needs only the package to delete its preview
     expect(stepRunning(/^npm ci$/, "unpublish").if).toBe("env.PUBLISH == 'true'");
-    expect([test.if, test.env]).toEqual(["inputs.test-script != ''", ["TEST_SCRIPT"]]);
+    expect([test.if, test.env]).toEqual(["inputs.test-script != ''", ["TEST_SCRIPT", "DOCS_BASE", "EXEMPLAR_SITE_DIST"]]);
     expect(text).toContain("TEST_SCRIPT: ${{ inputs.test-script }}");
+    // a test-script that builds the site is told where and for which base, as the build step would be
+    expect(test.envValues["DOCS_BASE"]).toBe(stepRunning(/^npm run "\$BUILD_SCRIPT"/).envValues["DOCS_BASE"]);
+    expect(test.envValues["EXEMPLAR_SITE_DIST"]).toBe("${{ inputs.test-script-builds-site && inputs.dist || '' }}");
   });
 
   test("pull requests: install and test, check with annotations, build for /pr-N/, publish to pr-N/, comment", () => {
@@ -132,7 +135,8 @@ describe(".github/workflows/exemplar.yml", () => {
     const build = stepRunning(/^npm run "\$BUILD_SCRIPT"/);
     expect(build.run).toBe('npm run "$BUILD_SCRIPT" -- --base "$DOCS_BASE"');
     expect(build.env).toEqual(["BUILD_SCRIPT", "DOCS_BASE"]);
-    expect(build.if).toBe("inputs.build-script != ''");
+    // built once: not again when the test-script built it
+    expect(build.if).toBe("inputs.build-script != '' && !inputs.test-script-builds-site");
     expect(text).toContain("DOCS_BASE: ${{ github.event_name == 'pull_request' && format('/pr-{0}/', github.event.pull_request.number) || '/' }}");
     // both publishes upload the folder the build wrote
     for (const publish of runs.filter(({ run }) => /exemplar publish /.test(run!))) expect(publish.run).toContain('--dir "$DOCS_DIST"');

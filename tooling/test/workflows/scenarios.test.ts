@@ -33,7 +33,8 @@ function run(scenario: Scenario) {
   return { docs: ran("docs"), unpublish: ran("unpublish"), docsNotice: notice("docs"), unpublishNotice: notice("unpublish"), comment };
 }
 
-const checks = ["actions/checkout", "actions/setup-node", "actions/cache", "test-script", "check", "actions/upload-artifact", "build"];
+// this repository's test-script builds the site (test-script-builds-site): no build step after it
+const checks = ["actions/checkout", "actions/setup-node", "actions/cache", "test-script", "check", "actions/upload-artifact"];
 const skipped = (reason: string) => `echo "::notice title=docs not published::${reason}; the checks above still gate the merge"`;
 const FORK = "pull requests from forks get no secrets; the preview appears once the branch is pushed to this repository";
 const DEPENDABOT_REASON = "Dependabot runs get Dependabot secrets, not Actions secrets; add the AWS keys under Settings > Secrets and variables > Dependabot to publish its previews";
@@ -60,8 +61,6 @@ describe("docs.yml calling exemplar.yml", () => {
     { fail: ["check"], docs: ["actions/checkout", "actions/setup-node", "actions/cache", "test-script", "check", "actions/upload-artifact", "comment"], failed: ",,the examples' check (exemplar check),," },
     // the test suite failed: the examples are still checked (annotations), then the comment
     { fail: ["test"], docs: ["actions/checkout", "actions/setup-node", "actions/cache", "test-script", "check", "actions/upload-artifact", "comment"], failed: ",the tests (npm run test:ci),,," },
-    // the build failed: the last good preview stays
-    { fail: ["build"], docs: [...checks, "comment"], failed: ",,,the site build (npm run docs:build)," },
     // the publish failed: said too
     { fail: ["preview"], docs: [...checks, "publish preview", "comment"], failed: ",,,,the preview's publish (exemplar publish)" },
     // keeping the report is a convenience: its failure holds nothing back and is not a check
@@ -105,6 +104,24 @@ describe("docs.yml calling exemplar.yml", () => {
     const result = run({ event: "pull_request", action: "closed", vars, ...scenario });
     expect(result).toMatchObject({ docs: undefined, unpublish: steps, comment: undefined });
     expect(result.unpublishNotice).toBe(notice && `echo "::notice title=docs preview not deleted::${notice}; nothing was published for this pull request"`);
+  });
+});
+
+describe("a caller whose test-script does not build the site", () => {
+  const building = caller.replace(/^ {6}test-script-builds-site: true\n/m, "");
+  const docsOf = (scenario: Scenario) => simulateWorkflow(building, reusable, scenario)["docs"]!.filter(({ outcome }) => outcome !== "skipped").map(label);
+  const failedOf = (scenario: Scenario) => simulateWorkflow(building, reusable, scenario)["docs"]!.find((entry) => label(entry) === "comment")?.command;
+
+  test("the build step builds it, after the check, and the test-script is not told where", () => {
+    expect(building).not.toBe(caller);
+    expect(docsOf({ event: "pull_request", vars, secrets })).toEqual([...checks, "build", "publish preview", "comment"]);
+    const test = simulateWorkflow(building, reusable, { event: "pull_request", vars, secrets })["docs"]!.find((entry) => label(entry) === "test-script")!;
+    expect(test.step.envValues["EXEMPLAR_SITE_DIST"]).toBe("${{ inputs.test-script-builds-site && inputs.dist || '' }}");
+  });
+
+  test("its build failed: the last good preview stays, and the comment names the build", () => {
+    expect(docsOf({ event: "pull_request", vars, secrets, fail: ["build"] })).toEqual([...checks, "build", "comment"]);
+    expect(failedOf({ event: "pull_request", vars, secrets, fail: ["build"] })).toBe(commentLine(",,,the site build (npm run docs:build),"));
   });
 });
 

@@ -88,13 +88,13 @@ export function simulateWorkflow(caller: string, reusable: string, scenario: Sce
 function inputsOf(reusable: string): Record<string, Value> {
   const inputs: Record<string, Value> = {};
   for (const [, name, type, value] of reusable.matchAll(/^ {6}([\w-]+):\n {8}description: .*\n {8}type: (\w+)\n {8}default: (.*)$/gm)) {
-    inputs[name!] = type === "number" ? Number(value) : value!.replace(/^"(.*)"$/, "$1");
+    inputs[name!] = type === "number" ? Number(value) : type === "boolean" ? value === "true" : value!.replace(/^"(.*)"$/, "$1");
   }
   return inputs;
 }
 
 function typed(value: string, declared: Value): Value {
-  return typeof declared === "number" ? Number(value) : value;
+  return typeof declared === "number" ? Number(value) : typeof declared === "boolean" ? value === "true" : value;
 }
 
 /** An `if:` as the runner reads it: without `${{ }}`, and with `success() &&` unless it calls a status function. */

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { createTwoFilesPatch } from "diff";
-import { loadConfig } from "../../config/loadConfig.ts";
+import { loadConfig, type ResolvedConfig } from "../../config/loadConfig.ts";
+import { relativeTo } from "../../files/relativeTo.ts";
 import { ExemplarError } from "../../errors/ExemplarError.ts";
 import { formatPlace } from "../../records/Example.ts";
 import type { Problem } from "../../records/Problem.ts";
@@ -10,6 +11,7 @@ import { writeSplicedPages } from "../../splice/writeSplicedPages.ts";
 import { standAloneOnPages } from "../../standalone/standAloneOnPages.ts";
 import type { Command, CommandIo } from "../Command.ts";
 import { parseFlags } from "../parseFlags.ts";
+import { watchSaves } from "../watchSaves.ts";
 
 const help = `Usage: exemplar splice [--write | --check] [options]
 
@@ -27,6 +29,9 @@ Options:
   --config FILE     config file (default ./exemplar.config.ts, optional)
   --no-cache        run the examples a page shows the output of, even those whose inputs
                     are as they were when \`exemplar check\` last passed them
+  --watch           after the splice, splice again on each save of an example file, a
+                    file one imports or a page (the examples whose inputs changed run),
+                    one splice at a time, until Ctrl-C
   -h, --help        show this help
 
 Exit codes: 0 up to date (or written), 1 errors or stale pages with --check, 2 usage or configuration error.
@@ -45,6 +50,7 @@ export const spliceCommand: Command = {
       docs: { type: "string" },
       config: { type: "string" },
       "no-cache": { type: "boolean" },
+      watch: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     });
     if (values.help) {
@@ -61,43 +67,65 @@ export const spliceCommand: Command = {
     if (values.examples) config.examples = values.examples;
     if (values.docs) config.docs = path.resolve(io.cwd, values.docs);
 
-    // the project, and a run of the examples whose output a page shows
-    const { project, run } = await openWithOutputRun(config, { cache: !(values["no-cache"] ?? false) });
-    const report = splice(project, run?.verdicts, { strict: values.strict ?? false });
-    const print = (severity: "error" | "warning", problems: readonly Problem[]) => {
-      for (const problem of problems) io.stderr(`${formatPlace(problem)}: ${severity}: ${problem.message}\n`);
-    };
-    for (const page of report.pages) {
-      print("error", page.errors);
-      print("warning", page.warnings);
-    }
-    print("error", report.errors);
-    print("warning", report.warnings);
-    // a snippet a reader copies from a page must run as shown (see `exemplar check`)
-    const standAlone = standAloneOnPages(project.pages ?? [], project.standAlone);
-    print(values.strict ? "error" : "warning", standAlone);
-    const errors = report.errors.length + report.pages.reduce((sum, page) => sum + page.errors.length, 0) + (values.strict ? standAlone.length : 0);
-    const stale = report.pages.filter((page) => page.after !== page.before);
-
-    if (values.write) {
-      const { written, skipped } = await writeSplicedPages(report.pages);
-      for (const file of written) io.stdout(`updated ${file}\n`);
-      for (const { file, reason } of skipped) io.stderr(`${file}: ${reason}\n`);
-      io.stdout(`${written.length} page${written.length === 1 ? "" : "s"} updated${summary(errors)}\n`);
-      return errors > 0 || skipped.length > 0 ? 1 : 0;
-    }
-    if (values.check) {
-      for (const page of stale) io.stdout(createTwoFilesPatch(`a/${page.file}`, `b/${page.file}`, page.before, page.after));
-      io.stdout(stale.length > 0
-        ? `${stale.length} page${stale.length === 1 ? " is" : "s are"} stale: run \`exemplar splice --write\`${summary(errors)}\n`
-        : `${report.pages.length} page${report.pages.length === 1 ? "" : "s"} up to date${summary(errors)}\n`);
-      return errors > 0 || stale.length > 0 ? 1 : 0;
-    }
-    for (const page of stale) io.stdout(`would update ${page.file}\n`);
-    io.stdout(`${stale.length} page${stale.length === 1 ? "" : "s"} to update (run with --write)${summary(errors)}\n`);
-    return errors > 0 ? 1 : 0;
+    const mode = values.write ? "write" : values.check ? "check" : "list";
+    const options = { mode, strict: values.strict ?? false, cache: !(values["no-cache"] ?? false) } as const;
+    const first = await spliceOnce(config, io, options);
+    if (!values.watch) return first.code;
+    // each save splices again: the result cache runs only the examples whose inputs it changed
+    return watchSaves(config.root, io, async (saved) => {
+      const started = performance.now();
+      const { written } = await spliceOnce(config, io, options);
+      io.stdout(`exemplar: ${saved.map((file) => relativeTo(config.root, file)).join(", ")} changed: spliced in ${Math.round(performance.now() - started)} ms; watching\n`);
+      return written;
+    });
   },
 };
+
+interface SpliceOptions {
+  mode: "write" | "check" | "list";
+  strict: boolean;
+  cache: boolean;
+}
+
+/** One splice of every page, printed; its exit code, and the pages it wrote (absolute path to text). */
+async function spliceOnce(config: ResolvedConfig, io: CommandIo, { mode, strict, cache }: SpliceOptions): Promise<{ code: number; written: Map<string, string> }> {
+  // the project, and a run of the examples whose output a page shows
+  const { project, run } = await openWithOutputRun(config, { cache });
+  const report = splice(project, run?.verdicts, { strict });
+  const print = (severity: "error" | "warning", problems: readonly Problem[]) => {
+    for (const problem of problems) io.stderr(`${formatPlace(problem)}: ${severity}: ${problem.message}\n`);
+  };
+  for (const page of report.pages) {
+    print("error", page.errors);
+    print("warning", page.warnings);
+  }
+  print("error", report.errors);
+  print("warning", report.warnings);
+  // a snippet a reader copies from a page must run as shown (see `exemplar check`)
+  const standAlone = standAloneOnPages(project.pages ?? [], project.standAlone);
+  print(strict ? "error" : "warning", standAlone);
+  const errors = report.errors.length + report.pages.reduce((sum, page) => sum + page.errors.length, 0) + (strict ? standAlone.length : 0);
+  const stale = report.pages.filter((page) => page.after !== page.before);
+
+  if (mode === "write") {
+    const { written, skipped } = await writeSplicedPages(report.pages);
+    for (const file of written) io.stdout(`updated ${file}\n`);
+    for (const { file, reason } of skipped) io.stderr(`${file}: ${reason}\n`);
+    io.stdout(`${written.length} page${written.length === 1 ? "" : "s"} updated${summary(errors)}\n`);
+    const texts = new Map(report.pages.filter((page) => written.includes(page.file)).map((page) => [page.path, page.after]));
+    return { code: errors > 0 || skipped.length > 0 ? 1 : 0, written: texts };
+  }
+  if (mode === "check") {
+    for (const page of stale) io.stdout(createTwoFilesPatch(`a/${page.file}`, `b/${page.file}`, page.before, page.after));
+    io.stdout(stale.length > 0
+      ? `${stale.length} page${stale.length === 1 ? " is" : "s are"} stale: run \`exemplar splice --write\`${summary(errors)}\n`
+      : `${report.pages.length} page${report.pages.length === 1 ? "" : "s"} up to date${summary(errors)}\n`);
+    return { code: errors > 0 || stale.length > 0 ? 1 : 0, written: new Map() };
+  }
+  for (const page of stale) io.stdout(`would update ${page.file}\n`);
+  io.stdout(`${stale.length} page${stale.length === 1 ? "" : "s"} to update (run with --write)${summary(errors)}\n`);
+  return { code: errors > 0 ? 1 : 0, written: new Map() };
+}
 
 function summary(errors: number): string {
   return errors > 0 ? `; ${errors} error${errors === 1 ? "" : "s"}` : "";
