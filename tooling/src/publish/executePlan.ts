@@ -2,10 +2,12 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { S3Client } from "@aws-sdk/client-s3";
 import pLimit from "p-limit";
+import { changedWhilePublishing } from "./changedWhilePublishing.ts";
 import { formatS3Error } from "./formatS3Error.ts";
 import { loadS3 } from "./loadS3.ts";
 import type { Plan, PlannedDelete, PlannedUpload } from "./Plan.ts";
 import type { PublishFailure } from "./PublishSummary.ts";
+import { putLargeFile, type PartOptions } from "./putLargeFile.ts";
 
 /** What `executePlan` did. */
 export interface ExecuteResult {
@@ -18,15 +20,27 @@ export interface ExecuteResult {
 
 // S3's DeleteObjects limit
 const DELETE_BATCH = 1000;
+// files up to this size are read whole and sent in one PUT; larger ones go in parts (putLargeFile)
+const MULTIPART_ABOVE = 16 << 20;
+
+/** How `executePlan` runs its requests. */
+export interface ExecuteOptions extends PartOptions {
+  /** files in flight at once */
+  concurrency: number;
+  /** files larger than this many bytes are sent by multipart upload (default 16 MiB) */
+  multipartAbove?: number | undefined;
+}
 
 /**
  * Carries out a plan in the order that never shows a broken page: assets, then pages, then
  * deletes. Each phase starts only when the one before it fully succeeded, so a failed upload
  * (after the client's own retries) leaves every old object in place. Uploads run `concurrency`
  * at a time, send Content-MD5 so the server rejects a corrupted body, and store the SHA-256 as
- * `x-amz-meta-sha256`. Failures are returned, not thrown.
+ * `x-amz-meta-sha256`. A file over `multipartAbove` is streamed in parts (`putLargeFile`), so
+ * memory stays bounded by `concurrency` × 16 MiB whatever the site holds. Failures are returned,
+ * not thrown.
  */
-export async function executePlan(client: S3Client, bucket: string, plan: Plan, options: { concurrency: number }): Promise<ExecuteResult> {
+export async function executePlan(client: S3Client, bucket: string, plan: Plan, options: ExecuteOptions): Promise<ExecuteResult> {
   const result: ExecuteResult = { uploaded: [], skipped: [], deleted: [], failures: [] };
   const limit = pLimit(options.concurrency);
   for (const phase of ["asset", "page"] as const) {
@@ -37,7 +51,8 @@ export async function executePlan(client: S3Client, bucket: string, plan: Plan, 
     }
     await limit.map(uploads, async (upload) => {
       try {
-        await putFile(client, bucket, upload);
+        if (upload.size > (options.multipartAbove ?? MULTIPART_ABOVE)) await putLargeFile(client, bucket, upload, options);
+        else await putFile(client, bucket, upload);
         result.uploaded.push(upload);
       } catch (error) {
         result.failures.push({ action: "upload", key: upload.key, path: upload.path, message: formatS3Error(error) });
@@ -51,10 +66,7 @@ export async function executePlan(client: S3Client, bucket: string, plan: Plan, 
 async function putFile(client: S3Client, bucket: string, upload: PlannedUpload): Promise<void> {
   const body = await readFile(upload.absolutePath);
   const md5 = createHash("md5").update(body).digest();
-  if (md5.toString("hex") !== upload.md5) {
-    // the metadata would lie about the content and the next publish would skip the file
-    throw new Error(`${upload.path} changed while publishing (is a build still writing to the folder?)`);
-  }
+  if (md5.toString("hex") !== upload.md5) throw changedWhilePublishing(upload.path);
   const { PutObjectCommand } = await loadS3();
   await client.send(
     new PutObjectCommand({
