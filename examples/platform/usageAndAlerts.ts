@@ -42,6 +42,54 @@ export async function strictTracking() {
 }
 
 /**
+ * A sink that never answers costs the calls nothing: at most `maxQueued` events wait (the one
+ * being sent included), the rest are dropped and counted, and `flush()` gives up after
+ * `flushTimeoutMs`, saying what is still waiting.
+ * @example platform.tracking-limits
+ * @expect
+ * tracking: usage events: 5 are waiting to be sent (maxQueued); new events are dropped and counted until the sink catches up
+ * whoami answered 8 times
+ * { sent: 0, queued: 5, dropped: 3, rejected: 0, failures: 0 }
+ */
+export async function trackingLimits() {
+  const stuck: UsageSink = { send: () => new Promise<void>(() => {}) };
+  const registry = Registry.fromEnv({
+    tracking: { sink: stuck, limits: { maxQueued: 5, flushTimeoutMs: 200 }, onError: (error) => console.log(`tracking: ${(error as Error).message}`) },
+  });
+  let answered = 0;
+  for (let call = 0; call < 8; call++) if (await registry.whoami()) answered++;
+  console.log(`whoami answered ${answered} times`);
+  console.log(await registry.flush());
+}
+
+/**
+ * A throwing `onError` is caught (and reported once on stderr), and a failed send is sent again:
+ * by `flush()` at once, or after the backoff.
+ * @example platform.tracking-recovery
+ * @expect
+ * after the sink failed: sent 0, queued 1, failures 1
+ * after it recovered: sent 1, queued 0, failures 1
+ */
+export async function trackingRecovery() {
+  let sends = 0;
+  const flaky: UsageSink = {
+    async send() {
+      if (++sends === 1) throw new Error("sink restarting");
+    },
+  };
+  const registry = Registry.fromEnv({
+    tracking: { sink: flaky, onError: () => {
+      throw new Error("a broken logger");
+    } },
+  });
+  await registry.whoami();
+  const first = await registry.flush();
+  console.log(`after the sink failed: sent ${first.sent}, queued ${first.queued}, failures ${first.failures}`);
+  const second = await registry.flush();
+  console.log(`after it recovered: sent ${second.sent}, queued ${second.queued}, failures ${second.failures}`);
+}
+
+/**
  * `envelope usage` prints this report: new users, calls and failure rate per function, top
  * errors. Here it runs over a JSONL file (`envelope usage --file usage.jsonl --days 7`).
  * @example platform.usage-report

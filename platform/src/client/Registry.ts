@@ -33,7 +33,7 @@ export interface RegistryClientOptions {
   token: string;
   tracking?: TrackingOptions;
   /** post failure alerts to this Slack-compatible webhook */
-  alerts?: { webhook: string; minIntervalMs?: number; onError?: (error: unknown) => void };
+  alerts?: { webhook: string; minIntervalMs?: number; timeoutMs?: number; onError?: (error: unknown) => void };
   fetch?: typeof fetch;
 }
 

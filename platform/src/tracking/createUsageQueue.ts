@@ -62,7 +62,7 @@ export function createUsageQueue(options: UsageQueueOptions): UsageQueue {
   let waiting: { kind: "backoff" | "linger"; timer: NodeJS.Timeout } | undefined;
   const settled = new Set<() => void>();
 
-  const stats = (): TrackerStats => ({ ...counts, queued: queue.length + inFlight });
+  const stats = (): TrackerStats => ({ sent: counts.sent, queued: queue.length + inFlight, dropped: counts.dropped, rejected: counts.rejected, failures: counts.failures });
 
   function notify(): void {
     for (const resolve of [...settled]) resolve();
