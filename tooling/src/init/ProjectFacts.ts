@@ -10,6 +10,8 @@ export interface ProjectFacts {
   readme: boolean;
   /** what the README holds when `--readme` asks to key it */
   readmeText?: string;
+  /** what the root's .gitignore holds, when there is one */
+  gitignore?: string;
   /** files that already exist, relative to the root: never overwritten */
   existing: ReadonlySet<string>;
 }

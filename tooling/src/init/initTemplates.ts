@@ -95,6 +95,12 @@ jobs:
         with:
           node-version: 20
           cache: npm
+      # the examples' result cache: an example runs again only when one of its inputs changed
+      - uses: actions/cache@v4
+        with:
+          path: .exemplar-cache
+          key: exemplar-results-\${{ runner.os }}-\${{ github.sha }}
+          restore-keys: exemplar-results-\${{ runner.os }}-
       - run: npm ci
       - name: Check the examples
         run: npx exemplar check --strict --reporter github${last}

@@ -18,8 +18,9 @@ export interface InitPlan {
 /**
  * The files that set Exemplar up in a project: the config, one example, one keyed page (or a
  * keyed section at the end of the README), the VitePress config with `withExemplar` when
- * VitePress is a dependency and has no config yet, and a GitHub workflow. A file that exists is
- * never planned: it is skipped, with a reason. Running it again plans nothing. Pure.
+ * VitePress is a dependency and has no config yet, a GitHub workflow, and `.exemplar-cache/` in
+ * the .gitignore. A file that exists is never planned: it is skipped, with a reason (the README
+ * and the .gitignore are added to, once). Running it again plans nothing. Pure.
  */
 export function planInit(facts: ProjectFacts, options: InitOptions): InitPlan {
   const plan: InitPlan = { write: [], skipped: [], next: [] };
@@ -43,6 +44,11 @@ export function planInit(facts: ProjectFacts, options: InitOptions): InitPlan {
     }
   }
   add({ path: ".github/workflows/docs.yml", text: workflowTemplate(facts.vitepress && !options.readme, docs), what: "a workflow that checks the examples on every pull request" });
+  // the result and parse caches are the machine's own: never committed
+  if (!facts.gitignore?.split(/\r?\n/).some((line) => /^\/?\.exemplar-cache\/?$/.test(line.trim()))) {
+    const separator = facts.gitignore && !facts.gitignore.endsWith("\n") ? "\n" : "";
+    plan.write.push({ path: ".gitignore", text: `${separator}# Exemplar's caches (verdicts, parsed example files): safe to delete\n.exemplar-cache/\n`, what: "keeps Exemplar's caches out of git", ...(facts.gitignore !== undefined ? { append: true } : {}) });
+  }
   plan.next = [
     "npx exemplar check            # run the example and check what it prints",
     "npx exemplar splice --write   # fill the page's blocks with its code and output",

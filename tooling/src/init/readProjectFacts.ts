@@ -18,12 +18,14 @@ export function readProjectFacts(root: string): ProjectFacts {
     // a package.json that does not parse: npm reports it; init only reads what it can
   }
   const readme = read("README.md");
+  const gitignore = read(".gitignore");
   const vitepressConfig = vitepressConfigs.find((file) => existsSync(path.join(root, file)));
   return {
     vitepress: "vitepress" in dependencies || existsSync(path.join(root, "node_modules", "vitepress")),
     ...(vitepressConfig ? { vitepressConfig, vitepressConfigHasExemplar: read(vitepressConfig)!.includes("withExemplar") } : {}),
     readme: readme !== undefined,
     ...(readme !== undefined ? { readmeText: readme } : {}),
+    ...(gitignore !== undefined ? { gitignore } : {}),
     existing: new Set(candidates.filter((file) => existsSync(path.join(root, file)))),
   };
 }

@@ -25,6 +25,9 @@ describe("the workflow exemplar init writes", () => {
       // its one job has a timeout, well under GitHub's default of 360 minutes
       expect([...keysUnder(text, "jobs:").keys()]).toEqual(["docs"]);
       expect(text).toMatch(/^ {2}docs:\n(?: {4}.*\n)*? {4}timeout-minutes: 20\n/m);
+      // the result cache is restored before the check, keyed as the reusable workflow keys it
+      expect(text).toContain("      - uses: actions/cache@v4\n        with:\n          path: .exemplar-cache\n          key: exemplar-results-${{ runner.os }}-${{ github.sha }}\n          restore-keys: exemplar-results-${{ runner.os }}-\n");
+      expect(text.indexOf("actions/cache@v4")).toBeLessThan(text.indexOf("npx exemplar check"));
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
