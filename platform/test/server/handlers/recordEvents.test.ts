@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { callRegistry } from "../../support/callRegistry.ts";
+import { startTestRegistry, type TestRegistry } from "../../support/startTestRegistry.ts";
+
+// the registry's clock: events are recorded when they say they happened, within a window of it
+const now = new Date("2030-06-01T12:00:00.000Z");
+let registry: TestRegistry;
+beforeAll(async () => {
+  registry = await startTestRegistry({ now: () => now });
+}, 60_000);
+afterAll(() => registry.close());
+
+const event = (at: string) => ({ at, fn: "find", args: [], success: true, errorClass: null, errorCode: null, errorMessage: null, durationMs: 2, user: null, team: null, clientVersion: "0.1.0", model: null });
+const minutes = (count: number) => new Date(now.getTime() + count * 60_000).toISOString();
+
+test("events from the last 24 hours up to 5 minutes ahead of the registry's clock are recorded", async () => {
+  const events = [event(minutes(-24 * 60 + 1)), event(minutes(-1)), event(minutes(5))];
+  expect((await callRegistry(registry, "POST", "/v1/events", { body: { events } })).json).toEqual({ recorded: 3 });
+});
+
+test.each([
+  // [why, at]
+  ["backdated a year", "2029-06-01T12:00:00.000Z"],
+  ["backdated a day and a minute", minutes(-24 * 60 - 1)],
+  ["an hour ahead", minutes(60)],
+  ["not a time at all", "2030-06-01Tnoon"],
+])("an event %s is refused with a 422 naming it, and none of its batch is recorded (issue 15, finding 7)", async (_why, at) => {
+  const before = (await callRegistry(registry, "GET", "/v1/events", { token: registry.tokens.admin })).json.events.length;
+  const refused = await callRegistry(registry, "POST", "/v1/events", { body: { events: [event(minutes(0)), event(at)] } });
+  expect(refused.status).toBe(422);
+  expect(refused.json.error.problems).toEqual([
+    { path: "events[1].at", expected: "a time from 24 hours before to 5 minutes after the registry's clock (2030-06-01T12:00:00.000Z)", got: JSON.stringify(at) },
+  ]);
+  expect((await callRegistry(registry, "GET", "/v1/events", { token: registry.tokens.admin })).json.events).toHaveLength(before);
+});
