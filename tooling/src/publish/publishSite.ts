@@ -7,9 +7,9 @@ import { compareContent } from "./compareContent.ts";
 import { describeS3Error, type S3Place } from "./describeS3Error.ts";
 import { detectSiteBase } from "./detectSiteBase.ts";
 import { executePlan } from "./executePlan.ts";
+import { hashLocalFiles } from "./hashLocalFiles.ts";
 import { headContentHashes } from "./headContentHashes.ts";
 import { keepMatcher } from "./keepMatcher.ts";
-import { listLocalFiles } from "./listLocalFiles.ts";
 import { listRemoteObjects } from "./listRemoteObjects.ts";
 import type { LocalFile } from "./LocalFile.ts";
 import { normalizePrefix } from "./normalizePrefix.ts";
@@ -17,6 +17,7 @@ import type { Plan } from "./Plan.ts";
 import { planPublish } from "./planPublish.ts";
 import type { PublishSummary } from "./PublishSummary.ts";
 import type { RemoteObject } from "./RemoteObject.ts";
+import { walkSite } from "./walkSite.ts";
 
 /** What to publish where. */
 export interface PublishOptions extends BucketTarget {
@@ -33,7 +34,8 @@ export interface PublishOptions extends BucketTarget {
  * files and the objects under the prefix, HEADs only the objects whose ETag cannot settle the
  * comparison, plans (`planPublish`), and unless `dryRun` executes the plan (`executePlan`).
  * Throws `ExemplarError` before changing anything when the prefix is refused, the folder is
- * missing or empty, a VitePress build's base does not match the prefix, or the bucket cannot be
+ * missing or empty, a symlink in it leads outside it (before any request is sent), a VitePress
+ * build's base does not match the prefix, or the bucket cannot be
  * listed (missing bucket, unreachable endpoint, missing or refused credentials). Upload and
  * delete failures do not throw: they come back in `failures` with `ok: false`.
  */
@@ -49,9 +51,11 @@ export async function publishSite(options: PublishOptions): Promise<PublishSumma
   await assertSiteDir(root, options.dir);
   await checkBase(root, options.dir, prefix);
 
+  // a symlink out of the site is refused before the bucket is contacted, even for a dry run
+  const entries = await walkSite(root, options.dir);
   // hashing the files and listing the bucket overlap; a local error is reported first
   const [local, remoteList] = await Promise.allSettled([
-    listLocalFiles(options.dir, { cwd: options.cwd }),
+    hashLocalFiles(entries),
     s3(place, () => listRemoteObjects(options.client, options.bucket, prefix)),
   ]);
   if (local.status === "rejected") throw local.reason;

@@ -17,7 +17,8 @@ export interface SiteEntry {
  * and where it points, so that a build (a pull request's, say) cannot publish a file of the
  * machine it runs on (`ln -s ~/.aws/credentials site/leak.txt`). A link back to a folder it is in,
  * or a chain of links that never ends, is refused too; a link that points nowhere is skipped.
- * Reads the folder only, never a file's content.
+ * A site without files throws `EXEMPLAR_PUBLISH_DIR`: publishing an empty build would delete
+ * every object under the prefix. Reads the folder only, never a file's content.
  */
 export async function walkSite(root: string, dir: string): Promise<SiteEntry[]> {
   const realRoot = await realpath(root);
@@ -60,5 +61,8 @@ export async function walkSite(root: string, dir: string): Promise<SiteEntry[]> 
   }
 
   await walk(root, root, new Set([realRoot]));
+  if (found.length === 0) {
+    throw new ExemplarError("EXEMPLAR_PUBLISH_DIR", `site folder "${dir}" holds no files; refusing to publish an empty site (it would delete every object under the prefix)`);
+  }
   return found;
 }

@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 
 describe("publishSite and symlinks", () => {
-  test.each([{ dryRun: false }, { dryRun: true }])("a link to a file outside the site is refused before any request that changes the bucket (%j)", async ({ dryRun }) => {
+  test.each([{ dryRun: false }, { dryRun: true }])("a link to a file outside the site is refused before the bucket is contacted (%j)", async ({ dryRun }) => {
     const dir = join(work, `site-${dryRun}`);
     await copySite(dir, "/pr-1/");
     await writeFile(join(work, "secret"), "AWS_SECRET_ACCESS_KEY=do-not-publish");
@@ -27,7 +27,7 @@ describe("publishSite and symlinks", () => {
     await expect(publishSite({ dir, bucket: s3.bucket, prefix: "pr-1", client: s3.client, dryRun })).rejects.toThrow(
       expect.objectContaining({ code: "EXEMPLAR_PUBLISH_SYMLINK", message: expect.stringMatching(/: leak\.txt is a symlink to .*\/secret, outside the site folder; /) }),
     );
-    expect(s3.proxy.seen.filter(({ method }) => method !== "GET")).toEqual([]);
+    expect(s3.proxy.seen).toEqual([]);
     expect(await s3.keys()).toEqual([]);
   });
 
