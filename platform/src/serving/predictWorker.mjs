@@ -9,7 +9,14 @@
 // { type: "refused", message }, then each { id, rows } with { id, ok: true, outputs } or
 // { id, ok: false, name, message }. An uncaught error sends { type: "crashed", name, message }
 // before exiting with code 1; the parent going away ends this process.
+import { Worker } from "node:worker_threads";
+
 process.on("disconnect", () => process.exit(0));
+// a model stuck in a loop never sees "disconnect": a watchdog thread ends this process once its
+// parent is gone (reparented: process.ppid changed), so a service killed with SIGKILL leaves no
+// model process spinning behind it
+const watchdog = `const { workerData } = require("node:worker_threads"); setInterval(() => { if (process.ppid !== workerData) process.kill(process.pid, "SIGKILL"); }, 500);`;
+new Worker(watchdog, { eval: true, workerData: process.ppid }).unref();
 
 function send(message) {
   return new Promise((resolve) => process.send(message, () => resolve()));

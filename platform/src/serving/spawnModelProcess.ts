@@ -24,6 +24,8 @@ export interface ModelProcessOptions {
 
 /** One model process: `loaded` settles once its code is loaded (ENVELOPE_NOT_SERVABLE otherwise). */
 export interface ModelProcess {
+  /** the process id (undefined when the process could not start) */
+  pid: number | undefined;
   loaded: Promise<void>;
   run(id: number, rows: readonly unknown[]): void;
   /** ends the process at once (SIGKILL) and resolves when it is gone */
@@ -84,6 +86,7 @@ export function spawnModelProcess(options: ModelProcessOptions): ModelProcess {
   });
   child.send({ source: options.source, state: wrapState(options.state) });
   return {
+    pid: child.pid,
     loaded,
     run(id, rows) {
       // a send to a process that died meanwhile fails; its exit answers the call
