@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { Plugin, ViteDevServer } from "vite";
 import { formatProblem } from "../records/Problem.ts";
+import { formatSummary, summarize } from "../report/summarize.ts";
 import { closeOnInterrupt } from "./closeOnInterrupt.ts";
 import { describeFailures } from "./describeFailures.ts";
 import { describeStandAlone } from "./describeStandAlone.ts";
@@ -47,6 +48,8 @@ export function exemplarVitePlugin(site: ExemplarSite | (() => ExemplarSite)): P
       if (failures) this.error(`exemplar: the docs cannot be built while examples fail:\n${failures}`);
       // a warning, as in `exemplar check` without --strict; once, though VitePress builds twice
       const standAlone = warnedStandAlone ? undefined : describeStandAlone(current);
+      // what the build ran, and what the result cache answered: a CI log says which examples ran
+      if (!warnedStandAlone) console.info(`exemplar: ${formatSummary(summarize(current.report()))}`);
       warnedStandAlone = true;
       if (standAlone) this.warn(standAlone);
     },

@@ -5,7 +5,7 @@ import { pathToFileURL } from "node:url";
 // the MiniSearch that VitePress's local search uses (a dependency of vitepress)
 import MiniSearch from "minisearch";
 import { build } from "vitepress";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { commitAll } from "./gitFixture.ts";
 import { copySite, text } from "./siteFixture.ts";
 
@@ -15,15 +15,26 @@ describe("the built site", () => {
   let root: string;
   let html: string;
   let commit: string;
+  let logged: string[] = [];
   beforeAll(async () => {
     // a git repository of its own, with a remote and no `repository` in the config
     root = copySite({ repository: null });
     writeFileSync(path.join(root, ".gitignore"), "dist/\ndocs/.vitepress/cache/\n");
     commit = commitAll(root, "git@github.com:org/repo.git");
-    await build(path.join(root, "docs"), { outDir: path.join(root, "dist") });
+    const info = vi.spyOn(console, "info");
+    try {
+      await build(path.join(root, "docs"), { outDir: path.join(root, "dist") });
+      logged = info.mock.calls.map((args) => args.join(" "));
+    } finally {
+      info.mockRestore();
+    }
     html = readFileSync(path.join(root, "dist/index.html"), "utf8");
   }, 120_000);
   afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it("says once what its examples did, as exemplar check's summary does", () => {
+    expect(logged.filter((line) => line.startsWith("exemplar: Examples: "))).toEqual([expect.stringMatching(/^exemplar: Examples: [1-9]\d* passed, 0 failed$/)]);
+  });
 
   it("shows the example's code, without its hidden lines", () => {
     expect(text(html)).toContain("console.log(`hello, ${name}`);");
