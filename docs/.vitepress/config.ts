@@ -39,6 +39,7 @@ export default withExemplar(
           text: "Model Envelope platform",
           items: [
             { text: "Getting started", link: "/platform/getting-started" },
+            { text: "Tokens", link: "/platform/tokens" },
             { text: "Saving a model", link: "/platform/saving-a-model" },
             { text: "Finding models by tags", link: "/platform/finding-by-tags" },
             { text: "Metrics", link: "/platform/metrics" },

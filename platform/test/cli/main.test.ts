@@ -42,7 +42,7 @@ test.each([
   // the brief's example: token create is refused serve's and registry's --port
   [["token", "create", "--user", "ada", "--team", "churn", "--port", "3"], "envelope token create: Unknown option '--port'; expected one of --user, --team, --admin, --url, --token, --data (see `envelope token --help`)"],
   // usage reads events; --host belongs to registry and serve
-  [["usage", "--host", "0.0.0.0"], "envelope usage: Unknown option '--host'; expected one of --days, --function, --file, --url, --token, --top, --json (see `envelope usage --help`)"],
+  [["usage", "--host", "0.0.0.0"], "envelope usage: Unknown option '--host'; expected one of --days, --function, --team, --file, --url, --token, --top, --json (see `envelope usage --help`)"],
   // registry is the registry: it takes no --url or --token of one
   [["registry", "--token", "t"], "envelope registry: Unknown option '--token'; expected one of --port, --host, --data, --artifacts, --max-body-bytes (see `envelope registry --help`)"],
   // serve prints no report, so no --json (usage's and reconcile's)
@@ -73,7 +73,7 @@ test.each([
   // --help is a flag of every command, so it is suggested too
   [["usage", "--hepl"], "envelope usage: Unknown option '--hepl'; did you mean --help? (see `envelope usage --help`)"],
   // a one-letter flag is not taken for a typo of a long one
-  [["usage", "-d", "3"], "envelope usage: Unknown option '-d'; expected one of --days, --function, --file, --url, --token, --top, --json (see `envelope usage --help`)"],
+  [["usage", "-d", "3"], "envelope usage: Unknown option '-d'; expected one of --days, --function, --team, --file, --url, --token, --top, --json (see `envelope usage --help`)"],
 ] as const)("envelope %j suggests the nearest flag", async (argv, line) => {
   const captured = io();
   expect(await main([...argv], captured)).toBe(2);

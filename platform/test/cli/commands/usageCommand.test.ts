@@ -1,3 +1,5 @@
+import { writeFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, afterEach, beforeAll, expect, test, vi } from "vitest";
 import type { CliIo } from "../../../src/cli/CliIo.ts";
 import { main } from "../../../src/cli/main.ts";
@@ -5,6 +7,7 @@ import type { UsageEvent } from "../../../src/tracking/UsageEvent.ts";
 import { formatUsageReport } from "../../../src/usage/formatUsageReport.ts";
 import { usageReport } from "../../../src/usage/usageReport.ts";
 import { startTestRegistry, type TestRegistry } from "../../support/startTestRegistry.ts";
+import { tempDir } from "../../support/tempDir.ts";
 
 let registry: TestRegistry;
 const now = new Date("2030-01-10T00:00:00.000Z");
@@ -37,6 +40,7 @@ function io(token: string): CliIo & { out: string; err: string } {
 /** Runs `envelope usage` and the paths it asked the registry for. */
 async function usage(argv: string[], token: string) {
   const paths: string[] = [];
+  vi.restoreAllMocks();
   const realFetch = globalThis.fetch;
   vi.spyOn(globalThis, "fetch").mockImplementation((input, init) => {
     paths.push(new URL(String(input)).pathname);
@@ -59,4 +63,17 @@ test("a team's token sees its team's usage; --function and --top narrow it; --js
   expect(ran.code).toBe(0);
   const churnSaves = events.filter((entry) => entry.team === "churn" && entry.fn === "save");
   expect(JSON.parse(ran.out)).toEqual(usageReport(churnSaves, { days: 7, now, top: 1 }));
+});
+
+test("--team narrows an admin's report to one team, over the registry and over a file alike", async () => {
+  const ran = await usage(["--days", "7", "--json", "--team", "fraud"], registry.tokens.admin);
+  expect(JSON.parse(ran.out)).toEqual(usageReport(events.filter((entry) => entry.team === "fraud"), { days: 7, now }));
+  const temp = tempDir();
+  const file = path.join(temp.dir, "usage.jsonl");
+  writeFileSync(file, events.map((entry) => JSON.stringify(entry)).join("\n"));
+  const fromFile = await usage(["--days", "7", "--json", "--team", "fraud", "--file", file], registry.tokens.admin);
+  temp.remove();
+  expect([fromFile.out, fromFile.paths]).toEqual([ran.out, []]);
+  const refused = await usage(["--team", "fraud"], registry.tokens.ada);
+  expect([refused.code, refused.err]).toEqual([1, expect.stringMatching(/403 ENVELOPE_FORBIDDEN: the token of ada \(team churn\) reads its own team's usage/)]);
 });
