@@ -4,12 +4,18 @@
  * cache; a re-run with nothing changed; a re-run after one file changed; four shards run one
  * after another (no cache), whose reports `exemplar merge-reports` combines and this compares
  * with the full run's verdicts. Prints a table and writes `.bench/ci.json`.
+ *
+ * With BENCH_CI_PATH=REF[,REF...] (e.g. `59b706b,HEAD`: before issue 14 and now), it also times
+ * this repository's own CI critical path at each ref (`measureCriticalPath`): a fresh clone,
+ * the workflow's run steps in sequence, the examples run in each step counted. About ten
+ * minutes per ref on a 2-core machine, hence not by default.
  */
 import { spawnSync } from "node:child_process";
 import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { measureCriticalPath } from "./ciCriticalPath.ts";
 import { generateCorpus } from "./generateCorpus.ts";
 
 const repo = fileURLToPath(new URL("../..", import.meta.url));
@@ -53,6 +59,14 @@ shards.forEach((seconds, index) => rows.push({ run: `shard ${index + 1}/4 (no ca
 for (const row of rows) console.log(`${row.run.padEnd(32)} ${row.seconds.toFixed(2).padStart(6)} s  ran ${String(row.ran).padStart(5)}${row.target ? `  (target ${row.target})` : ""}`);
 const full = rows[0]!.seconds;
 console.log(`slowest shard ${Math.max(...shards).toFixed(2)} s against a quarter of the full run ${(full / 4).toFixed(2)} s; merged shards equal the full run: ${equal}`);
+const refs = (process.env.BENCH_CI_PATH ?? "").split(",").filter(Boolean);
+const paths = refs.map((ref) => {
+  console.log(`CI critical path at ${ref} (fresh clone, empty result cache; load average ${loadavg().map((value) => value.toFixed(2)).join(", ")}):`);
+  const measured = measureCriticalPath(repo, ref);
+  const total = measured.steps.reduce((sum, step) => sum + step.seconds, 0);
+  console.log(`  ${ref} (${measured.commit}): ${total.toFixed(1)} s in ${measured.steps.length} steps, examples run ${measured.steps.reduce((sum, step) => sum + step.ran, 0)} times in all`);
+  return { ...measured, totalSeconds: total };
+});
 mkdirSync(path.join(repo, ".bench"), { recursive: true });
-writeFileSync(path.join(repo, ".bench", "ci.json"), `${JSON.stringify({ date: new Date().toISOString(), load, examples: entries.length, rows, slowestShard: Math.max(...shards), mergedEqualsFull: equal }, null, 2)}\n`);
+writeFileSync(path.join(repo, ".bench", "ci.json"), `${JSON.stringify({ date: new Date().toISOString(), load, examples: entries.length, rows, slowestShard: Math.max(...shards), mergedEqualsFull: equal, criticalPaths: paths }, null, 2)}\n`);
 if (!equal) process.exitCode = 1;
