@@ -1,12 +1,13 @@
 import type { ResolvedConfig } from "../config/loadConfig.ts";
 import { parsePages } from "../project/parsePages.ts";
-import { parseProject } from "../project/parseProject.ts";
+import { parseExamples } from "../project/parseExamples.ts";
 import { readProject } from "../project/readProject.ts";
 import type { PageText } from "../project/readPages.ts";
 import type { Page, Project } from "../records/Project.ts";
 import type { Run } from "../records/Run.ts";
 import { runExamples } from "../run/runExamples.ts";
-import { resultCacheFor } from "../cache/resultCacheFor.ts";
+import { cacheTurnedOff, resultCacheFor } from "../cache/resultCacheFor.ts";
+import { openParseCache } from "./openParseCache.ts";
 import { closeWorkers, startWorkers } from "./startWorkers.ts";
 
 // Speed: `exemplar splice` runs the examples whose output a page shows. Why this file: the run
@@ -34,13 +35,17 @@ export async function openWithOutputRun(config: ResolvedConfig, { cache = false 
   const keys = mentionedOutputKeys(texts.pages ?? []);
   const files = texts.sources.filter((source) => [...source.text.matchAll(/@example[ \t]+(\S+)/g)].some((match) => keys.has(match[1]!)));
   const workers = keys.size > 0 ? startWorkers(config.root, 1, files) : undefined;
-  const examples = parseProject({ config, sources: texts.sources });
+  // with `cache`, the example files `exemplar check` parsed with the same text are not parsed again
+  const parseCache = cache && !cacheTurnedOff() ? openParseCache(config.root) : undefined;
+  const examples = parseExamples({ config, sources: texts.sources }, parseCache);
+  const saved = parseCache?.save().catch(() => undefined);
   // sends the first examples to the worker before this thread turns to the pages
   // with `cache`, the examples `exemplar check` passed with the same inputs do not run again
-  const results = cache && examples.problems.length === 0 ? resultCacheFor(config, examples) : undefined;
+  const results = cache && examples.problems.length === 0 ? resultCacheFor(config, examples, parseCache ? { specifiers: parseCache.specifiers } : {}) : undefined;
   const running = keys.size > 0 && examples.problems.length === 0 ? runExamples(examples, { keys }, { ...(workers ? { workers } : {}), ...(results ? { cache: results } : {}) }) : undefined;
   if (running) running.catch(() => undefined);
   else await closeWorkers(workers);
+  await saved;
   if (!running) return { project: texts.pages ? { ...examples, pages: parsePages(texts.pages) } : examples };
   const project: Project = texts.pages ? { ...examples, pages: await parsePagesYielding(texts.pages) } : examples;
   const shown = project.pages?.some((page) => page.found.blocks.some((block) => block.kind === "output")) ?? false;

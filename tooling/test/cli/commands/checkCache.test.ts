@@ -77,6 +77,9 @@ describe("exemplar splice's use of the result cache", () => {
     expect((await runCli(["splice", "--write"], root)).code).toBe(0);
     expect(readFileSync(path.join(root, "docs", "a.md"), "utf8")).toBe("# A\n\n```text example-output=a.one\none\n```\n");
     expect(readFileSync(runs, "utf8")).toBe("ran\n");
+    // splice found the example file where check left it, in the parse cache, and kept it there
+    const { readdirSync } = await import("node:fs");
+    expect(readdirSync(path.join(root, ".exemplar-cache")).sort()).toEqual(["examples.json", "results"]);
     expect((await runCli(["splice", "--check", "--no-cache"], root)).code).toBe(0);
     expect(readFileSync(runs, "utf8")).toBe("ran\nran\n");
   }, 120_000);
