@@ -8,7 +8,7 @@
  * Prints tables and writes `.bench/serving.json`. Knobs: BENCH_SECONDS (10 per phase),
  * BENCH_CONNECTIONS (8, single rows), BENCH_BATCH_CONNECTIONS (2), BENCH_WORKERS (1 model worker).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, Agent, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { availableParallelism, cpus, loadavg, tmpdir } from "node:os";
@@ -60,12 +60,26 @@ async function load(url: URL, durationMs: number, inFlight: number, body: (index
   return { requests: latencies.length, failures, p50Ms: round(percentile(50)), p99Ms: round(percentile(99)), maxMs: round(latencies.at(-1)!) };
 }
 
-async function phase(url: URL, inFlight: number, body: (index: number) => string) {
+/** the CPU time a process has used, in ms (Linux /proc; NaN elsewhere) */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+// the service's CPU per request does not depend on how busy the rest of the machine is: on a
+// shared machine it shows the cost of tracking where throughput and p99 show mostly the noise
+async function phase(url: URL, inFlight: number, body: (index: number) => string, pid?: number) {
   await load(url, warmupSeconds * 1000, inFlight, body);
   const started = performance.now();
+  const cpuBefore = cpuMs(pid);
   const result = await load(url, seconds * 1000, inFlight, body);
+  const serviceCpuUsPerRequest = round(((cpuMs(pid) - cpuBefore) * 1000) / result.requests, 1);
   const elapsed = (performance.now() - started) / 1000;
-  return { ...result, seconds: round(elapsed), requestsPerSecond: Math.round(result.requests / elapsed) };
+  return { ...result, seconds: round(elapsed), requestsPerSecond: Math.round(result.requests / elapsed), serviceCpuUsPerRequest };
 }
 
 /** a usage events endpoint on loopback that answers 500 at once (`fail`) or reads and never answers (`hang`); counts requests */
@@ -102,33 +116,33 @@ try {
   const failing = await brokenEndpoint("fail");
   const hanging = await brokenEndpoint("hang");
   cleanup.push(() => (failing.server.close(), hanging.server.closeAllConnections(), hanging.server.close()));
-  const modes: Array<{ name: string; url: URL; requests: () => number | null }> = [{ name: "off", url: off.url, requests: () => null }];
+  const modes: Array<{ name: string; url: URL; pid: number | undefined; requests: () => number | null }> = [{ name: "off", url: off.url, pid: off.child.pid, requests: () => null }];
   const sinks: Array<[string, { url: string; requests: () => number | null }]> = [["registry", { url: registry.url.origin, requests: () => null }], ["failing", failing], ["hanging", hanging]];
   for (const [name, sink] of sinks) {
     const service = await spawnReady(serveLinear, [], { ...process.env, BENCH_TRACKING_URL: sink.url, BENCH_TRACKING_TOKEN: "bench-token" });
     cleanup.push(service.stop);
-    modes.push({ name, url: service.url, requests: sink.requests });
+    modes.push({ name, url: service.url, pid: service.child.pid, requests: sink.requests });
   }
   const runs = new Map<string, Array<Awaited<ReturnType<typeof phase>>>>(modes.map((mode) => [mode.name, []]));
   const sinkRequests = new Map<string, number | null>(modes.map((mode) => [mode.name, mode.requests()]));
   for (let round = 0; round < rounds; round++) {
     for (let turn = 0; turn < modes.length; turn++) {
       const mode = modes[(round + turn) % modes.length]!;
-      runs.get(mode.name)!.push(await phase(mode.url, connections, single));
+      runs.get(mode.name)!.push(await phase(mode.url, connections, single, mode.pid));
     }
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   const summary = (name: string) => {
     const list = runs.get(name)!;
     const before = sinkRequests.get(name);
-    return { requestsPerSecond: median(list.map((run) => run.requestsPerSecond)), p50Ms: median(list.map((run) => run.p50Ms)), p99Ms: median(list.map((run) => run.p99Ms)), failures: list.reduce((sum, run) => sum + run.failures, 0), sinkRequests: before === null || before === undefined ? null : modes.find((mode) => mode.name === name)!.requests()! - before, rounds: list };
+    return { requestsPerSecond: median(list.map((run) => run.requestsPerSecond)), p50Ms: median(list.map((run) => run.p50Ms)), p99Ms: median(list.map((run) => run.p99Ms)), serviceCpuUsPerRequest: median(list.map((run) => run.serviceCpuUsPerRequest)), failures: list.reduce((sum, run) => sum + run.failures, 0), sinkRequests: before === null || before === undefined ? null : modes.find((mode) => mode.name === name)!.requests()! - before, rounds: list };
   };
   const offSingle = summary("off");
   const tracked = { registry: summary("registry"), failing: summary("failing"), hanging: summary("hanging") };
   registry.stop();
 
   const rowsPerSecond = batch.requestsPerSecond * batchRows;
-  const vsOff = (name: keyof typeof tracked) => ({ throughput: round(tracked[name].requestsPerSecond / offSingle.requestsPerSecond, 3), p99DeltaMs: round(tracked[name].p99Ms - offSingle.p99Ms) });
+  const vsOff = (name: keyof typeof tracked) => ({ throughput: round(tracked[name].requestsPerSecond / offSingle.requestsPerSecond, 3), p99DeltaMs: round(tracked[name].p99Ms - offSingle.p99Ms), serviceCpu: round(tracked[name].serviceCpuUsPerRequest / offSingle.serviceCpuUsPerRequest, 3) });
   const ratios = { registry: vsOff("registry"), failing: vsOff("failing"), hanging: vsOff("hanging") };
   const met = {
     single: offSingle.requestsPerSecond >= 3000 && offSingle.p99Ms <= 10 && offSingle.failures === 0,
@@ -173,6 +187,8 @@ try {
   console.log(`| p50 latency | ${columns.map((column) => `${column.p50Ms} ms`).join(" | ")} |`);
   console.log(`| p99 latency | ${columns.map((column) => `${column.p99Ms} ms`).join(" | ")} |`);
   console.log(`| p99 against off | 0 | ${ratios.registry.p99DeltaMs} ms | ${ratios.failing.p99DeltaMs} ms | ${ratios.hanging.p99DeltaMs} ms |`);
+  console.log(`| service CPU per request | ${columns.map((column) => `${column.serviceCpuUsPerRequest} µs`).join(" | ")} |`);
+  console.log(`| service CPU against off | 1 | ${ratios.registry.serviceCpu} | ${ratios.failing.serviceCpu} | ${ratios.hanging.serviceCpu} |`);
   console.log(`| failed requests | ${columns.map((column) => column.failures).join(" | ")} |`);
   console.log(`| requests the sink received | - | - | ${tracked.failing.sinkRequests} | ${tracked.hanging.sinkRequests} |`);
   console.log(`| target | registry sink >= 0.9 of off; broken sinks' p99 within 1 ms of off: ${met.tracking ? "met" : "NOT met"} | | | |`);

@@ -30,6 +30,8 @@ export type { Principal, Store, VersionRef } from "./store/Store.ts";
 export { jsonlSink } from "./tracking/jsonlSink.ts";
 export { readJsonlEvents } from "./tracking/readJsonlEvents.ts";
 export { registrySink } from "./tracking/registrySink.ts";
+export type { TrackerStats } from "./tracking/createUsageQueue.ts";
+export type { TrackingLimits } from "./tracking/TrackingLimits.ts";
 export type { UsageEvent } from "./tracking/UsageEvent.ts";
 export type { UsageSink } from "./tracking/UsageSink.ts";
 export { formatUsageReport } from "./usage/formatUsageReport.ts";
