@@ -47,19 +47,21 @@ export async function strictTracking() {
  * `flushTimeoutMs`, saying what is still waiting.
  * @example platform.tracking-limits
  * @expect
- * tracking: usage events: 5 are waiting to be sent (maxQueued); new events are dropped and counted until the sink catches up
  * whoami answered 8 times
  * { sent: 0, queued: 5, dropped: 3, rejected: 0, failures: 0 }
+ * onError was told: usage events: 5 are waiting to be sent (maxQueued); new events are dropped and counted until the sink catches up
  */
 export async function trackingLimits() {
   const stuck: UsageSink = { send: () => new Promise<void>(() => {}) };
+  const told: string[] = [];
   const registry = Registry.fromEnv({
-    tracking: { sink: stuck, limits: { maxQueued: 5, flushTimeoutMs: 200 }, onError: (error) => console.log(`tracking: ${(error as Error).message}`) },
+    tracking: { sink: stuck, limits: { maxQueued: 5, flushTimeoutMs: 200 }, onError: (error) => told.push((error as Error).message) },
   });
   let answered = 0;
   for (let call = 0; call < 8; call++) if (await registry.whoami()) answered++;
   console.log(`whoami answered ${answered} times`);
   console.log(await registry.flush());
+  console.log(`onError was told: ${told.join("; ")}`);
 }
 
 /**

@@ -70,7 +70,7 @@ function cpuMs(pid: number | undefined): number {
   }
 }
 
-// the service's CPU per request does not depend on how busy the rest of the machine is: on a
+// the service's CPU per request depends far less on how busy the rest of the machine is: on a
 // shared machine it shows the cost of tracking where throughput and p99 show mostly the noise
 async function phase(url: URL, inFlight: number, body: (index: number) => string, pid?: number) {
   await load(url, warmupSeconds * 1000, inFlight, body);
