@@ -44,12 +44,21 @@ export function eventQueries(db: Database) {
   return {
     async recordEvents(events: UsageEvent[]): Promise<void> {
       if (events.length === 0) return;
-      // one statement for the batch, rows numbered in the batch's order
+      // one statement for the batch: the events, numbered in the batch's order, and each user's
+      // first call per team and function, moved earlier when the batch has an earlier one
       await db.query(
-        `INSERT INTO envelope_events (at, user_name, team, fn, args, success, error_class, error_code, error_message, duration_ms, client_version, model)
-         SELECT (e->>'at')::timestamptz, e->>'user', e->>'team', e->>'fn', e->'args', (e->>'success')::boolean, e->>'errorClass', e->>'errorCode',
-                e->>'errorMessage', (e->>'durationMs')::double precision, e->>'clientVersion', e->>'model'
-         FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS batch(e, n) ORDER BY n`,
+        `WITH inserted AS (
+           INSERT INTO envelope_events (at, user_name, team, fn, args, success, error_class, error_code, error_message, duration_ms, client_version, model)
+           SELECT (e->>'at')::timestamptz, e->>'user', e->>'team', e->>'fn', e->'args', (e->>'success')::boolean, e->>'errorClass', e->>'errorCode',
+                  e->>'errorMessage', (e->>'durationMs')::double precision, e->>'clientVersion', e->>'model'
+           FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS batch(e, n) ORDER BY n
+           RETURNING id, at, user_name, team, fn
+         )
+         INSERT INTO envelope_first_calls (user_name, team, fn, first_at, first_id)
+         SELECT DISTINCT ON (user_name, coalesce(team, ''), fn) user_name, coalesce(team, ''), fn, at, id FROM inserted
+         WHERE user_name IS NOT NULL ORDER BY user_name, coalesce(team, ''), fn, at, id
+         ON CONFLICT (user_name, team, fn) DO UPDATE SET first_at = EXCLUDED.first_at, first_id = EXCLUDED.first_id
+         WHERE (EXCLUDED.first_at, EXCLUDED.first_id) < (envelope_first_calls.first_at, envelope_first_calls.first_id)`,
         [JSON.stringify(events.map((event) => ({ ...event, args: event.args ?? null })))],
       );
     },
@@ -63,10 +72,13 @@ export function eventQueries(db: Database) {
         if (!cursor) throw new EnvelopeError("ENVELOPE_INVALID", `after ${JSON.stringify(query.after.slice(0, 80))} is not a cursor; expected the \`next\` of an earlier page`);
         where += ` AND (at, id) > ($${params.push(cursor.at)}::timestamptz, $${params.push(cursor.id)})`;
       }
-      const rows = await db.query<EventRow>(
-        `SELECT *, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at_exact FROM envelope_events WHERE ${where} ORDER BY at, id LIMIT $2`,
-        params,
-      );
+      // the (at, id) index gives the order: a page reads `limit` rows of it. Without statistics
+      // (PGlite has no autovacuum to gather them) the planner may sort every event after the
+      // cursor instead, once per page (a full read of 116,674 events: 15 s instead of 4)
+      const rows = await db.transaction(async (tx) => {
+        await tx.query("SET LOCAL enable_sort = off");
+        return tx.query<EventRow>(`SELECT *, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at_exact FROM envelope_events WHERE ${where} ORDER BY at, id LIMIT $2`, params);
+      });
       // one row more than asked says whether there is a next page
       const page = rows.slice(0, query.limit);
       return { events: page.map(toEvent), next: rows.length > query.limit ? encodeEventCursor({ at: page.at(-1)!.at_exact, id: page.at(-1)!.id }) : null };

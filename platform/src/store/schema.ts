@@ -6,8 +6,10 @@
  * (the tags its model must have) and `envelope_deployments` the model each service last ran.
  * Token ids come from their own sequence, added to stores made before tokens had ids (the
  * default numbers the existing rows), and outside `clear`'s reach: a revoked id never returns.
- * Events are read in pages by (at, id), which also serves a window's `at >=`, and new users
- * found by (user_name, at, id): an index each.
+ * Events are read in pages by (at, id), an index that also serves a window's `at >=`.
+ * `envelope_first_calls` keeps each user's first call per team and function, kept up by
+ * `recordEvents` and filled from the events when it is empty (a store from before it): new users
+ * are found in it, without a pass over every event.
  */
 export const schemaSql = `
 CREATE TABLE IF NOT EXISTS envelope_tokens (
@@ -66,7 +68,19 @@ CREATE TABLE IF NOT EXISTS envelope_events (
 );
 DROP INDEX IF EXISTS envelope_events_at;
 CREATE INDEX IF NOT EXISTS envelope_events_at_id ON envelope_events (at, id);
-CREATE INDEX IF NOT EXISTS envelope_events_user_at ON envelope_events (user_name, at, id);
+CREATE TABLE IF NOT EXISTS envelope_first_calls (
+  user_name text NOT NULL,
+  team text NOT NULL,
+  fn text NOT NULL,
+  first_at timestamptz NOT NULL,
+  first_id integer NOT NULL,
+  PRIMARY KEY (user_name, team, fn)
+);
+INSERT INTO envelope_first_calls (user_name, team, fn, first_at, first_id)
+  SELECT DISTINCT ON (user_name, coalesce(team, ''), fn) user_name, coalesce(team, ''), fn, at, id FROM envelope_events
+  WHERE user_name IS NOT NULL AND NOT EXISTS (SELECT 1 FROM envelope_first_calls)
+  ORDER BY user_name, coalesce(team, ''), fn, at, id
+  ON CONFLICT DO NOTHING;
 CREATE TABLE IF NOT EXISTS envelope_deploy_rules (
   service text PRIMARY KEY,
   tags jsonb NOT NULL,

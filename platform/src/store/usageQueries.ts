@@ -17,10 +17,11 @@ export function usageQueries(db: Database) {
       if (query.fn !== undefined) filter += ` AND fn = $${params.push(query.fn)}`;
       const top = `$${params.push(query.top)}`;
       const [newUsers, functions, topErrors] = await Promise.all([
-        db.query<{ user_name: string; team: string | null; at: Date | string }>(
-          `SELECT user_name, team, at FROM (
-             SELECT DISTINCT ON (user_name) user_name, team, at FROM envelope_events WHERE user_name IS NOT NULL${filter} ORDER BY user_name, at, id
-           ) first_calls WHERE at >= $1 ORDER BY at, user_name COLLATE "C"`,
+        // first calls are kept per user, team and function (see schema.ts): a few rows per user
+        db.query<{ user_name: string; team: string; at: Date | string }>(
+          `SELECT user_name, team, first_at AS at FROM (
+             SELECT DISTINCT ON (user_name) user_name, team, first_at FROM envelope_first_calls WHERE true${filter} ORDER BY user_name, first_at, first_id
+           ) firsts WHERE first_at >= $1 ORDER BY first_at, user_name COLLATE "C"`,
           params.slice(0, -1),
         ),
         db.query<{ fn: string; calls: number; failures: number }>(
@@ -38,7 +39,7 @@ export function usageQueries(db: Database) {
       ]);
       return {
         since: new Date(query.since).toISOString(),
-        newUsers: newUsers.map((row) => ({ user: row.user_name, team: row.team, firstSeen: new Date(row.at).toISOString() })),
+        newUsers: newUsers.map((row) => ({ user: row.user_name, team: row.team === "" ? null : row.team, firstSeen: new Date(row.at).toISOString() })),
         functions: functions.map((row) => ({ fn: row.fn, calls: row.calls, failures: row.failures, failureRate: row.failures / row.calls })),
         topErrors,
       };

@@ -205,6 +205,12 @@ describe.each(backends)("store contract: %s", (_label, options) => {
       topErrors: [{ error: "ENVELOPE_INVALID", message: "ENVELOPE_INVALID message", count: 2, users: 2 }],
     });
     expect(await store.usageSummary({ since: "2030-01-03T00:00:00.000Z", team: unique("nobody"), top: 5 })).toEqual({ since: "2030-01-03T00:00:00.000Z", newUsers: [], functions: [], topErrors: [] });
+    // a later batch with an earlier call (clients send late): bob is no longer new
+    const late = event("2030-01-02T00:00:00.000Z", "bob", "find");
+    await store.recordEvents([late]);
+    const { days: _again, ...withLate } = usageReport([...events, late], { days: 7, now: new Date("2030-01-10T00:00:00.000Z") });
+    expect(await store.usageSummary({ since: "2030-01-03T00:00:00.000Z", team, top: 5 })).toEqual(withLate);
+    expect(withLate.newUsers.map((user) => user.user)).toEqual(["ada", "cy"]);
   });
 
   test.skipIf(!resolved)("deployment rules: one per service, owned by a team, with the model it runs", async () => {
