@@ -1,9 +1,11 @@
 // Benchmark of `exemplar publish` against s3rver on loopback: a 1,000-file site published three
 // times (first, unchanged rebuild, one page edited) by the incremental publisher and by a naive
-// upload-everything loop. Run: node --import tsx tooling/bench/publish.bench.ts
+// upload-everything loop; then one large file (512 MiB, sparse) sent to a discarding loopback S3
+// stand-in, by the publisher (multipart, streamed) and by one PutObject of the file read whole,
+// with each one's peak RSS growth. Run: node --import tsx tooling/bench/publish.bench.ts
 // Writes .bench/publish.json (gitignored).
 import { createHash } from "node:crypto";
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, open, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,6 +17,7 @@ import { listLocalFiles } from "../src/publish/listLocalFiles.ts";
 import { publishSite } from "../src/publish/publishSite.ts";
 import { startProxy } from "../test/publish/helpers/startProxy.ts";
 import { startS3rver } from "../test/publish/helpers/startS3rver.ts";
+import { startSinkS3 } from "../test/publish/helpers/startSinkS3.ts";
 
 const PAGES = 300;
 const ASSETS = 600;
@@ -77,6 +80,57 @@ async function naivePublish(client: S3Client, bucket: string, dir: string, prefi
   });
 }
 
+const LARGE = 512 << 20;
+
+interface LargeRow {
+  publisher: "exemplar" | "naive";
+  seconds: number;
+  /** peak RSS above the RSS at the start, MiB */
+  rssMiB: number;
+}
+
+/** One sparse 512 MiB file, to a stand-in that discards it: the publisher, then one whole-file PUT. */
+async function largeFile(work: string): Promise<LargeRow[]> {
+  const dir = join(work, "large");
+  await mkdir(dir, { recursive: true });
+  const file = await open(join(dir, "disk.img"), "w");
+  await file.truncate(LARGE);
+  await file.close();
+  const sink = await startSinkS3();
+  const client = createS3Client({ endpoint: sink.endpoint, pathStyle: true, env: { AWS_ACCESS_KEY_ID: "S3RVER", AWS_SECRET_ACCESS_KEY: "S3RVER" } });
+  const samples: LargeRow[] = [];
+  try {
+    // alternating, REPEATS rounds: the machine's noise falls on both alike
+    for (let round = 0; round < REPEATS; round++) {
+      for (const publisher of ["exemplar", "naive"] as const) {
+        const before = process.memoryUsage().rss;
+        let peak = before;
+        const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
+        const started = performance.now();
+        if (publisher === "exemplar") {
+          const summary = await publishSite({ dir, bucket: "large", prefix: "large", client });
+          if (!summary.ok) throw new Error(`publish failed: ${JSON.stringify(summary.failures)}`);
+        } else {
+          await client.send(new PutObjectCommand({ Bucket: "large", Key: "naive/disk.img", Body: await readFile(join(dir, "disk.img")) }));
+        }
+        const seconds = (performance.now() - started) / 1000;
+        clearInterval(sampler);
+        peak = Math.max(peak, process.memoryUsage().rss);
+        samples.push({ publisher, seconds: Number(seconds.toFixed(3)), rssMiB: Math.round((peak - before) / 2 ** 20) });
+      }
+    }
+  } finally {
+    client.destroy();
+    await sink.close();
+  }
+  // the median seconds and the highest RSS growth of each
+  return (["exemplar", "naive"] as const).map((publisher) => {
+    const mine = samples.filter((sample) => sample.publisher === publisher);
+    const seconds = mine.map((sample) => sample.seconds).sort((a, b) => a - b)[Math.floor(mine.length / 2)]!;
+    return { publisher, seconds, rssMiB: Math.max(...mine.map((sample) => sample.rssMiB)) };
+  });
+}
+
 async function main(): Promise<void> {
   const work = await mkdtemp(join(tmpdir(), "exemplar-bench-publish-"));
   const server = await startS3rver(["bench", "warmup"]);
@@ -84,6 +138,7 @@ async function main(): Promise<void> {
   const client = createS3Client({ endpoint: proxy.endpoint, pathStyle: true, env: { AWS_ACCESS_KEY_ID: "S3RVER", AWS_SECRET_ACCESS_KEY: "S3RVER" } });
   const dir = join(work, "dist");
   const rows: Row[] = [];
+  const large: LargeRow[] = [];
   try {
     // warm up both code paths (module loading, JIT, s3rver) on a tenth of the site in another bucket
     await buildSite(dir, undefined, 10);
@@ -116,6 +171,7 @@ async function main(): Promise<void> {
         rows.push({ ...median, puts: Math.max(...samples.map((sample) => sample.puts)), samples: samples.map((sample) => sample.seconds) });
       }
     }
+    large.push(...(await largeFile(work)));
   } finally {
     client.destroy();
     await proxy.close();
@@ -138,12 +194,15 @@ async function main(): Promise<void> {
   );
   process.stdout.write(`publish benchmark: ${files} files (${PAGES} pages, ${ASSETS} hashed assets, ${PUBLIC} public files), s3rver on loopback, concurrency ${CONCURRENCY}\n\n${header}\n${lines.join("\n")}\n\n`);
   process.stdout.write(
+    `one ${LARGE >> 20} MiB file to a discarding stand-in (median of ${REPEATS}, highest RSS growth):\n${large.map((row) => `  ${row.publisher.padEnd(9)}${row.seconds.toFixed(3).padStart(9)} s  peak RSS +${row.rssMiB} MiB`).join("\n")}\n\n`,
+  );
+  process.stdout.write(
     `targets: unchanged rebuild 0 PUTs ${checks.unchangedPuts ? "ok" : "MISSED"}, <= 1 s ${checks.unchangedSeconds ? "ok" : "MISSED"}; one page edited <= 3 PUTs ${checks.onePagePuts ? "ok" : "MISSED"}\n`,
   );
 
   const out = fileURLToPath(new URL("../../.bench/publish.json", import.meta.url));
   await mkdir(dirname(out), { recursive: true });
-  await writeFile(out, `${JSON.stringify({ files, pages: PAGES, assets: ASSETS, public: PUBLIC, concurrency: CONCURRENCY, repeats: REPEATS, node: process.version, rows, targets: TARGETS, checks }, null, 2)}\n`);
+  await writeFile(out, `${JSON.stringify({ files, pages: PAGES, assets: ASSETS, public: PUBLIC, concurrency: CONCURRENCY, repeats: REPEATS, node: process.version, rows, large, targets: TARGETS, checks }, null, 2)}\n`);
   process.stdout.write(`wrote ${out}\n`);
   if (!Object.values(checks).every(Boolean)) process.exitCode = 1;
 }
