@@ -60,7 +60,8 @@ export async function walkSite(root: string, dir: string): Promise<SiteEntry[]> 
     }
   }
 
-  await walk(root, root, new Set([realRoot]));
+  // read through real paths throughout, so that a loop is seen at its first turn
+  await walk(root, realRoot, new Set([realRoot]));
   if (found.length === 0) {
     throw new ExemplarError("EXEMPLAR_PUBLISH_DIR", `site folder "${dir}" holds no files; refusing to publish an empty site (it would delete every object under the prefix)`);
   }

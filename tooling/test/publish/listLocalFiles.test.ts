@@ -84,3 +84,11 @@ describe("listLocalFiles", () => {
     expect((await listLocalFiles("site", { cwd: dir })).map(({ path }) => path)).toEqual(["index.html"]);
   });
 });
+
+test("sees a loop at its first turn when the site folder itself is reached through a symlink", async () => {
+  await mkdir(join(dir, "real/a/b"), { recursive: true });
+  await writeFile(join(dir, "real/index.html"), "<h1>hi</h1>");
+  await symlink("real", join(dir, "site"));
+  await symlink("..", join(dir, "real/a/b/up"));
+  await expect(listLocalFiles("site", { cwd: dir })).rejects.toThrow(`site folder "site": a/b/up is a symlink loop (it leads back to ${join(dir, "real/a")}, a folder it is in); remove the link`);
+});
