@@ -72,14 +72,17 @@ function cpuMs(pid: number | undefined): number {
 
 // the service's CPU per request depends far less on how busy the rest of the machine is: on a
 // shared machine it shows the cost of tracking where throughput and p99 show mostly the noise
-async function phase(url: URL, inFlight: number, body: (index: number) => string, pid?: number) {
+async function phase(url: URL, inFlight: number, body: (index: number) => string, pid?: number, sinkPid?: number) {
   await load(url, warmupSeconds * 1000, inFlight, body);
   const started = performance.now();
   const cpuBefore = cpuMs(pid);
+  const sinkCpuBefore = cpuMs(sinkPid);
   const result = await load(url, seconds * 1000, inFlight, body);
   const serviceCpuUsPerRequest = round(((cpuMs(pid) - cpuBefore) * 1000) / result.requests, 1);
+  // what the registry spends on the events, on the same cores (NaN without a registry)
+  const sinkCpuUsPerRequest = round(((cpuMs(sinkPid) - sinkCpuBefore) * 1000) / result.requests, 1);
   const elapsed = (performance.now() - started) / 1000;
-  return { ...result, seconds: round(elapsed), requestsPerSecond: Math.round(result.requests / elapsed), serviceCpuUsPerRequest };
+  return { ...result, seconds: round(elapsed), requestsPerSecond: Math.round(result.requests / elapsed), serviceCpuUsPerRequest, sinkCpuUsPerRequest };
 }
 
 /** a usage events endpoint on loopback that answers 500 at once (`fail`) or reads and never answers (`hang`); counts requests */
@@ -116,26 +119,26 @@ try {
   const failing = await brokenEndpoint("fail");
   const hanging = await brokenEndpoint("hang");
   cleanup.push(() => (failing.server.close(), hanging.server.closeAllConnections(), hanging.server.close()));
-  const modes: Array<{ name: string; url: URL; pid: number | undefined; requests: () => number | null }> = [{ name: "off", url: off.url, pid: off.child.pid, requests: () => null }];
+  const modes: Array<{ name: string; url: URL; pid: number | undefined; sinkPid?: number; requests: () => number | null }> = [{ name: "off", url: off.url, pid: off.child.pid, requests: () => null }];
   const sinks: Array<[string, { url: string; requests: () => number | null }]> = [["registry", { url: registry.url.origin, requests: () => null }], ["failing", failing], ["hanging", hanging]];
   for (const [name, sink] of sinks) {
     const service = await spawnReady(serveLinear, [], { ...process.env, BENCH_TRACKING_URL: sink.url, BENCH_TRACKING_TOKEN: "bench-token" });
     cleanup.push(service.stop);
-    modes.push({ name, url: service.url, pid: service.child.pid, requests: sink.requests });
+    modes.push({ name, url: service.url, pid: service.child.pid, ...(name === "registry" && registry.child.pid ? { sinkPid: registry.child.pid } : {}), requests: sink.requests });
   }
   const runs = new Map<string, Array<Awaited<ReturnType<typeof phase>>>>(modes.map((mode) => [mode.name, []]));
   const sinkRequests = new Map<string, number | null>(modes.map((mode) => [mode.name, mode.requests()]));
   for (let round = 0; round < rounds; round++) {
     for (let turn = 0; turn < modes.length; turn++) {
       const mode = modes[(round + turn) % modes.length]!;
-      runs.get(mode.name)!.push(await phase(mode.url, connections, single, mode.pid));
+      runs.get(mode.name)!.push(await phase(mode.url, connections, single, mode.pid, mode.sinkPid));
     }
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   const summary = (name: string) => {
     const list = runs.get(name)!;
     const before = sinkRequests.get(name);
-    return { requestsPerSecond: median(list.map((run) => run.requestsPerSecond)), p50Ms: median(list.map((run) => run.p50Ms)), p99Ms: median(list.map((run) => run.p99Ms)), serviceCpuUsPerRequest: median(list.map((run) => run.serviceCpuUsPerRequest)), failures: list.reduce((sum, run) => sum + run.failures, 0), sinkRequests: before === null || before === undefined ? null : modes.find((mode) => mode.name === name)!.requests()! - before, rounds: list };
+    return { requestsPerSecond: median(list.map((run) => run.requestsPerSecond)), p50Ms: median(list.map((run) => run.p50Ms)), p99Ms: median(list.map((run) => run.p99Ms)), serviceCpuUsPerRequest: median(list.map((run) => run.serviceCpuUsPerRequest)), sinkCpuUsPerRequest: median(list.map((run) => run.sinkCpuUsPerRequest)), failures: list.reduce((sum, run) => sum + run.failures, 0), sinkRequests: before === null || before === undefined ? null : modes.find((mode) => mode.name === name)!.requests()! - before, rounds: list };
   };
   const offSingle = summary("off");
   const tracked = { registry: summary("registry"), failing: summary("failing"), hanging: summary("hanging") };
@@ -189,6 +192,7 @@ try {
   console.log(`| p99 against off | 0 | ${ratios.registry.p99DeltaMs} ms | ${ratios.failing.p99DeltaMs} ms | ${ratios.hanging.p99DeltaMs} ms |`);
   console.log(`| service CPU per request | ${columns.map((column) => `${column.serviceCpuUsPerRequest} µs`).join(" | ")} |`);
   console.log(`| service CPU against off | 1 | ${ratios.registry.serviceCpu} | ${ratios.failing.serviceCpu} | ${ratios.hanging.serviceCpu} |`);
+  console.log(`| registry CPU per request (same cores) | - | ${tracked.registry.sinkCpuUsPerRequest} µs | - | - |`);
   console.log(`| failed requests | ${columns.map((column) => column.failures).join(" | ")} |`);
   console.log(`| requests the sink received | - | - | ${tracked.failing.sinkRequests} | ${tracked.hanging.sinkRequests} |`);
   console.log(`| target | registry sink >= 0.9 of off; broken sinks' p99 within 1 ms of off: ${met.tracking ? "met" : "NOT met"} | | | |`);

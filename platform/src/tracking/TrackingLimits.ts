@@ -4,7 +4,7 @@ export interface TrackingLimits {
   maxQueued: number;
   /** the most events merged into one send */
   batchSize: number;
-  /** after a send, how long to wait for more events before sending fewer than batchSize (fewer, larger requests) */
+  /** after a send, how long the next one waits for more events unless batchSize are queued (fewer, larger requests) */
   lingerMs: number;
   /** a send (identity and request) not finished in this time is abandoned, counted as a failure and retried */
   timeoutMs: number;

@@ -45,8 +45,8 @@ function isPermanent(error: unknown): boolean {
  * The queue between tracked calls and a sink: bounded (drops, counted, beyond `maxQueued`), one
  * send at a time (so events arrive in call order) merging up to `batchSize` queued events, each
  * send bounded by `timeoutMs`, and after a failure an exponential backoff with jitter before the
- * failed batch is sent again. After a send, fewer than `batchSize` events wait `lingerMs` for
- * company: a busy service sends a few large requests a second, not one per event. Timers are
+ * failed batch is sent again. After a send, the next waits `lingerMs` unless `batchSize` events
+ * are queued: a busy service sends a few large requests a second, not one per event. Timers are
  * unref'd: the queue never keeps a process alive; `flush()` skips both waits.
  */
 export function createUsageQueue(options: UsageQueueOptions): UsageQueue {
@@ -98,7 +98,9 @@ export function createUsageQueue(options: UsageQueueOptions): UsageQueue {
         counts.sent += batch.length;
         failuresInARow = 0;
         if (queue.length === 0) dropping = false;
-        else if (queue.length < limits.batchSize && flushing === 0) wait("linger", limits.lingerMs);
+        // even with nothing queued yet: a fast sink would otherwise take one event per send, and
+        // a send costs far more than an event
+        if (queue.length < limits.batchSize && flushing === 0) wait("linger", limits.lingerMs);
       },
       (error: unknown) => {
         counts.failures++;

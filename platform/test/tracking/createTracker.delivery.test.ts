@@ -62,6 +62,20 @@ describe("createTracker delivery", () => {
     expect(sink.batches.map((batch) => batch.length)).toEqual([1, 10, 2]);
   });
 
+  test("a fast sink does not get one send per event: events arriving one by one after a send wait lingerMs", { timeout: 10_000 }, async () => {
+    const sink = scripted("ok");
+    const track = tracker({ sink, limits: { lingerMs: 60_000 } });
+    await calls(track, 1);
+    await until(() => sink.batches.length === 1, "the first event, sent at once");
+    for (let index = 0; index < 5; index++) {
+      await calls(track, 1);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(track.stats()).toMatchObject({ sent: 1, queued: 5 });
+    await track.flush();
+    expect(sink.batches.map((batch) => batch.length)).toEqual([1, 5]);
+  });
+
   test("flush resolves by its deadline when the sink never answers, with what is still queued", { timeout: 10_000 }, async () => {
     const track = tracker({ sink: scripted("hang") });
     await calls(track, 3);
