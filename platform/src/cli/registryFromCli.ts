@@ -8,13 +8,12 @@ export const registryFromCliFlags: Flags = { url: { type: "string" }, token: { t
 
 /**
  * The registry a command talks to: --url and --token, else ENVELOPE_REGISTRY_URL and
- * ENVELOPE_TOKEN, each on its own; undefined when neither gives both. `given` says whether a
- * flag asked for it (a command with another place to go then must not go there).
+ * ENVELOPE_TOKEN, each on its own; undefined when neither gives both.
  */
-export function registryConnection(values: FlagValues, io: CliIo): { url: string; token: string; given: boolean } | undefined {
+export function registryConnection(values: FlagValues, io: CliIo): { url: string; token: string } | undefined {
   const url = (values["url"] as string | undefined) ?? io.env["ENVELOPE_REGISTRY_URL"];
   const token = (values["token"] as string | undefined) ?? io.env["ENVELOPE_TOKEN"];
-  return url && token ? { url, token, given: values["url"] !== undefined || values["token"] !== undefined } : undefined;
+  return url && token ? { url, token } : undefined;
 }
 
 /** The registry client of a command: --url and --token, else ENVELOPE_REGISTRY_URL and ENVELOPE_TOKEN. */

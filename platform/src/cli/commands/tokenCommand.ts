@@ -1,5 +1,6 @@
 import path from "node:path";
 import { httpTokenAdmin } from "../../auth/httpTokenAdmin.ts";
+import { tokenRef } from "../../auth/revokeToken.ts";
 import { storeTokenAdmin } from "../../auth/storeTokenAdmin.ts";
 import type { TokenAdmin } from "../../auth/TokenAdmin.ts";
 import { EnvelopeError } from "../../errors/EnvelopeError.ts";
@@ -64,6 +65,8 @@ export async function tokenCommand(subcommand: string, operands: string[], value
   const user = values["user"];
   const team = values["team"];
   if (subcommand === "create" && (typeof user !== "string" || typeof team !== "string")) throw new EnvelopeError("ENVELOPE_CONFIG", "expected --user NAME and --team TEAM");
+  // a TOKEN_OR_ID that is neither is refused before a store is opened
+  if (subcommand === "revoke") tokenRef(operands[0]!);
   const admin = await tokenAdmin(values, io);
   try {
     if (subcommand === "create") {

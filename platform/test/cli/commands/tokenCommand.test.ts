@@ -95,3 +95,15 @@ test("with --data and no registry: the first token is an admin's; the store is r
     temp.remove();
   }
 }, 60_000);
+
+test.each([
+  // a registry half given, and two places at once
+  [["token", "list", "--url", "http://127.0.0.1:9"], /expected both --url and --token/],
+  [["token", "list", "--url", "http://127.0.0.1:9", "--token", "t", "--data", "x"], /--data and --url\/--token: expected one place for the tokens/],
+  [["token", "revoke"], /expected one TOKEN_OR_ID/],
+  [["token", "revoke", "ada"], /"ada" is neither a token \(env_\.\.\.\) nor a token id/],
+])("envelope %j is refused before anything is opened", async (argv, message) => {
+  const refused = io();
+  expect(await main(argv, refused)).toBeGreaterThan(0);
+  expect(refused.err).toMatch(message);
+});
