@@ -3,7 +3,8 @@
  * embedded store of a registry in its own process, then, each BENCH_ROUNDS times (default 3,
  * medians reported): the usage report as `envelope usage` gets it now (GET /v1/usage/summary),
  * the same report computed in the client over every event read page by page (what it did
- * before, now paged), and single pages of 1,000 and 10,000 events. For each: time, bytes
+ * before, now paged), one team's events read the same way, and single pages of 1,000 and 10,000
+ * events. For each: time, bytes
  * received and the registry's peak resident memory above its idle level (VmRSS from /proc,
  * sampled every 10 ms; Linux). Prints a table and writes `.bench/usage.json`.
  */
@@ -46,6 +47,21 @@ try {
   };
   const since = new Date(Date.now() - 7 * 86_400_000).toISOString();
 
+  /** Reads every page of events (`filter` added to the query), makes the report over them; the bytes read. */
+  async function readAll(filter: string) {
+    const events: UsageEvent[] = [];
+    let bytes = 0;
+    for (let after: string | null = null, first = true; first || after !== null; first = false) {
+      const text: string = await get(`/v1/events?limit=10000${filter}${after ? `&after=${encodeURIComponent(after)}` : ""}`);
+      bytes += text.length;
+      const page = JSON.parse(text) as { events: UsageEvent[]; next: string | null };
+      events.push(...page.events);
+      after = page.next;
+    }
+    usageReport(events, { days: 7, now: new Date() });
+    return bytes;
+  }
+
   /** Runs `work` `rounds` times; medians of time and bytes, and the largest registry memory rise. */
   async function measure(name: string, work: () => Promise<number>) {
     const times: number[] = [];
@@ -67,19 +83,8 @@ try {
 
   const results = [
     await measure("usage summary (GET /v1/usage/summary, SQL)", async () => (await get(`/v1/usage/summary?since=${encodeURIComponent(since)}`)).length),
-    await measure("every event, 10,000 a page, report in the client", async () => {
-      const events: UsageEvent[] = [];
-      let bytes = 0;
-      for (let after: string | null = null, first = true; first || after !== null; first = false) {
-        const text: string = await get(`/v1/events?limit=10000${after ? `&after=${encodeURIComponent(after)}` : ""}`);
-        bytes += text.length;
-        const page = JSON.parse(text) as { events: UsageEvent[]; next: string | null };
-        events.push(...page.events);
-        after = page.next;
-      }
-      usageReport(events, { days: 7, now: new Date() });
-      return bytes;
-    }),
+    await measure("every event, 10,000 a page, report in the client", () => readAll("")),
+    await measure("one team's events (of 10), 10,000 a page", () => readAll("&team=team-3")),
     await measure("one page of 1,000 events (the default)", async () => (await get("/v1/events")).length),
     await measure("one page of 10,000 events (the most)", async () => (await get("/v1/events?limit=10000")).length),
   ];

@@ -6,7 +6,8 @@
  * (the tags its model must have) and `envelope_deployments` the model each service last ran.
  * Token ids come from their own sequence, added to stores made before tokens had ids (the
  * default numbers the existing rows), and outside `clear`'s reach: a revoked id never returns.
- * Events are read in pages by (at, id), an index that also serves a window's `at >=`.
+ * Events are read in pages by (at, id), or (team, at, id) for a team's reader, indexes that
+ * also serve a window's `at >=`.
  * `envelope_first_calls` keeps each user's first call per team and function, kept up by
  * `recordEvents` and filled from the events when it is empty (a store from before it): new users
  * are found in it, without a pass over every event.
@@ -68,6 +69,7 @@ CREATE TABLE IF NOT EXISTS envelope_events (
 );
 DROP INDEX IF EXISTS envelope_events_at;
 CREATE INDEX IF NOT EXISTS envelope_events_at_id ON envelope_events (at, id);
+CREATE INDEX IF NOT EXISTS envelope_events_team_at_id ON envelope_events (team, at, id);
 CREATE TABLE IF NOT EXISTS envelope_first_calls (
   user_name text NOT NULL,
   team text NOT NULL,
