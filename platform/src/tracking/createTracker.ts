@@ -67,6 +67,18 @@ export function createTracker(options: TrackerOptions): Tracker {
 
   const queue = sink && !options.strict ? createUsageQueue({ deliver, limits, report: onError, ...(options.random ? { random: options.random } : {}) }) : undefined;
 
+  // queued (the default), or in strict mode sent before the call returns
+  async function record(event: UsageEvent, failed: boolean): Promise<void> {
+    if (queue) return queue.push(event);
+    if (!sink) return;
+    try {
+      await sendWithin((signal) => deliver([event], signal), 1, limits.timeoutMs);
+    } catch (trackingError) {
+      // strict: a recording failure fails the call, but never hides the call's own error
+      if (!failed) throw new EnvelopeError("ENVELOPE_TRACKING_FAILED", `${event.fn} succeeded but its usage event could not be recorded (strict tracking): ${(trackingError as Error)?.message ?? trackingError}`, { cause: trackingError });
+    }
+  }
+
   return {
     async run(fn, args, model, call) {
       const at = now().toISOString();
@@ -80,17 +92,16 @@ export function createTracker(options: TrackerOptions): Tracker {
         failed = true;
         error = thrown;
       }
-      const event = buildUsageEvent({ fn, args, model, at, durationMs: performance.now() - started, failed, error, clientVersion: options.clientVersion });
-      if (failed) onFailure(event, error);
-      if (queue) queue.push(event);
-      else if (sink) {
-        try {
-          await sendWithin((signal) => deliver([event], signal), 1, limits.timeoutMs);
-        } catch (trackingError) {
-          // strict: a recording failure fails the call, but never hides the call's own error
-          if (!failed) throw new EnvelopeError("ENVELOPE_TRACKING_FAILED", `${fn} succeeded but its usage event could not be recorded (strict tracking): ${(trackingError as Error)?.message ?? trackingError}`, { cause: trackingError });
-        }
+      let event: UsageEvent | undefined;
+      try {
+        event = buildUsageEvent({ fn, args, model, at, durationMs: performance.now() - started, failed, error, clientVersion: options.clientVersion });
+      } catch (buildError) {
+        // arguments with a throwing getter, a thrown value with no string form: the call's own
+        // outcome still wins, its event is not recorded
+        onError(new EnvelopeError("ENVELOPE_TRACKING_FAILED", `usage tracking: the event of ${fn} could not be built (not recorded): ${(buildError as Error)?.message ?? "?"}`, { cause: buildError }));
       }
+      if (event && failed) onFailure(event, error);
+      if (event) await record(event, failed);
       if (failed) throw error;
       return result as Awaited<ReturnType<typeof call>>;
     },

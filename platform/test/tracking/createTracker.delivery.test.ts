@@ -155,6 +155,20 @@ describe("createTracker callbacks", () => {
     expect(warned).toEqual(["usage tracking: onError threw (ignored; reported once): onError is broken"]);
   });
 
+  test("an event that cannot be built (arguments with a throwing getter, a thrown value with no string form) changes nothing for the call", async () => {
+    const sink = scripted("ok");
+    const errors: unknown[] = [];
+    const track = tracker({ sink, onError: (error) => errors.push(error) });
+    const hostile = { get region(): string {
+      throw new Error("getter says no");
+    } };
+    await expect(track.run("find", [hostile], null, async () => 42)).resolves.toBe(42);
+    const bare = Object.create(null) as object;
+    await expect(track.run("get", [], null, async () => Promise.reject(bare))).rejects.toBe(bare);
+    await track.flush();
+    expect(errors.map((error) => (error as Error).message)).toEqual([expect.stringMatching(/^usage tracking: the event of find could not be built \(not recorded\): getter says no$/), expect.stringMatching(/^usage tracking: the event of get could not be built \(not recorded\): /)]);
+  });
+
   test("a throwing onFailure never replaces the call's own error", async () => {
     const original = new Error("the call failed");
     const warned: string[] = [];
