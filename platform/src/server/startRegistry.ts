@@ -5,11 +5,12 @@ import { createAuthenticator } from "../auth/createAuthenticator.ts";
 import { EnvelopeError } from "../errors/EnvelopeError.ts";
 import { openStore, type StoreOptions } from "../store/openStore.ts";
 import type { Principal, Store } from "../store/Store.ts";
+import { createLane } from "./createLane.ts";
 import { errorBody } from "./errorBody.ts";
 import { matchRoute } from "./matchRoute.ts";
 import { defaultJsonLimits, parseJson } from "./parseJson.ts";
 import { readBody } from "./readBody.ts";
-import type { Reply, Services } from "./Route.ts";
+import type { Reply, Route, Services } from "./Route.ts";
 import { routes } from "./routes.ts";
 import { splitPath } from "./splitPath.ts";
 
@@ -46,6 +47,8 @@ export interface RunningRegistry {
 }
 
 const anonymous: Principal = { user: "anonymous", team: "", admin: false };
+/** bodies at least this large are parsed one at a time (see `createLane`); smaller ones at once */
+const largeBodyBytes = 1024 * 1024;
 
 function send(response: ServerResponse, reply: Reply): void {
   if ("bytes" in reply) {
@@ -73,6 +76,12 @@ export async function startRegistry(options: RegistryOptions): Promise<RunningRe
   const services: Services = { store, artifacts, now: options.now ?? (() => new Date()), maxBodyBytes: options.maxBodyBytes ?? 16 * 1024 * 1024 };
   const authenticate = createAuthenticator(store);
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const largeBodies = createLane();
+  const readJson = async (request: IncomingMessage, raw: Route["rawJson"]) => {
+    const body = await readBody(request, services.maxBodyBytes);
+    const parse = () => parseJson(body, { ...defaultJsonLimits, ...(raw ? { raw } : {}) });
+    return body.length >= largeBodyBytes ? largeBodies(parse) : parse();
+  };
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     try {
@@ -84,9 +93,8 @@ export async function startRegistry(options: RegistryOptions): Promise<RunningRe
         response.setHeader("allow", match.allowed.join(", "));
         throw new EnvelopeError("ENVELOPE_METHOD_NOT_ALLOWED", `${method} is not allowed here; expected ${match.allowed.join(" or ")}`);
       }
-      const route = match.route;
       const principal = match.route.auth ? await authenticate(request.headers.authorization) : anonymous;
-      const reply = await match.route.handle({ params: match.params, query, principal, json: async () => parseJson(await readBody(request, services.maxBodyBytes), { ...defaultJsonLimits, ...(route.rawJson ? { raw: route.rawJson } : {}) }), services });
+      const reply = await match.route.handle({ params: match.params, query, principal, json: () => readJson(request, match.route.rawJson), services });
       send(response, reply);
     } catch (error) {
       const { status, body } = errorBody(error);
