@@ -79,3 +79,38 @@ export async function notFound() {
     }
   }
 }
+
+/**
+ * A 422 lists at most 100 problems, and says when there were more: the answer stays small
+ * however bad the request.
+ * @example platform.error-422-many
+ * @expect
+ * 422 ENVELOPE_INVALID: more than 100 problems in the envelope (the first 100 listed)
+ * listed: 100, truncated: true
+ * tags: expected at most 50 tags, got 500 tags
+ * tags.bad key 0!: expected a tag key (letters or digits, then '_', '.', '-'; at most 64), got "bad key 0!"
+ */
+export async function manyProblems() {
+  const tags = Object.fromEntries(Array.from({ length: 500 }, (_, index) => [`bad key ${index}!`, "v"]));
+  try {
+    await Registry.fromEnv().save({ name: "churn-many-typos", artifact: {}, inputs: [{ x: 1 }], outputs: [{ y: 1 }], tags });
+  } catch (error) {
+    if (!(error instanceof EnvelopeError)) throw error;
+    const { status, code, shortMessage, problems, details } = error;
+    console.log(`${status} ${code}: ${shortMessage.replace(/^.*: (more than)/, "$1")}`);
+    console.log(`listed: ${problems.length}, truncated: ${details["problemsTruncated"]}`);
+    for (const problem of problems.slice(0, 2)) console.log(`${problem.path}: expected ${problem.expected}, got ${problem.got}`);
+  }
+}
+
+/**
+ * JSON nested deeper than 512 levels is a 413 that names the limit and where it was passed, the
+ * artifact included; never a 500.
+ * @example platform.error-413-depth
+ * @expectError /413 ENVELOPE_TOO_LARGE: request body is nested deeper than 512 levels at function\.artifact\.data\[0\]\[0\].*; the limit is 512 levels/
+ */
+export async function tooDeep() {
+  let tree: unknown = "leaf";
+  for (let level = 0; level < 1000; level++) tree = [tree];
+  await Registry.fromEnv().save({ name: "deep-tree", artifact: tree, inputs: [{ x: 1 }], outputs: [{ y: 1 }] });
+}

@@ -117,3 +117,25 @@ export async function artifact() {
   const bytes = await registry.artifact("tiny-onnx");
   console.log(`bytes: ${bytes.length} (${Buffer.from(bytes).toString("hex").match(/../g)!.join(" ")})`);
 }
+
+/**
+ * A JSON artifact is kept as the bytes it was sent as: over HTTP, numbers that JavaScript would
+ * round (an integer beyond 2^53, 1e400) and digits as written come back unchanged.
+ * @example platform.artifact-exact
+ * @expect
+ * saved: 201
+ * {"weights": [9007199254740993, 1e400, 0.10]}
+ */
+export async function artifactExact() {
+  const artifact = '{"weights": [9007199254740993, 1e400, 0.10]}';
+  const fields = '{"inputs": [{"name": "x", "type": "number", "nullable": false}], "outputs": [{"name": "y", "type": "number", "nullable": false}]}';
+  const body = `{"function": {"artifact": {"encoding": "json", "data": ${artifact}}, "shape": ${fields}}, "context": {"node": "v20.0.0", "packages": {}}, "data": {"features": {}, "metrics": []}, "tags": {}}`;
+  const saved = await fetch(`${process.env["ENVELOPE_REGISTRY_URL"]}/v1/models/big-integers`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${process.env["ENVELOPE_TOKEN"]}`, "content-type": "application/json" },
+    body,
+  });
+  console.log(`saved: ${saved.status}`);
+  const bytes = await Registry.fromEnv().artifact("big-integers");
+  console.log(Buffer.from(bytes).toString("utf8"));
+}
