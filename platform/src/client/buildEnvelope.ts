@@ -1,4 +1,6 @@
-import { EnvelopeError } from "../errors/EnvelopeError.ts";
+import { assertNoProblems, EnvelopeError } from "../errors/EnvelopeError.ts";
+import { Checks } from "../envelope/Checks.ts";
+import { checkJsonValue } from "../envelope/checkJsonValue.ts";
 import type { Context, CustomCode, EnvelopeInput, Metric, Shape } from "../envelope/Envelope.ts";
 import { deriveFields } from "../shape/deriveFields.ts";
 import { summarizeFeatures } from "../shape/summarizeFeatures.ts";
@@ -30,7 +32,9 @@ export interface SaveInput {
 
 /**
  * The wire envelope for a save, from the input and an already-resolved context: the shape as
- * declared or derived from the sample rows, and the inputs' summary statistics. Pure.
+ * declared or derived from the sample rows, and the inputs' summary statistics. A JSON artifact
+ * that JSON would not give back as it is (`Infinity`, a Date, `undefined`...) is a 422-like
+ * `ENVELOPE_INVALID` naming each place, before anything is sent. Pure.
  */
 export function buildEnvelope(input: SaveInput, context: Context): EnvelopeInput {
   let shape = input.shape;
@@ -42,6 +46,11 @@ export function buildEnvelope(input: SaveInput, context: Context): EnvelopeInput
   }
   const inputFields = shape.inputs;
   const features = input.inputs ? summarizeFeatures(input.inputs, input.shape ? deriveFields(input.inputs, "inputs") : inputFields) : {};
+  if (!(input.artifact instanceof Uint8Array)) {
+    const checks = new Checks();
+    checkJsonValue(checks, input.artifact, "artifact");
+    assertNoProblems(checks.problems, `the artifact of ${input.name}: it would not come back as saved`);
+  }
   const artifact = input.artifact instanceof Uint8Array ? { encoding: "base64" as const, data: Buffer.from(input.artifact).toString("base64"), ...(input.mediaType ? { mediaType: input.mediaType } : {}) } : { encoding: "json" as const, data: input.artifact };
   return {
     ...(input.description === undefined ? {} : { description: input.description }),
