@@ -46,8 +46,9 @@ function isPermanent(error: unknown): boolean {
  * send at a time (so events arrive in call order) merging up to `batchSize` queued events, each
  * send bounded by `timeoutMs`, and after a failure an exponential backoff with jitter before the
  * failed batch is sent again. After a send, the next waits `lingerMs` unless `batchSize` events
- * are queued: a busy service sends a few large requests a second, not one per event. Timers are
- * unref'd: the queue never keeps a process alive; `flush()` skips both waits.
+ * are queued: a busy service sends a few large requests a second, not one per event. A failing
+ * or hanging sink never keeps a process alive (the backoff and the send timeout are unref'd; a
+ * send in flight lasts at most `timeoutMs`); `flush()` skips both waits.
  */
 export function createUsageQueue(options: UsageQueueOptions): UsageQueue {
   const { limits, report } = options;
@@ -73,7 +74,9 @@ export function createUsageQueue(options: UsageQueueOptions): UsageQueue {
       waiting = undefined;
       schedule();
     }, ms);
-    timer.unref();
+    // a backoff never keeps a process alive (its sink is failing); a linger does, briefly: it
+    // follows a send that succeeded, and a script that ends without flush() still delivers
+    if (kind === "backoff") timer.unref();
     waiting = { kind, timer };
   }
 

@@ -79,6 +79,23 @@ describe("tracking in a user's process", () => {
     expect(endpoint.requests()).toBeGreaterThan(0);
   });
 
+  test("a sink that answers gets every event of a process that ends without flush", { timeout: 40_000 }, async () => {
+    const received: string[] = [];
+    const server = createServer((incoming, response) => {
+      let body = "";
+      incoming.on("data", (chunk: Buffer) => (body += chunk.toString()));
+      incoming.on("end", () => {
+        received.push(...(JSON.parse(body) as { events: Array<{ fn: string }> }).events.map((event) => event.fn));
+        response.writeHead(202, { "content-type": "application/json" }).end(`{"recorded":1}`);
+      });
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+    const result = await run("exitWithHealthySink.ts", `http://127.0.0.1:${(server.address() as AddressInfo).port}`).exited();
+    expect(result).toMatchObject({ code: 0, stdout: "DONE\n" });
+    expect(received).toEqual(["first", "second", "third"]);
+  });
+
   test("a throwing onError neither crashes the process nor stops tracking", { timeout: 40_000 }, async () => {
     const result = await run("throwingOnError.ts", "http://127.0.0.1:9").exited();
     expect(result).toMatchObject({ code: 0, stdout: "DONE\n" });
