@@ -2,12 +2,12 @@ import { openApiSchemas } from "./openApiSchemas.ts";
 import type { Route } from "./Route.ts";
 
 const errorResponses: Record<string, string> = {
-  "400": "malformed JSON",
+  "400": "malformed JSON, or a body that is not UTF-8 (the message names the byte)",
   "401": "no or unknown bearer token",
   "403": "another team's model",
   "404": "no such model, version or route",
-  "413": "body over the limit",
-  "422": "invalid input: every problem listed with its path and expectation",
+  "413": "body over a limit: its size (limit), nesting deeper than 512 levels (maxDepth), an object of more than 10,000 members outside a JSON artifact (maxMembers)",
+  "422": "invalid input: each problem listed with its path and expectation, at most 100 (problemsTruncated when there were more)",
 };
 
 /** The OpenAPI 3.1 document of the routes, served at `/v1/openapi.json`. */

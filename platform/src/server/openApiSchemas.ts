@@ -5,7 +5,12 @@ const string = { type: "string" };
 const count = { type: "integer", minimum: 0 };
 
 export const openApiSchemas: Record<string, Record<string, unknown>> = {
-  Error: errorSchema({}, { limit: { type: "integer", description: "413 only: the body limit in bytes" } }),
+  Error: errorSchema({}, {
+    limit: { type: "integer", description: "413 for a body over the size limit: the limit in bytes" },
+    maxDepth: { type: "integer", description: "413 for JSON nested too deep: the limit in levels (512)" },
+    maxMembers: { type: "integer", description: "413 for an object too wide: the limit in members (10,000)" },
+    problemsTruncated: { type: "boolean", description: "422: more problems were found than the 100 listed" },
+  }),
   Tags: { type: "object", additionalProperties: { type: "string", maxLength: 256 }, description: "user tags; name, description, owner and team are set by the platform" },
   Field: { type: "object", required: ["name", "type", "nullable"], properties: { name: string, type: { enum: ["number", "integer", "string", "boolean"] }, nullable: { type: "boolean" } } },
   Shape: { type: "object", required: ["inputs", "outputs"], properties: { inputs: { type: "array", items: { $ref: "#/components/schemas/Field" } }, outputs: { type: "array", items: { $ref: "#/components/schemas/Field" } } } },
