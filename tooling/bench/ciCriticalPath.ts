@@ -34,13 +34,16 @@ export function measureCriticalPath(repo: string, ref: string): { ref: string; c
   const commit = git("rev-parse", "--short", "HEAD").stdout.trim();
   const caller = readFileSync(path.join(dir, ".github/workflows/docs.yml"), "utf8");
   const buildsInTests = /^\s+test-script-builds-site: true$/m.test(caller);
-  const env = { ...process.env, CI: "1", DOCS_BASE: "/pr-1/", ...(buildsInTests ? { EXEMPLAR_SITE_DIST: "docs/.vitepress/dist" } : {}) };
-  delete (env as Record<string, string | undefined>)["EXEMPLAR_CACHE"];
+  // as the workflow gives them: DOCS_BASE to the build, and to a test-script that builds the site
+  const base: Record<string, string | undefined> = { ...process.env, CI: "1" };
+  delete base["EXEMPLAR_CACHE"];
+  const testEnv = buildsInTests ? { ...base, DOCS_BASE: "/pr-1/", EXEMPLAR_SITE_DIST: "docs/.vitepress/dist" } : base;
+  const buildEnv = { ...base, DOCS_BASE: "/pr-1/" };
   // before the result cache, a site build printed no summary and ran every example: such a build
   // (the browser test's, inside the test-script, and the build step) is counted as a full run
   const cacheless = !existsSync(path.join(dir, "tooling/src/cache"));
   const steps: PathStep[] = [];
-  const run = (step: string, args: string[], silentBuilds = 0) => {
+  const run = (step: string, args: string[], env: Record<string, string | undefined>, silentBuilds = 0) => {
     const started = performance.now();
     const result = spawnSync("npm", args, { cwd: dir, env, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
     const seconds = (performance.now() - started) / 1000;
@@ -55,9 +58,9 @@ export function measureCriticalPath(repo: string, ref: string): { ref: string; c
     steps.push({ step, seconds, summaries: lines, ran, ...(summaries[0] ? { full: summaries[0] } : {}) });
     console.log(`  ${ref} ${step.padEnd(44)} ${seconds.toFixed(1).padStart(6)} s  examples run: ${ran} (${lines.join(" | ") || "no summary printed"})`);
   };
-  run("test-script (npm run test:ci)", ["run", "test:ci"], 1);
-  run("check (npm run docs:check:ci)", ["run", "docs:check:ci"]);
-  if (!buildsInTests) run("build (npm run docs:build -- --base /pr-1/)", ["run", "docs:build", "--", "--base", "/pr-1/"], 1);
+  run("test-script (npm run test:ci)", ["run", "test:ci"], testEnv, buildsInTests ? 0 : 1);
+  run("check (npm run docs:check:ci)", ["run", "docs:check:ci"], base);
+  if (!buildsInTests) run("build (npm run docs:build -- --base /pr-1/)", ["run", "docs:build", "--", "--base", "/pr-1/"], buildEnv, 1);
   if (!existsSync(path.join(dir, "docs/.vitepress/dist/index.html"))) throw new Error(`${ref}: no site was built`);
   rmSync(dir, { recursive: true, force: true });
   return { ref, commit, steps };
