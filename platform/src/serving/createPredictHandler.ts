@@ -1,10 +1,9 @@
 import type { IncomingMessage } from "node:http";
 import type { Alerter } from "../alerts/createAlerter.ts";
 import type { SavedEnvelope } from "../envelope/Envelope.ts";
-import { EnvelopeError } from "../errors/EnvelopeError.ts";
 import { readBody } from "../server/readBody.ts";
 import type { Identity, Tracker } from "../tracking/createTracker.ts";
-import { checkRows } from "./checkRows.ts";
+import { checkPredictions } from "./checkPredictions.ts";
 import { countDrift } from "./countDrift.ts";
 import type { ServiceMetrics } from "./createServiceMetrics.ts";
 import type { WorkerPool } from "./createWorkerPool.ts";
@@ -57,11 +56,7 @@ export function createPredictHandler(deps: PredictDeps): (request: IncomingMessa
     const drift = countDrift(rows, ranges);
     metrics.drift(drift);
     const predictions = await deps.pool.predict(rows, arrivedAt);
-    if (!Array.isArray(predictions) || predictions.length !== rows.length) {
-      throw new EnvelopeError("ENVELOPE_MODEL_FAILED", `${label}: predict returned ${Array.isArray(predictions) ? `${predictions.length} predictions for ${rows.length} rows` : typeof predictions}; expected an array with one prediction per row`);
-    }
-    const problems = checkRows(predictions, outputs, "predictions", 20);
-    if (problems.length > 0) throw new EnvelopeError("ENVELOPE_MODEL_FAILED", `${label}: predict returned predictions that do not fit the model's output fields`, { problems });
+    checkPredictions(predictions, rows.length, outputs, label);
     const header = formatDriftHeader(drift);
     return { status: 200, body: `${prefix}${JSON.stringify(predictions)}}`, headers: header === undefined ? {} : { "x-envelope-drift": header } };
   }

@@ -1,0 +1,92 @@
+import { existsSync, mkdirSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { batchPredict } from "../../src/batch/batchPredict.ts";
+import { EnvelopeError } from "../../src/errors/EnvelopeError.ts";
+import { serve } from "../../src/serving/serve.ts";
+import { linearState, servableEnvelope } from "../support/servableEnvelope.ts";
+import { tempDir } from "../support/tempDir.ts";
+
+const model = { envelope: servableEnvelope(), state: linearState };
+
+/** runs SQL in a fresh DuckDB (how the tests write their Parquet and CSV inputs and read outputs) */
+async function sql(text: string): Promise<Record<string, unknown>[]> {
+  const instance = await DuckDBInstance.create(":memory:");
+  const connection = await instance.connect();
+  try {
+    return (await connection.runAndReadAll(text)).getRowObjectsJS();
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+describe("batchPredict over local Parquet and CSV", () => {
+  const temp = tempDir("envelope-batch-");
+  const input = (name: string) => join(temp.dir, "in", name);
+  beforeAll(() => mkdirSync(join(temp.dir, "in")));
+  afterAll(() => temp.remove());
+
+  async function writeInputs(): Promise<void> {
+    await sql(`COPY (SELECT i AS client_id, i * 0.5 AS x, CASE WHEN i % 2 = 0 THEN 'pro' ELSE 'basic' END AS plan, CASE WHEN i % 3 = 0 THEN NULL ELSE i END::INTEGER AS visits FROM range(45) r(i)) TO '${input("clients.parquet")}' (FORMAT parquet)`);
+  }
+
+  test("writes one Parquet file per part with the ids, the outputs, model and version, in input order", async () => {
+    await writeInputs();
+    await sql(`COPY (SELECT 'c' || i AS client, i AS x, 'pro' AS plan, i + 1 AS visits FROM range(3) r(i)) TO '${input("more.csv")}' (HEADER)`);
+    const result = await batchPredict({ model, inputs: [join(temp.dir, "in", "*")], outputDir: join(temp.dir, "out"), chunkRows: 10, workers: 2 });
+    expect(result).toEqual({
+      model: { name: "linear", version: 3 },
+      parts: [
+        { input: input("clients.parquet"), output: join(temp.dir, "out", "clients.parquet"), rows: 45 },
+        { input: input("more.csv"), output: join(temp.dir, "out", "more.parquet"), rows: 3 },
+      ],
+      rows: 48,
+    });
+    const written = await sql(`SELECT * FROM read_parquet('${join(temp.dir, "out", "clients.parquet")}')`);
+    expect(written).toHaveLength(45);
+    expect(written[7]).toEqual({ client_id: 7n, y: 8, model: "linear", version: 3 });
+    expect(written.map((row) => row["client_id"])).toEqual(Array.from({ length: 45 }, (_, index) => BigInt(index)));
+    expect(await sql(`SELECT * FROM read_parquet('${join(temp.dir, "out", "more.parquet")}')`)).toEqual([0, 1, 2].map((i) => ({ client: `c${i}`, y: 2 * i + 1, model: "linear", version: 3 })));
+  });
+
+  test("batch and /predict give identical predictions for the same rows", async () => {
+    await writeInputs();
+    await batchPredict({ model, inputs: [input("clients.parquet")], outputDir: join(temp.dir, "same"), chunkRows: 16 });
+    const rows = await sql(`SELECT x, plan, visits FROM read_parquet('${input("clients.parquet")}')`);
+    const service = await serve(model.envelope, { state: model.state });
+    try {
+      const response = await fetch(`${service.url}/predict`, { method: "POST", body: JSON.stringify({ rows }) });
+      const online = ((await response.json()) as { predictions: Array<{ y: number }> }).predictions;
+      const batch = await sql(`SELECT y FROM read_parquet('${join(temp.dir, "same", "clients.parquet")}')`);
+      expect(batch).toEqual(online);
+    } finally {
+      await service.close();
+    }
+  });
+
+  test("the schema is checked before any row runs: every problem by file and column, nothing written", async () => {
+    await sql(`COPY (SELECT 'a' AS x, NULL::VARCHAR AS plan, 1.5 AS visits FROM range(2)) TO '${join(temp.dir, "bad.parquet")}' (FORMAT parquet)`);
+    const outputDir = join(temp.dir, "never");
+    const error = await batchPredict({ model, inputs: [join(temp.dir, "bad.parquet")], outputDir }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(EnvelopeError);
+    expect((error as EnvelopeError).code).toBe("ENVELOPE_INVALID");
+    expect((error as EnvelopeError).details).toEqual({ stage: "schema" });
+    expect((error as EnvelopeError).problems.map((problem) => `${problem.path}: ${problem.got}`)).toEqual([
+      `${join(temp.dir, "bad.parquet")}: column x: VARCHAR`,
+      `${join(temp.dir, "bad.parquet")}: column plan: 2 nulls`,
+      `${join(temp.dir, "bad.parquet")}: column visits: DECIMAL(2,1)`,
+    ]);
+    expect(existsSync(outputDir)).toBe(false);
+  });
+
+  test("a failing chunk fails the run naming its file and rows, and leaves no output that looks complete", async () => {
+    await sql(`COPY (SELECT i AS id, CASE WHEN i = 25 THEN -1 ELSE i END AS x, 'pro' AS plan, 1 AS visits FROM range(40) r(i)) TO '${join(temp.dir, "throws.parquet")}' (FORMAT parquet)`);
+    const outputDir = join(temp.dir, "failed");
+    await expect(batchPredict({ model, inputs: [join(temp.dir, "throws.parquet")], outputDir, chunkRows: 10 })).rejects.toThrow(
+      new RegExp(`^${join(temp.dir, "throws.parquet")} rows 20 to 29: linear@3: predict threw RangeError: x must not be -1$`),
+    );
+    expect(readdirSync(outputDir)).toEqual([]);
+  });
+});
