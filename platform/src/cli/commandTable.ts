@@ -1,4 +1,5 @@
 import type { Command } from "./Command.ts";
+import { batchCommand, batchFlags, batchHelp, batchOperands } from "./commands/batchCommand.ts";
 import { deployRuleCommand, deployRuleFlags, deployRuleHelp } from "./commands/deployRuleCommand.ts";
 import { reconcileCommand, reconcileFlags, reconcileHelp } from "./commands/reconcileCommand.ts";
 import { registryCommand, registryFlags, registryHelp } from "./commands/registryCommand.ts";
@@ -16,6 +17,7 @@ export const commandTable: Readonly<Record<string, Command>> = {
   token: { help: tokenHelp, subcommands: tokenFlags, operands: tokenOperands, run: ([subcommand, ...operands], values, io) => tokenCommand(subcommand!, operands, values, io) },
   // serveOperands makes sure there is exactly one positional, the MODEL
   serve: { help: serveHelp, flags: serveFlags, operands: serveOperands, run: ([model], values, io) => serveCommand(model!, values, io) },
+  batch: { help: batchHelp, flags: batchFlags, operands: batchOperands, run: ([model], values, io) => batchCommand(model!, values, io) },
   "deploy-rule": { help: deployRuleHelp, subcommands: deployRuleFlags, run: ([subcommand], values, io) => deployRuleCommand(subcommand!, values, io) },
   reconcile: { help: reconcileHelp, flags: reconcileFlags, run: (_, values, io) => reconcileCommand(values, io) },
 };

@@ -8,6 +8,7 @@ Commands:
   registry         run the registry
   token create     issue a bearer token for a user of a team (also: list, revoke)
   serve MODEL      serve a model's predictions over HTTP (churn@3 or name=churn,stage=prod)
+  batch MODEL      run a model over Parquet or CSV files, writing Parquet (--input, --output)
   deploy-rule add  which service runs the newest model with which tags (also: list)
   reconcile        start or restart the services whose rule matches a newer model
 

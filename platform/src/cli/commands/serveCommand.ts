@@ -48,7 +48,8 @@ export const serveFlags: Flags = {
 /** `envelope serve` takes one argument, the model. */
 export const serveOperands: Operands = { count: 1, expected: "one MODEL (churn@3 or name=churn,stage=prod)" };
 
-function whole(values: FlagValues, name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
+/** `--name` as a whole number from `min` to `max` (`fallback` when absent); ENVELOPE_CONFIG naming the flag otherwise. */
+export function whole(values: FlagValues, name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
   const value = Number(values[name] ?? fallback);
   if (!Number.isInteger(value) || value < min || value > max) throw new EnvelopeError("ENVELOPE_CONFIG", `--${name} ${values[name]}: expected a whole number from ${min}${max === Number.MAX_SAFE_INTEGER ? "" : ` to ${max}`}`);
   return value;
