@@ -1,26 +1,15 @@
 import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { DuckDBInstance } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { batchPredict } from "../../src/batch/batchPredict.ts";
 import { EnvelopeError } from "../../src/errors/EnvelopeError.ts";
 import { serve } from "../../src/serving/serve.ts";
 import { linearState, servableEnvelope } from "../support/servableEnvelope.ts";
+import { duckdbSql as sql } from "../support/duckdbSql.ts";
 import { tempDir } from "../support/tempDir.ts";
 
 const model = { envelope: servableEnvelope(), state: linearState };
 
-/** runs SQL in a fresh DuckDB (how the tests write their Parquet and CSV inputs and read outputs) */
-async function sql(text: string): Promise<Record<string, unknown>[]> {
-  const instance = await DuckDBInstance.create(":memory:");
-  const connection = await instance.connect();
-  try {
-    return (await connection.runAndReadAll(text)).getRowObjectsJS();
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
-}
 
 describe("batchPredict over local Parquet and CSV", () => {
   const temp = tempDir("envelope-batch-");
@@ -79,6 +68,19 @@ describe("batchPredict over local Parquet and CSV", () => {
       `${join(temp.dir, "bad.parquet")}: column visits: DECIMAL(2,1)`,
     ]);
     expect(existsSync(outputDir)).toBe(false);
+  });
+
+  test.each([
+    // x at row 13, what the run says
+    [-3, "ENVELOPE_MODEL_CRASHED", "linear@3: the model's worker exited with code 3 during predict; it was replaced"],
+    [-5, "ENVELOPE_MODEL_FAILED", "linear@3: predict returned predictions that do not fit the model's output fields"],
+    [Number.NaN, "ENVELOPE_INVALID", "rows the model cannot take"],
+  ])("a model that fails on x = %d fails the run with %s naming the chunk's rows", async (x, code, message) => {
+    const file = join(temp.dir, `fails${code}.parquet`);
+    await sql(`COPY (SELECT i AS id, CASE WHEN i = 13 THEN '${x}'::DOUBLE ELSE i END AS x, 'pro' AS plan, 1 AS visits FROM range(20) r(i)) TO '${file}' (FORMAT parquet)`);
+    const error = (await batchPredict({ model, inputs: [file], outputDir: join(temp.dir, `failed${code}`), chunkRows: 5 }).catch((caught: unknown) => caught)) as EnvelopeError;
+    expect([error.code, error.shortMessage]).toEqual([code, `${file} rows 10 to 14: ${message}`]);
+    expect(readdirSync(join(temp.dir, `failed${code}`))).toEqual([]);
   });
 
   test("a failing chunk fails the run naming its file and rows, and leaves no output that looks complete", async () => {
