@@ -44,6 +44,7 @@ export default withExemplar(
             { text: "Finding models by tags", link: "/platform/finding-by-tags" },
             { text: "Metrics", link: "/platform/metrics" },
             { text: "Serving a model", link: "/platform/serving" },
+            { text: "Batch predictions", link: "/platform/batch-predictions" },
             { text: "Deployment rules", link: "/platform/deployment-rules" },
             { text: "Usage tracking and alerts", link: "/platform/usage-and-alerts" },
             { text: "Errors and how to fix them", link: "/platform/errors" },

@@ -3,6 +3,7 @@ export { createAlerter, type Alerter, type AlerterOptions } from "./alerts/creat
 export { formatAlert, type AlertFacts, type AlertMessage } from "./alerts/formatAlert.ts";
 export { suggestFix } from "./alerts/suggestFix.ts";
 export { issueToken } from "./auth/issueToken.ts";
+export { batchPredict, type BatchOptions, type BatchResult } from "./batch/batchPredict.ts";
 export type { SaveInput } from "./client/buildEnvelope.ts";
 export { Registry, type FindOptions, type RegistryClientOptions, type TrackingOptions } from "./client/Registry.ts";
 export { formatReconcileReport } from "./deploy/formatReconcileReport.ts";

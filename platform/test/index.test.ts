@@ -4,6 +4,7 @@ test("the public API of @envelope/platform is deliberate", async () => {
   expect(Object.keys(await import("@envelope/platform")).sort()).toEqual([
     "EnvelopeError",
     "Registry",
+    "batchPredict",
     "bundleCustomCode",
     "createAlerter",
     "deriveFields",
