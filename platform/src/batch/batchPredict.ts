@@ -57,6 +57,7 @@ export async function batchPredict(options: BatchOptions): Promise<BatchResult> 
   const label = modelLabel(envelope);
   const instance = await DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
+  const writer = await instance.connect();
   try {
     const parts = selectShard(await listInputParts(connection, options.inputs), options.shard);
     const jobs: PartJob[] = [];
@@ -80,7 +81,7 @@ export async function batchPredict(options: BatchOptions): Promise<BatchResult> 
     const workers = options.workers ?? workerPoolDefaults.size;
     const pool = await createWorkerPool({ source: code.code, state, label, size: workers, timeoutMs: options.timeoutMs ?? workerPoolDefaults.timeoutMs, memoryLimitMb: options.memoryLimitMb ?? workerPoolDefaults.memoryLimitMb, maxQueue: workers });
     try {
-      const context = { connection, pool, label, model: { name: envelope.name, version: envelope.version, inputs, outputs }, chunkRows: options.chunkRows ?? 10_000, inFlight: workers };
+      const context = { connection, writer, pool, label, model: { name: envelope.name, version: envelope.version, inputs, outputs }, chunkRows: options.chunkRows ?? 10_000, inFlight: workers };
       const written: BatchResult["parts"] = [];
       for (const job of jobs) written.push({ input: job.part.file, output: job.output, rows: await predictPart(context, job) });
       return { model: { name: envelope.name, version: envelope.version }, parts: written, rows: written.reduce((sum, part) => sum + part.rows, 0) };
@@ -88,6 +89,7 @@ export async function batchPredict(options: BatchOptions): Promise<BatchResult> 
       await pool.close();
     }
   } finally {
+    writer.closeSync();
     connection.closeSync();
     instance.closeSync();
   }

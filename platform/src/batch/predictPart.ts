@@ -16,7 +16,13 @@ export interface PartJob {
 }
 
 export interface PartContext {
+  /** reads the input part */
   connection: DuckDBConnection;
+  /**
+   * holds and writes the output table: a connection of its own on the same database, because an
+   * appender's flush (every 204,800 rows) on the reading connection ends its pending stream early
+   */
+  writer: DuckDBConnection;
   pool: Pick<WorkerPool, "predict">;
   model: { name: string; version: number; inputs: readonly Field[]; outputs: readonly Field[] };
   label: string;
@@ -41,16 +47,16 @@ function failedChunk(part: InputPart, first: number, count: number, error: unkno
  * fails the part with its rows named, and nothing is written. Resolves to the rows written.
  */
 export async function predictPart(context: PartContext, job: PartJob): Promise<number> {
-  const { connection, model } = context;
+  const { connection, writer, model } = context;
   const table = `batch_output_${process.pid}`;
   const features = model.inputs.map((field) => (field.type === "number" || field.type === "integer" ? `CAST(${quoted(field.name)} AS DOUBLE) AS ${quoted(field.name)}` : quoted(field.name)));
   const idList = job.ids.map(quoted);
-  await connection.run(`CREATE OR REPLACE TABLE ${quoted(table)} AS SELECT ${[...idList, "NULL::INTEGER AS __batch"].join(", ")} FROM ${sourceOf(job.part)} LIMIT 0`);
-  await connection.run(`ALTER TABLE ${quoted(table)} DROP COLUMN __batch`);
-  for (const field of model.outputs) await connection.run(`ALTER TABLE ${quoted(table)} ADD COLUMN ${quoted(field.name)} ${outputTypes[field.type]}`);
-  await connection.run(`ALTER TABLE ${quoted(table)} ADD COLUMN model VARCHAR`);
-  await connection.run(`ALTER TABLE ${quoted(table)} ADD COLUMN version INTEGER`);
-  const appender = await connection.createAppender(table);
+  await writer.run(`CREATE OR REPLACE TABLE ${quoted(table)} AS SELECT ${[...idList, "NULL::INTEGER AS __batch"].join(", ")} FROM ${sourceOf(job.part)} LIMIT 0`);
+  await writer.run(`ALTER TABLE ${quoted(table)} DROP COLUMN __batch`);
+  for (const field of model.outputs) await writer.run(`ALTER TABLE ${quoted(table)} ADD COLUMN ${quoted(field.name)} ${outputTypes[field.type]}`);
+  await writer.run(`ALTER TABLE ${quoted(table)} ADD COLUMN model VARCHAR`);
+  await writer.run(`ALTER TABLE ${quoted(table)} ADD COLUMN version INTEGER`);
+  const appender = await writer.createAppender(table);
   const stream = await connection.stream(`SELECT ${[...idList.map((id, index) => `${id} AS __id${index}`), ...features].join(", ")} FROM ${sourceOf(job.part)}`);
   const idNames = job.ids.map((_, index) => `__id${index}`);
   const names = [...idNames, ...model.inputs.map((field) => field.name)];
@@ -107,10 +113,10 @@ export async function predictPart(context: PartContext, job: PartJob): Promise<n
     if (queued.length > 0) await flush(queued);
     appender.closeSync();
     closed = true;
-    await writeParquetAtomically(connection, table, job.output);
+    await writeParquetAtomically(writer, table, job.output);
     return done;
   } finally {
     if (!closed) appender.closeSync();
-    await connection.run(`DROP TABLE IF EXISTS ${quoted(table)}`);
+    await writer.run(`DROP TABLE IF EXISTS ${quoted(table)}`);
   }
 }

@@ -40,6 +40,14 @@ describe("batchPredict over local Parquet and CSV", () => {
     expect(await sql(`SELECT * FROM read_parquet('${join(temp.dir, "out", "more.parquet")}')`)).toEqual([0, 1, 2].map((i) => ({ client: `c${i}`, y: 2 * i + 1, model: "linear", version: 3 })));
   });
 
+  test("a part larger than DuckDB's appender flush (204,800 rows) is written whole", async () => {
+    const file = join(temp.dir, "large.parquet");
+    await sql(`COPY (SELECT i AS client_id, (i % 10)::DOUBLE AS x, 'pro' AS plan, 1 AS visits FROM range(250000) r(i)) TO '${file}' (FORMAT parquet)`);
+    const result = await batchPredict({ model, inputs: [file], outputDir: join(temp.dir, "large"), chunkRows: 10_000, timeoutMs: 60_000 });
+    expect(result.rows).toBe(250_000);
+    expect(await sql(`SELECT count(*)::INTEGER AS rows, sum(client_id)::DOUBLE AS ids, sum(y) AS y FROM read_parquet('${join(temp.dir, "large", "large.parquet")}')`)).toEqual([{ rows: 250_000, ids: (249_999 * 250_000) / 2, y: 2 * 4.5 * 250_000 + 250_000 }]);
+  }, 60_000);
+
   test("batch and /predict give identical predictions for the same rows", async () => {
     await writeInputs();
     await batchPredict({ model, inputs: [input("clients.parquet")], outputDir: join(temp.dir, "same"), chunkRows: 16 });
