@@ -64,7 +64,7 @@ export async function batchPredict(options: BatchOptions): Promise<BatchResult> 
     const problems: Problem[] = [];
     const outputNames = new Map<string, string>();
     for (const part of parts) {
-      const columns = await describeInput(connection, part, inputs);
+      const { rows, columns } = await describeInput(connection, part, inputs);
       const inputNames = new Set(inputs.map((field) => field.name));
       const ids = options.ids ?? columns.map((column) => column.name).filter((name) => !inputNames.has(name));
       problems.push(...checkInputSchema(part.file, columns, inputs, outputs, ids));
@@ -72,7 +72,7 @@ export async function batchPredict(options: BatchOptions): Promise<BatchResult> 
       const clash = outputNames.get(name);
       if (clash) problems.push({ path: part.file, expected: `an input file name unlike every other's, as each names its output ${name}`, got: `the same name as ${clash}` });
       outputNames.set(name, part.file);
-      jobs.push({ part, ids, output: join(options.outputDir, name) });
+      jobs.push({ part, ids, rows, output: join(options.outputDir, name) });
     }
     if (problems.length > 0) {
       throw new EnvelopeError("ENVELOPE_INVALID", `${problems.length === 1 ? "1 problem" : `${problems.length} problems`} in the inputs' schema against ${label}'s shape; nothing was run`, { problems, details: { stage: "schema" } });

@@ -13,6 +13,8 @@ export interface PartJob {
   output: string;
   /** the columns kept from the input, in their input types */
   ids: readonly string[];
+  /** the rows the part holds, counted before the run: a stream that ends short fails the part */
+  rows: number;
 }
 
 export interface PartContext {
@@ -111,6 +113,8 @@ export async function predictPart(context: PartContext, job: PartJob): Promise<n
     }
     if (pending.length > 0) queued.push(pending);
     if (queued.length > 0) await flush(queued);
+    // a stream that ended early must never pass for a complete part
+    if (done !== job.rows) throw new EnvelopeError("ENVELOPE_SERVER", `${job.part.file}: read ${done} rows of ${job.rows}; the input changed during the run or its reading stopped early`);
     appender.closeSync();
     closed = true;
     await writeParquetAtomically(writer, table, job.output);
