@@ -129,6 +129,16 @@ describe.each(backends)("store contract: %s", (_label, options) => {
     expect(page).toEqual({ events: [event("2030-01-02T00:00:00.000Z", "get")], next: null });
   });
 
+  test.skipIf(!resolved)("usage events: every field comes back as recorded, nulls, quotes and batch order included", async () => {
+    const team = unique("team");
+    const failed = { at: "2030-01-03T00:00:00.000Z", fn: "get", args: [{ name: 'a "quoted" \\ name', n: 2.5 }, null], success: false, errorClass: "EnvelopeError", errorCode: "ENVELOPE_NOT_FOUND", errorMessage: "no model «x»\nsecond line", durationMs: 0.125, user: "ada", team, clientVersion: "0.1.0", model: null };
+    const anonymous = { ...failed, fn: "whoami", args: [], success: true, errorClass: null, errorCode: null, errorMessage: null, durationMs: 0, user: null, model: "x" };
+    // two at the same time: the batch's order is the read order
+    await store.recordEvents([failed, anonymous, { ...anonymous, fn: "find", args: null }]);
+    const page = await store.readEvents({ since: "2030-01-03T00:00:00.000Z", team, limit: 10 });
+    expect(page.events).toEqual([failed, anonymous, { ...anonymous, fn: "find", args: null }]);
+  });
+
   test.skipIf(!resolved)("tokens: each has an id; listed without hashes; a use is recorded once a minute; revoked by id or hash", async () => {
     const team = unique("team");
     const [hashA, hashB] = [unique("hash"), unique("hash")];
