@@ -1,6 +1,5 @@
-import { EnvelopeError, type EnvelopeErrorCode } from "../errors/EnvelopeError.ts";
-import { isRecord } from "../envelope/Checks.ts";
-import type { Problem } from "../errors/Problem.ts";
+import { EnvelopeError } from "../errors/EnvelopeError.ts";
+import { errorFromResponse } from "./errorFromResponse.ts";
 
 export interface RequestOptions {
   json?: unknown;
@@ -36,18 +35,6 @@ export function createTransport(options: { url: string; token: string; fetch?: t
       if (request.bytes) return new Uint8Array(await response.arrayBuffer()) as T;
       return (await response.json()) as T;
     }
-    const text = await response.text();
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      body = undefined;
-    }
-    const error = isRecord(body) && isRecord(body["error"]) ? body["error"] : {};
-    const code = (typeof error["code"] === "string" ? error["code"] : response.status >= 500 ? "ENVELOPE_SERVER" : "ENVELOPE_INVALID") as EnvelopeErrorCode;
-    const message = typeof error["message"] === "string" ? error["message"] : text.slice(0, 200) || response.statusText;
-    const problems = Array.isArray(error["problems"]) ? (error["problems"] as Problem[]) : [];
-    const { code: _code, status: _status, message: _message, problems: _problems, ...details } = error;
-    throw new EnvelopeError(code, `${method} ${path}: ${response.status} ${code}: ${message}`, { status: response.status, problems, details });
+    throw errorFromResponse(method, path, response.status, response.statusText, await response.text());
   };
 }

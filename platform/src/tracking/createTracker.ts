@@ -67,9 +67,8 @@ export function createTracker(options: TrackerOptions): Tracker {
 
   const queue = sink && !options.strict ? createUsageQueue({ deliver, limits, report: onError, ...(options.random ? { random: options.random } : {}) }) : undefined;
 
-  // queued (the default), or in strict mode sent before the call returns
+  // strict mode: sent before the call returns
   async function record(event: UsageEvent, failed: boolean): Promise<void> {
-    if (queue) return queue.push(event);
     if (!sink) return;
     try {
       await sendWithin((signal) => deliver([event], signal), 1, limits.timeoutMs);
@@ -101,7 +100,9 @@ export function createTracker(options: TrackerOptions): Tracker {
         onError(new EnvelopeError("ENVELOPE_TRACKING_FAILED", `usage tracking: the event of ${fn} could not be built (not recorded): ${(buildError as Error)?.message ?? "?"}`, { cause: buildError }));
       }
       if (event && failed) onFailure(event, error);
-      if (event) await record(event, failed);
+      // queued (the default) without a further await: this runs on every served request
+      if (event && queue) queue.push(event);
+      else if (event) await record(event, failed);
       if (failed) throw error;
       return result as Awaited<ReturnType<typeof call>>;
     },
