@@ -13,10 +13,14 @@ export interface InputColumn {
   nulls: number;
 }
 
+/** `text` as a SQL string literal. */
+export function sqlString(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
+}
+
 /** The SQL table function that reads `part`, e.g. `read_parquet('a.parquet')`. */
 export function sourceOf(part: InputPart): string {
-  const path = `'${part.file.replaceAll("'", "''")}'`;
-  return part.format === "parquet" ? `read_parquet(${path})` : `read_csv(${path})`;
+  return part.format === "parquet" ? `read_parquet(${sqlString(part.file)})` : `read_csv(${sqlString(part.file)})`;
 }
 
 /** `name` quoted as a DuckDB identifier. */

@@ -1,10 +1,10 @@
-import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
+import type { DuckDBAppender, DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
 import type { Field } from "../envelope/Envelope.ts";
 import { EnvelopeError } from "../errors/EnvelopeError.ts";
 import { checkPredictions } from "../serving/checkPredictions.ts";
 import { checkRows } from "../serving/checkRows.ts";
 import type { WorkerPool } from "../serving/createWorkerPool.ts";
-import { quoted, sourceOf, type InputPart } from "./InputPart.ts";
+import { quoted, sourceOf, sqlString, type InputPart } from "./InputPart.ts";
 import { writeParquetAtomically } from "./writeParquetAtomically.ts";
 
 export interface PartJob {
@@ -35,6 +35,14 @@ export interface PartContext {
 
 const outputTypes: Record<Field["type"], string> = { number: "DOUBLE", integer: "BIGINT", string: "VARCHAR", boolean: "BOOLEAN" };
 
+/** how a value of each output type is appended to its column (of `outputTypes`); values are checked against the fields first */
+const appenders: Record<Field["type"], (appender: DuckDBAppender) => (value: unknown) => void> = {
+  number: (appender) => (value) => appender.appendDouble(value as number),
+  integer: (appender) => (value) => appender.appendBigInt(BigInt(value as number)),
+  string: (appender) => (value) => appender.appendVarchar(value as string),
+  boolean: (appender) => (value) => appender.appendBoolean(value as boolean),
+};
+
 /** a chunk's failure, naming the file and its rows (counted from 0) */
 function failedChunk(part: InputPart, first: number, count: number, error: unknown): EnvelopeError {
   const rows = `${part.file} rows ${first} to ${first + count - 1}`;
@@ -54,11 +62,13 @@ export async function predictPart(context: PartContext, job: PartJob): Promise<n
   const features = model.inputs.map((field) => (field.type === "number" || field.type === "integer" ? `CAST(${quoted(field.name)} AS DOUBLE) AS ${quoted(field.name)}` : quoted(field.name)));
   const idList = job.ids.map(quoted);
   await writer.run(`CREATE OR REPLACE TABLE ${quoted(table)} AS SELECT ${[...idList, "NULL::INTEGER AS __batch"].join(", ")} FROM ${sourceOf(job.part)} LIMIT 0`);
-  await writer.run(`ALTER TABLE ${quoted(table)} DROP COLUMN __batch`);
   for (const field of model.outputs) await writer.run(`ALTER TABLE ${quoted(table)} ADD COLUMN ${quoted(field.name)} ${outputTypes[field.type]}`);
-  await writer.run(`ALTER TABLE ${quoted(table)} ADD COLUMN model VARCHAR`);
-  await writer.run(`ALTER TABLE ${quoted(table)} ADD COLUMN version INTEGER`);
+  // the placeholder gave the table a column when there are no ids; dropped once the outputs are in
+  await writer.run(`ALTER TABLE ${quoted(table)} DROP COLUMN __batch`);
   const appender = await writer.createAppender(table);
+  const idTypes = job.ids.map((_, column) => appender.columnType(column));
+  // one typed call per output value: the appender's generic appendValue costs several times more
+  const appendOutput = model.outputs.map((field) => appenders[field.type](appender));
   const stream = await connection.stream(`SELECT ${[...idList.map((id, index) => `${id} AS __id${index}`), ...features].join(", ")} FROM ${sourceOf(job.part)}`);
   const idNames = job.ids.map((_, index) => `__id${index}`);
   const names = [...idNames, ...model.inputs.map((field) => field.name)];
@@ -86,14 +96,13 @@ export async function predictPart(context: PartContext, job: PartJob): Promise<n
 
   function append(batch: Array<Record<string, DuckDBValue>>, predictions: Record<string, unknown>[]): void {
     batch.forEach((row, index) => {
-      idNames.forEach((name, column) => appender.appendValue(row[name]!, appender.columnType(column)));
-      for (const field of model.outputs) {
-        const value = predictions[index]![field.name] ?? null;
+      for (let column = 0; column < idNames.length; column++) appender.appendValue(row[idNames[column]!]!, idTypes[column]);
+      const prediction = predictions[index]!;
+      for (let column = 0; column < model.outputs.length; column++) {
+        const value = prediction[model.outputs[column]!.name] ?? null;
         if (value === null) appender.appendNull();
-        else appender.appendValue(field.type === "integer" ? BigInt(value as number) : (value as DuckDBValue));
+        else appendOutput[column]!(value);
       }
-      appender.appendVarchar(model.name);
-      appender.appendInteger(model.version);
       appender.endRow();
     });
   }
@@ -117,7 +126,8 @@ export async function predictPart(context: PartContext, job: PartJob): Promise<n
     if (done !== job.rows) throw new EnvelopeError("ENVELOPE_SERVER", `${job.part.file}: read ${done} rows of ${job.rows}; the input changed during the run or its reading stopped early`);
     appender.closeSync();
     closed = true;
-    await writeParquetAtomically(writer, table, job.output);
+    // model and version are constants: added as the file is written, not appended per row
+    await writeParquetAtomically(writer, `SELECT *, ${sqlString(model.name)} AS model, ${model.version}::INTEGER AS version FROM ${quoted(table)}`, job.output);
     return done;
   } finally {
     if (!closed) appender.closeSync();

@@ -48,6 +48,11 @@ describe("batchPredict over local Parquet and CSV", () => {
     expect(await sql(`SELECT count(*)::INTEGER AS rows, sum(client_id)::DOUBLE AS ids, sum(y) AS y FROM read_parquet('${join(temp.dir, "large", "large.parquet")}')`)).toEqual([{ rows: 250_000, ids: (249_999 * 250_000) / 2, y: 2 * 4.5 * 250_000 + 250_000 }]);
   }, 60_000);
 
+  test("with no id columns the output holds the outputs, model and version", async () => {
+    await batchPredict({ model, inputs: [input("clients.parquet")], outputDir: join(temp.dir, "no-ids"), ids: [] });
+    expect((await sql(`SELECT * FROM read_parquet('${join(temp.dir, "no-ids", "clients.parquet")}') LIMIT 1`))).toEqual([{ y: 1, model: "linear", version: 3 }]);
+  });
+
   test("batch and /predict give identical predictions for the same rows", async () => {
     await writeInputs();
     await batchPredict({ model, inputs: [input("clients.parquet")], outputDir: join(temp.dir, "same"), chunkRows: 16 });

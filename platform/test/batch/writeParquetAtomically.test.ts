@@ -25,7 +25,7 @@ function slowCopy() {
 test("while the copy runs only a hidden partial file exists; the output's name appears once it is complete", async () => {
   const { connection, finish } = slowCopy();
   const target = join(temp.dir, "clients.parquet");
-  const writing = writeParquetAtomically(connection, "t", target);
+  const writing = writeParquetAtomically(connection, "SELECT * FROM t", target);
   await expect.poll(() => readdirSync(temp.dir), { timeout: 10_000 }).toEqual([`.clients.parquet.partial-${process.pid}`]);
   expect(existsSync(target)).toBe(false);
   finish(false);
@@ -37,7 +37,7 @@ test("a copy that fails leaves neither the output nor its partial file", async (
   const { connection, finish } = slowCopy();
   const dir = join(temp.dir, "failing");
   mkdirSync(dir);
-  const writing = writeParquetAtomically(connection, "t", join(dir, "clients.parquet"));
+  const writing = writeParquetAtomically(connection, "SELECT * FROM t", join(dir, "clients.parquet"));
   finish(true);
   await expect(writing).rejects.toThrow(/^disk full$/);
   expect(readdirSync(dir)).toEqual([]);
