@@ -88,13 +88,23 @@ describe("batchPredict over local Parquet and CSV", () => {
     [-3, "ENVELOPE_MODEL_CRASHED", "linear@3: the model's worker exited with code 3 during predict; it was replaced"],
     [-5, "ENVELOPE_MODEL_FAILED", "linear@3: predict returned predictions that do not fit the model's output fields"],
     [Number.NaN, "ENVELOPE_INVALID", "rows the model cannot take"],
+    [-2, "ENVELOPE_MODEL_TIMEOUT", "linear@3: predict took longer than 1500 ms (counted from the request's arrival); its worker was stopped and replaced"],
   ])("a model that fails on x = %d fails the run with %s naming the chunk's rows", async (x, code, message) => {
     const file = join(temp.dir, `fails${code}.parquet`);
     await sql(`COPY (SELECT i AS id, CASE WHEN i = 13 THEN '${x}'::DOUBLE ELSE i END AS x, 'pro' AS plan, 1 AS visits FROM range(20) r(i)) TO '${file}' (FORMAT parquet)`);
-    const error = (await batchPredict({ model, inputs: [file], outputDir: join(temp.dir, `failed${code}`), chunkRows: 5 }).catch((caught: unknown) => caught)) as EnvelopeError;
+    const error = (await batchPredict({ model, inputs: [file], outputDir: join(temp.dir, `failed${code}`), chunkRows: 5, timeoutMs: 1500 }).catch((caught: unknown) => caught)) as EnvelopeError;
     expect([error.code, error.shortMessage]).toEqual([code, `${file} rows 10 to 14: ${message}`]);
     expect(readdirSync(join(temp.dir, `failed${code}`))).toEqual([]);
   });
+
+  test("a model that leaks past its memory limit fails the run naming the chunk whose worker ran out", async () => {
+    // keeps 50 MB per call: the worker, limited to 64 MB, runs out within a few chunks
+    const leaky = `const kept = [];\nexport function predict(rows) { kept.push(new Array((50 * 1024 * 1024) / 8).fill(1.5)); return rows.map(() => ({ y: 1 })); }`;
+    const outputDir = join(temp.dir, "leaked");
+    const run = batchPredict({ model: { envelope: servableEnvelope(leaky), state: {} }, inputs: [input("clients.parquet")], outputDir, chunkRows: 5, memoryLimitMb: 64, timeoutMs: 20_000 });
+    await expect(run).rejects.toThrow(/^\S+clients\.parquet rows \d+ to \d+: linear@3: the model's worker went over its memory limit \(64 MB of JavaScript heap\) during predict; it was replaced$/);
+    expect(readdirSync(outputDir)).toEqual([]);
+  }, 60_000);
 
   test("a failing chunk fails the run naming its file and rows, and leaves no output that looks complete", async () => {
     await sql(`COPY (SELECT i AS id, CASE WHEN i = 25 THEN -1 ELSE i END AS x, 'pro' AS plan, 1 AS visits FROM range(40) r(i)) TO '${join(temp.dir, "throws.parquet")}' (FORMAT parquet)`);
