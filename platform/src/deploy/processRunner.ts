@@ -6,6 +6,7 @@ import { EnvelopeError } from "../errors/EnvelopeError.ts";
 import { modelLabel } from "../serving/modelLabel.ts";
 import { checkServiceHealth } from "./checkServiceHealth.ts";
 import type { ServiceRunner } from "./ServiceRunner.ts";
+import { isAlive as alive } from "../process/isAlive.ts";
 
 export interface ProcessRunnerOptions {
   /** where each service's pid file and log go: `<dir>/<service>.pid`, `<dir>/<service>.log` */
@@ -19,15 +20,6 @@ export interface ProcessRunnerOptions {
 }
 
 const envelopeBin = fileURLToPath(new URL("../../bin/envelope.js", import.meta.url));
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 async function stop(pidFile: string): Promise<void> {
   if (!existsSync(pidFile)) return;

@@ -1,15 +1,7 @@
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import path from "node:path";
 import { EnvelopeError } from "../errors/EnvelopeError.ts";
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
+import { isAlive as alive } from "../process/isAlive.ts";
 
 // the lock files this process holds: a lock file with our own pid is stale (a process before us
 // had the pid: a container's pid 1 restarting) unless it is in here

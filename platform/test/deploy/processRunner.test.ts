@@ -6,6 +6,7 @@ import { processRunner } from "../../src/deploy/processRunner.ts";
 import { reconcile } from "../../src/deploy/reconcile.ts";
 import { startTestRegistry, type TestRegistry } from "../support/startTestRegistry.ts";
 import { servableEnvelope } from "../support/servableEnvelope.ts";
+import { isAlive as alive } from "../../src/process/isAlive.ts";
 
 let registry: TestRegistry;
 let ada: Registry;
@@ -14,15 +15,6 @@ beforeAll(async () => {
   ada = new Registry({ url: registry.url, token: registry.tokens.ada, tracking: { sink: "none" } });
 }, 60_000);
 afterAll(() => registry.close());
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 test("runs each service as an `envelope serve` process, and a restart replaces the old one", { timeout: 90_000 }, async () => {
   const code = servableEnvelope().context.code!;

@@ -2,15 +2,7 @@ import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { expect, test, vi } from "vitest";
 import { spawnModelProcess } from "../../src/serving/spawnModelProcess.ts";
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
+import { isAlive as alive } from "../../src/process/isAlive.ts";
 
 test("a model process stuck in a loop ends when its service is killed with SIGKILL, leaving nothing spinning", { timeout: 30_000 }, async () => {
   const module = fileURLToPath(new URL("../../src/serving/spawnModelProcess.ts", import.meta.url));
