@@ -46,7 +46,13 @@ export function openParseCache(root: string, { file = path.join(root, ".exemplar
   const specifiers: Stored["specifiers"] = {};
   let changed = false;
   const hashOf = (text: string, kind = "") => createHash("sha256").update(kind).update(text).digest("hex").slice(0, 32);
-  const hashOfSource = (source: SourceText) => hashOf(source.text, source.commonjs ? "cjs\0" : "esm\0");
+  // `knows`, then `get` or `set`, ask for the same file's hash: computed once per text read
+  const sourceHashes = new WeakMap<SourceText, string>();
+  const hashOfSource = (source: SourceText) => {
+    let hash = sourceHashes.get(source);
+    if (hash === undefined) sourceHashes.set(source, (hash = hashOf(source.text, source.commonjs ? "cjs\0" : "esm\0")));
+    return hash;
+  };
   return {
     knows: (source) => stored.files[source.file]?.hash === hashOfSource(source),
     get(source) {
