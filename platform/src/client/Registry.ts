@@ -4,6 +4,7 @@ import { bundleCustomCode } from "../context/bundleCustomCode.ts";
 import { readLockedVersions } from "../context/readLockedVersions.ts";
 import { EnvelopeError } from "../errors/EnvelopeError.ts";
 import type { Context, Metric, ModelSummary, SavedEnvelope } from "../envelope/Envelope.ts";
+import type { BatchRun, RunInput, RunPage } from "../runs/BatchRun.ts";
 import type { Principal, VersionRef } from "../store/Store.ts";
 import { createTracker, type Identity, type Tracker, type TrackerStats } from "../tracking/createTracker.ts";
 import { jsonlSink } from "../tracking/jsonlSink.ts";
@@ -180,6 +181,17 @@ export class Registry {
   /** Records that a service of your team now runs a model version (`reconcile` does this). */
   recordDeployment(service: string, model: { name: string; version: number }): Promise<Deployment> {
     return this.#tracker.run("recordDeployment", [service, model], model.name, () => this.#request<Deployment>("POST", `/v1/deploy-rules/${encodeURIComponent(service)}/deployment`, { json: { name: model.name, version: model.version } }));
+  }
+
+  /** Records a batch run of a saved version (`envelope batch` does this); the registry adds who ran it, from the token. */
+  recordRun(name: string, version: number, run: RunInput): Promise<BatchRun> {
+    return this.#tracker.run("recordRun", [name, version, { status: run.status, rowsIn: run.rowsIn }], name, () => this.#request<BatchRun>("POST", `${versionPath(name, version)}/runs`, { json: run }));
+  }
+
+  /** A page of a model's batch runs (one version's with `version`), newest first; pass a page's `next` as `cursor` for the one after. */
+  listRuns(name: string, options: { version?: number; limit?: number; cursor?: string } = {}): Promise<RunPage> {
+    const query = new URLSearchParams(Object.entries(options).flatMap(([key, value]) => (value === undefined ? [] : [[key, String(value)] as [string, string]])));
+    return this.#tracker.run("listRuns", [name, options], name, () => this.#request<RunPage>("GET", `/v1/models/${encodeURIComponent(name)}/runs`, { query }));
   }
 
   /**

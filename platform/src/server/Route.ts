@@ -39,6 +39,8 @@ export interface Route {
   requestBody?: Record<string, unknown>;
   /** body paths whose values are kept as sent (`RawJson`) rather than built, e.g. a JSON artifact */
   rawJson?: ReadonlyArray<readonly string[]>;
+  /** a body limit below the registry's `maxBodyBytes`, for routes whose bodies are always small (413 over it) */
+  maxBodyBytes?: number;
   success: { status: number; description: string; schema?: Record<string, unknown>; contentType?: string };
   handle(context: RequestContext): Promise<Reply>;
 }

@@ -6,12 +6,14 @@ import { findModels } from "./handlers/findModels.ts";
 import { getModel } from "./handlers/getModel.ts";
 import { health } from "./handlers/health.ts";
 import { listDeployRules } from "./handlers/listDeployRules.ts";
+import { listRuns } from "./handlers/listRuns.ts";
 import { listTokens } from "./handlers/listTokens.ts";
 import { logMetrics } from "./handlers/logMetrics.ts";
 import { readEvents } from "./handlers/readEvents.ts";
 import { readMetrics } from "./handlers/readMetrics.ts";
 import { recordDeployment } from "./handlers/recordDeployment.ts";
 import { recordEvents } from "./handlers/recordEvents.ts";
+import { recordRun } from "./handlers/recordRun.ts";
 import { revokeToken } from "./handlers/revokeToken.ts";
 import { saveDeployRule } from "./handlers/saveDeployRule.ts";
 import { saveModel } from "./handlers/saveModel.ts";
@@ -20,7 +22,7 @@ import { usageSummary } from "./handlers/usageSummary.ts";
 import { whoami } from "./handlers/whoami.ts";
 import type { Route } from "./Route.ts";
 
-const apiRoutes: Route[] = [health, whoami, saveModel, findModels, getModel, tagModel, logMetrics, readMetrics, downloadArtifact, recordEvents, readEvents, usageSummary, createToken, listTokens, revokeToken, saveDeployRule, listDeployRules, recordDeployment];
+const apiRoutes: Route[] = [health, whoami, saveModel, findModels, getModel, tagModel, logMetrics, readMetrics, downloadArtifact, recordEvents, readEvents, usageSummary, createToken, listTokens, revokeToken, saveDeployRule, listDeployRules, recordDeployment, recordRun, listRuns];
 
 let document: Record<string, unknown> | undefined;
 

@@ -77,8 +77,8 @@ export async function startRegistry(options: RegistryOptions): Promise<RunningRe
   const authenticate = createAuthenticator(store);
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const largeBodies = createLane();
-  const readJson = async (request: IncomingMessage, raw: Route["rawJson"]) => {
-    const body = await readBody(request, services.maxBodyBytes);
+  const readJson = async (request: IncomingMessage, raw: Route["rawJson"], maxBodyBytes = services.maxBodyBytes) => {
+    const body = await readBody(request, Math.min(maxBodyBytes, services.maxBodyBytes));
     const parse = () => parseJson(body, { ...defaultJsonLimits, ...(raw ? { raw } : {}) });
     return body.length >= largeBodyBytes ? largeBodies(parse) : parse();
   };
@@ -94,7 +94,7 @@ export async function startRegistry(options: RegistryOptions): Promise<RunningRe
         throw new EnvelopeError("ENVELOPE_METHOD_NOT_ALLOWED", `${method} is not allowed here; expected ${match.allowed.join(" or ")}`);
       }
       const principal = match.route.auth ? await authenticate(request.headers.authorization) : anonymous;
-      const reply = await match.route.handle({ params: match.params, query, principal, json: () => readJson(request, match.route.rawJson), services });
+      const reply = await match.route.handle({ params: match.params, query, principal, json: () => readJson(request, match.route.rawJson, match.route.maxBodyBytes), services });
       send(response, reply);
     } catch (error) {
       const { status, body } = errorBody(error);

@@ -1,5 +1,6 @@
 import type { DeployRule, DeployRuleInput, Deployment } from "../deploy/DeployRule.ts";
 import type { ArtifactInfo, Context, FeatureSummary, Metric, ModelSummary, SavedEnvelope, Shape } from "../envelope/Envelope.ts";
+import type { BatchRun, RunInput, RunPage, RunQuery } from "../runs/BatchRun.ts";
 import type { UsageEvent } from "../tracking/UsageEvent.ts";
 import type { UsageQuery, UsageSummary } from "../usage/UsageSummary.ts";
 
@@ -106,6 +107,10 @@ export interface Store {
   listRules(): Promise<DeployRule[]>;
   /** records that a service of `team` now runs a model version; 404 without a rule, 403 for another team's */
   recordDeployment(service: string, model: { name: string; version: number }, team: string, at: string): Promise<Deployment>;
+  /** records a batch run of a saved model version by `principal` at `at`; 404 when the version was never saved */
+  recordRun(name: string, version: number, run: RunInput, principal: Principal, at: string): Promise<BatchRun>;
+  /** a page of a model's batch runs (one version's when given), newest first; 422 for a cursor that is not a page's `next` */
+  listRuns(query: RunQuery): Promise<RunPage>;
   /**
    * empties the store, in one transaction, of everything but its tokens: models and their
    * versions, metrics, usage events, deployment rules and deployments. The next save of any name

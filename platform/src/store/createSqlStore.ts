@@ -3,6 +3,7 @@ import type { Metric, ModelSummary, SavedEnvelope } from "../envelope/Envelope.t
 import type { Database, Queryable } from "./Database.ts";
 import { deployRuleQueries } from "./deployRuleQueries.ts";
 import { eventQueries } from "./eventQueries.ts";
+import { runQueries } from "./runQueries.ts";
 import { schemaLockKey, schemaSql } from "./schema.ts";
 import type { IndexedSummary, NewModel, Store, StoreHooks, VersionRef } from "./Store.ts";
 import { tokenQueries } from "./tokenQueries.ts";
@@ -153,6 +154,7 @@ export function createSqlStore(db: Database, hooks: StoreHooks = {}): Store {
     ...eventQueries(db),
     ...usageQueries(db),
     ...deployRuleQueries(db),
+    ...runQueries(db),
 
     async clear() {
       // DELETE, not TRUNCATE: on the few rows of fixtures it takes 3 ms where TRUNCATE, which

@@ -97,6 +97,17 @@ CREATE TABLE IF NOT EXISTS envelope_deployments (
   version integer NOT NULL,
   deployed_at timestamptz NOT NULL
 );
+CREATE TABLE IF NOT EXISTS envelope_batch_runs (
+  id serial PRIMARY KEY,
+  name text NOT NULL,
+  version integer NOT NULL,
+  user_name text NOT NULL,
+  team text NOT NULL,
+  recorded_at timestamptz NOT NULL,
+  run jsonb NOT NULL,
+  FOREIGN KEY (name, version) REFERENCES envelope_models (name, version)
+);
+CREATE INDEX IF NOT EXISTS envelope_batch_runs_name_id ON envelope_batch_runs (name, id);
 `;
 
 /** An arbitrary constant for the advisory lock that serialises schema creation across registries. */
