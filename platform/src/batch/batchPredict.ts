@@ -9,16 +9,21 @@ import type { Servable } from "../serving/loadServable.ts";
 import { modelLabel } from "../serving/modelLabel.ts";
 import { checkInputSchema } from "./checkInputSchema.ts";
 import { describeInput } from "./describeInput.ts";
-import { listInputParts } from "./listInputParts.ts";
+import { listInputParts, type InputListing } from "./listInputParts.ts";
 import type { PartJob } from "./predictPart.ts";
 import { predictPart } from "./predictPart.ts";
 import { selectShard, type Shard } from "./selectShard.ts";
+import { stageInputParts, type StagedParts } from "./stageInputParts.ts";
 
 export interface BatchOptions {
   /** the model and its state, as `loadServable` reads them from the registry */
   model: Servable;
-  /** local paths or globs of `.parquet` and `.csv` files */
+  /** paths or globs of `.parquet` and `.csv` files, local or `s3://bucket/prefix/*.parquet` */
   inputs: readonly string[];
+  /** a feature table (`.parquet` or `.csv`, local or `s3://`) joined onto each input by the key columns `on`, in the input's row order */
+  features?: NonNullable<InputListing["features"]>;
+  /** how `s3://` inputs and feature tables are reached: `endpoint` for an S3-compatible server, `env` for credentials */
+  s3?: NonNullable<InputListing["s3"]>;
   /** where one Parquet file per input part is written (created if missing) */
   outputDir: string;
   /** the input columns kept in the output; default every column that is not a model input */
@@ -58,13 +63,17 @@ export async function batchPredict(options: BatchOptions): Promise<BatchResult> 
   const instance = await DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
   const writer = await instance.connect();
+  let staged: StagedParts | undefined;
   try {
-    const parts = selectShard(await listInputParts(connection, options.inputs), options.shard);
+    // only the shard's own parts are downloaded from s3://
+    staged = await stageInputParts(selectShard(await listInputParts(connection, options.inputs, options), options.shard), options.s3);
+    const parts = staged.parts;
     const jobs: PartJob[] = [];
     const problems: Problem[] = [];
     const outputNames = new Map<string, string>();
     for (const part of parts) {
-      const { rows, columns } = await describeInput(connection, part, inputs);
+      const { rows, columns, problems: joinProblems } = await describeInput(connection, part, inputs);
+      problems.push(...joinProblems);
       const inputNames = new Set(inputs.map((field) => field.name));
       const ids = options.ids ?? columns.map((column) => column.name).filter((name) => !inputNames.has(name));
       problems.push(...checkInputSchema(part.file, columns, inputs, outputs, ids));
@@ -92,5 +101,6 @@ export async function batchPredict(options: BatchOptions): Promise<BatchResult> 
     writer.closeSync();
     connection.closeSync();
     instance.closeSync();
+    await staged?.remove();
   }
 }
