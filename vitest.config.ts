@@ -14,8 +14,9 @@ export default defineConfig({
   ],
   test: {
     include: ["tooling/test/**/*.test.ts", "platform/test/**/*.test.ts"],
-    // the bundle the examples import @exemplar/tooling from, rebuilt when src/ is newer
-    globalSetup: ["tooling/test/support/buildBundle.ts"],
+    // the bundle the examples import @exemplar/tooling from, rebuilt when src/ is newer; the
+    // dashboard's bundle the registry serves at /ui, built when missing or older than its sources
+    globalSetup: ["tooling/test/support/buildBundle.ts", "platform/test/support/buildUiBundle.ts"],
     // end-to-end tests start real worker processes; give them room on a 2-core machine
     testTimeout: 30_000,
     hookTimeout: 30_000,

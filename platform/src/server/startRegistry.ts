@@ -4,6 +4,7 @@ import { createLocalArtifacts, type ArtifactStore } from "../artifacts/createLoc
 import { createAuthenticator } from "../auth/createAuthenticator.ts";
 import { EnvelopeError } from "../errors/EnvelopeError.ts";
 import { openStore, type StoreOptions } from "../store/openStore.ts";
+import { createUiHandler } from "../ui/serve/serveUi.ts";
 import type { Principal, Store } from "../store/Store.ts";
 import { createLane } from "./createLane.ts";
 import { errorBody } from "./errorBody.ts";
@@ -30,6 +31,8 @@ export interface RegistryOptions {
   /** where 500s are logged; default stderr */
   log?: (line: string) => void;
   now?: () => Date;
+  /** the dashboard's bundle served at /ui; default the one `npm run build:ui` builds */
+  uiBundle?: string;
 }
 
 export interface RunningRegistry {
@@ -77,6 +80,7 @@ export async function startRegistry(options: RegistryOptions): Promise<RunningRe
   const authenticate = createAuthenticator(store);
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const largeBodies = createLane();
+  const ui = createUiHandler(options.uiBundle);
   const readJson = async (request: IncomingMessage, raw: Route["rawJson"], maxBodyBytes = services.maxBodyBytes) => {
     const body = await readBody(request, Math.min(maxBodyBytes, services.maxBodyBytes));
     const parse = () => parseJson(body, { ...defaultJsonLimits, ...(raw ? { raw } : {}) });
@@ -87,6 +91,7 @@ export async function startRegistry(options: RegistryOptions): Promise<RunningRe
     try {
       const { segments, query } = splitPath(request.url ?? "/");
       const method = request.method ?? "GET";
+      if (segments[0] === "ui") return send(response, await ui(method, segments));
       const match = matchRoute(routes, method, segments);
       if (!match) throw new EnvelopeError("ENVELOPE_NOT_FOUND", `no route ${method} ${request.url?.split("?")[0]}; see GET /v1/openapi.json`);
       if ("allowed" in match) {
