@@ -32,7 +32,7 @@ export const modelsView: View = (root, context) => {
   }
   void fill(slot, "models", signal, async () => {
     const { models } = await api.get<{ models: ModelSummary[] }>("/v1/models", [...tagQueryParams(query), ["latest", "true"], ["limit", "500"]]);
-    if (models.length === 0) return emptyState(query ? `no versions match \`${query}\`: loosen the query, or check a tag with \`envelope find\`` : "no models saved yet: save one with `registry.save(...)` (see Saving a model)");
+    if (models.length === 0) return emptyState(query ? `no model's latest version matches \`${query}\`: loosen the query (the list shows each model's latest version), or look for older versions with \`envelope find\`` : "no models saved yet: save one with `registry.save(...)` (see Saving a model)");
     const list = table(models, [
       { header: "name", cell: (row) => h("a", { href: `#/models?${new URLSearchParams({ ...(query ? { query } : {}), model: row.name })}`, "data-model": row.name }, row.name) },
       { header: "latest", cell: (row) => `v${row.version}` },
