@@ -14,5 +14,5 @@ test.each(Object.entries(commandTable))("envelope %s --help lists exactly the fl
 });
 
 test("the commands, in the order envelope --help lists them", () => {
-  expect(Object.keys(commandTable)).toEqual(["usage", "registry", "token", "serve", "batch", "deploy-rule", "reconcile"]);
+  expect(Object.keys(commandTable)).toEqual(["usage", "registry", "token", "serve", "batch", "runs", "deploy-rule", "reconcile"]);
 });

@@ -28,7 +28,7 @@ test.each([
   [["deploy-rule", "add", "--service", "churn-api", "--tags", "stage"], 2, "err", /--tags\[0\]: expected key=value/],
   [["deploy-rule", "remove"], 2, "err", /expected `envelope deploy-rule add` or `envelope deploy-rule list`/],
   [["token", "--help"], 0, "out", /envelope token create --user NAME --team TEAM/],
-  [["deploy"], 2, "err", /unknown command "deploy"; expected one of usage, registry, token, serve, batch, deploy-rule, reconcile/],
+  [["deploy"], 2, "err", /unknown command "deploy"; expected one of usage, registry, token, serve, batch, runs, deploy-rule, reconcile/],
   [["usage", "--dayz", "3"], 2, "err", /Unknown option '--dayz'/],
   [["usage", "--days", "0"], 2, "err", /--days 0: expected a whole number of days >= 1/],
   [["usage"], 2, "err", /no registry: pass --url and --token/],
@@ -88,11 +88,11 @@ test.each([
   // a plural
   [["deploy-rules", "list"], 'envelope: unknown command "deploy-rules"; did you mean deploy-rule? (see `envelope --help`)'],
   // nothing close: the list instead
-  [["deploy"], 'envelope: unknown command "deploy"; expected one of usage, registry, token, serve, batch, deploy-rule, reconcile (see `envelope --help`)'],
+  [["deploy"], 'envelope: unknown command "deploy"; expected one of usage, registry, token, serve, batch, runs, deploy-rule, reconcile (see `envelope --help`)'],
   // a word every object has is still not a command
-  [["constructor"], 'envelope: unknown command "constructor"; expected one of usage, registry, token, serve, batch, deploy-rule, reconcile (see `envelope --help`)'],
+  [["constructor"], 'envelope: unknown command "constructor"; expected one of usage, registry, token, serve, batch, runs, deploy-rule, reconcile (see `envelope --help`)'],
   // a flag where the command should be
-  [["--port", "3"], 'envelope: unknown command "--port"; expected one of usage, registry, token, serve, batch, deploy-rule, reconcile (see `envelope --help`)'],
+  [["--port", "3"], 'envelope: unknown command "--port"; expected one of usage, registry, token, serve, batch, runs, deploy-rule, reconcile (see `envelope --help`)'],
   // a subcommand two letters off
   [["token", "craete"], 'envelope token: unknown subcommand "craete"; did you mean `envelope token create`? (see `envelope token --help`)'],
   // a subcommand left out
