@@ -11,6 +11,7 @@ main { padding: 0 1rem 2rem; max-width: 1100px; }
 h1 { font-size: 1.4rem; }
 .controls { display: flex; flex-wrap: wrap; gap: .6rem 1rem; align-items: end; margin: .5rem 0 1rem; }
 .controls label { font-size: .85rem; color: #4a5561; }
+.controls input[type=number] { width: 5em; }
 .panel { border: 1px solid #d8dde3; border-radius: 6px; padding: .5rem 1rem 1rem; margin: 1rem 0; overflow-x: auto; }
 .panel header { background: none; border: 0; padding: 0; justify-content: space-between; }
 .panel h2 { font-size: 1.05rem; margin: .4rem 0; }

@@ -13,7 +13,7 @@ export function metricOverTime(rows: readonly MetricRow[], metric: string, color
     marginLeft: 56,
     x: { type: "utc", label: "created" },
     y: { label: metric, grid: true },
-    color: { type: "ordinal", legend: true, label: colorTag },
+    color: { type: "ordinal", scheme: "tableau10", legend: true, label: colorTag },
     marks: [
       Plot.dot(rows, {
         x: (row: MetricRow) => new Date(row.createdAt),

@@ -10,7 +10,7 @@ export function metricScatter(rows: readonly MetricRow[], x: string, y: string, 
     marginLeft: 56,
     x: { label: x, grid: true },
     y: { label: y, grid: true },
-    color: { type: "ordinal", legend: true, label: colorTag },
+    color: { type: "ordinal", scheme: "tableau10", legend: true, label: colorTag },
     marks: [
       Plot.dot(rows, {
         x: (row: MetricRow) => row.metrics[x],

@@ -22,7 +22,7 @@ export function seriesOverlay(points: readonly SeriesPoint[], metric: string): S
     marginLeft: 56,
     x: { label: `${metric} x`, grid: true },
     y: { label: `${metric} y`, grid: true },
-    color: { type: "ordinal", legend: true, label: "version" },
+    color: { type: "ordinal", scheme: "tableau10", legend: true, label: "version" },
     marks: [Plot.line(points, { x: "x", y: "y", z: "label", stroke: "label", title: (point: SeriesPoint) => versionHover(point.row) })],
   });
 }

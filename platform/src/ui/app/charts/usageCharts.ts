@@ -19,11 +19,14 @@ export function functionsChart(functions: readonly FunctionUsage[]): SVGSVGEleme
     width: 900,
     height: Math.max(120, 28 * functions.length + 40),
     marginLeft: 120,
+    marginRight: 90,
     x: { label: "calls", grid: true },
     y: { label: null, domain: functions.map((row) => row.fn) },
     marks: [
       Plot.barX(functions, { y: "fn", x: "calls", fill: "#9ab", title, ariaLabel: "calls" }),
       Plot.barX(functions, { y: "fn", x: "failures", fill: "#c33", title, ariaLabel: "failures" }),
+      // the failure rate at the end of each bar, where the eye compares functions
+      Plot.text(functions, { y: "fn", x: "calls", text: (row: FunctionUsage) => `${(row.failureRate * 100).toFixed(1)}% failed`, textAnchor: "start", dx: 6, ariaLabel: "failure rate" }),
       Plot.ruleX([0]),
     ],
   });
