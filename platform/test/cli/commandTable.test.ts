@@ -9,7 +9,7 @@ function accepted(command: Command): string[] {
 }
 
 test.each(Object.entries(commandTable))("envelope %s --help lists exactly the flags it accepts", (_, command) => {
-  const mentioned = [...new Set(Array.from(command.help.matchAll(/--([a-z][a-z-]*)/g), (match) => match[1]!))].sort();
+  const mentioned = [...new Set(Array.from(command.help.matchAll(/--([a-z][a-z0-9-]*)/g), (match) => match[1]!))].sort();
   expect(mentioned).toEqual(accepted(command));
 });
 
