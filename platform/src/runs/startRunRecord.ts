@@ -1,0 +1,41 @@
+import { createAlerter } from "../alerts/createAlerter.ts";
+import type { BatchResult } from "../batch/batchPredict.ts";
+import type { Shard } from "../batch/selectShard.ts";
+import type { Registry } from "../client/Registry.ts";
+import type { BatchRun } from "./BatchRun.ts";
+import { failedRunInput, succeededRunInput, type BatchFigures } from "./batchRunInput.ts";
+import { recordBatchRun } from "./recordBatchRun.ts";
+
+export interface RunRecordOptions {
+  registry: Pick<Registry, "recordRun">;
+  model: { name: string; version: number };
+  inputs: readonly string[];
+  outputDir: string;
+  shard?: Shard | undefined;
+  /** ENVELOPE_ALERT_WEBHOOK, when set, is where a failed run's alert goes (as for `envelope serve`) */
+  env: NodeJS.ProcessEnv;
+  warn: (line: string) => void;
+}
+
+/** Records the run that starts now, when it ends: `succeeded` with its result, or `failed` with its error. */
+export interface RunRecord {
+  succeeded(result: BatchResult & BatchFigures): Promise<BatchRun | undefined>;
+  failed(error: unknown): Promise<BatchRun | undefined>;
+}
+
+/**
+ * Starts the clock of a batch run, and records it in the registry when it ends: a succeeded run
+ * with its files, rows and drift counts, a failed one with its error and an alert to
+ * ENVELOPE_ALERT_WEBHOOK. Neither throws (see `recordBatchRun`).
+ */
+export function startRunRecord(options: RunRecordOptions): RunRecord {
+  const startedAt = new Date();
+  const started = performance.now();
+  const facts = () => ({ inputs: options.inputs, outputDir: options.outputDir, shard: options.shard, startedAt, durationMs: performance.now() - started });
+  const webhook = options.env["ENVELOPE_ALERT_WEBHOOK"];
+  const common = { registry: options.registry, model: { name: options.model.name, version: options.model.version }, warn: options.warn };
+  return {
+    succeeded: (result) => recordBatchRun({ ...common, run: succeededRunInput(facts(), result) }),
+    failed: (error) => recordBatchRun({ ...common, run: failedRunInput(facts(), error), error, alerter: webhook ? createAlerter({ webhook, warn: options.warn }) : undefined }),
+  };
+}
