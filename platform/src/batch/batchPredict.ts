@@ -1,4 +1,5 @@
-import { mkdir } from "node:fs/promises";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { EnvelopeError } from "../errors/EnvelopeError.ts";
@@ -7,8 +8,11 @@ import { checkServable } from "../serving/checkServable.ts";
 import { createWorkerPool, workerPoolDefaults } from "../serving/createWorkerPool.ts";
 import type { Servable } from "../serving/loadServable.ts";
 import { modelLabel } from "../serving/modelLabel.ts";
+import { trainingRanges } from "../serving/trainingRanges.ts";
+import { countInputDrift } from "./countInputDrift.ts";
 import { checkInputSchema } from "./checkInputSchema.ts";
 import { describeInput } from "./describeInput.ts";
+import { sourceOf } from "./InputPart.ts";
 import { listInputParts, type InputListing } from "./listInputParts.ts";
 import type { PartJob } from "./predictPart.ts";
 import { predictPart } from "./predictPart.ts";
@@ -38,14 +42,39 @@ export interface BatchOptions {
   memoryLimitMb?: number;
   /** the running Node version, compared with the envelope's; default `process.version` */
   nodeVersion?: string;
+  /** a chunk the model fails is skipped instead of failing the run: its rows go to `outputDir/errors/<part name>.parquet` with the error */
+  skipErrors?: boolean;
+  /** told after each chunk is written: rows done of all the parts' rows, and the part being run */
+  onProgress?: (progress: BatchProgress) => void;
+}
+
+/** How far a run is: rows done (written or skipped) of `rowsTotal`, in part `part` (from 1) of `parts`, `file`. */
+export interface BatchProgress {
+  rowsDone: number;
+  rowsTotal: number;
+  part: number;
+  parts: number;
+  file: string;
 }
 
 /** What a batch run wrote: one output per input part, and the rows in all. */
 export interface BatchResult {
   model: { name: string; version: number };
-  parts: Array<{ input: string; output: string; rows: number }>;
+  parts: Array<{ input: string; output: string; rows: number; skipped: number; errors?: string }>;
+  /** rows written */
   rows: number;
+  /** rows read from the inputs: written plus skipped */
+  rowsIn: number;
+  /** rows of chunks that failed, with `skipErrors` */
+  rowsSkipped: number;
+  /** rows with a value outside the training range of the envelope's summary statistics, by field (only fields with some) */
+  drift: Record<string, number>;
+  startedAt: string;
+  durationMs: number;
 }
+
+/** DuckDB's memory while a run holds a part's outputs; past it, DuckDB writes to its temporary folder, so a part of any size fits */
+const duckdbMemoryLimit = "256MB";
 
 /**
  * Runs a saved model over tables: lists the input parts (sorted; `shard` picks its share),
@@ -60,7 +89,10 @@ export async function batchPredict(options: BatchOptions): Promise<BatchResult> 
   const code = checkServable(envelope, options.nodeVersion);
   const { inputs, outputs } = envelope.function.shape;
   const label = modelLabel(envelope);
-  const instance = await DuckDBInstance.create(":memory:");
+  const started = performance.now();
+  const startedAt = new Date().toISOString();
+  const spill = await mkdtemp(join(tmpdir(), "envelope-batch-"));
+  const instance = await DuckDBInstance.create(":memory:", { memory_limit: duckdbMemoryLimit, temp_directory: spill });
   const connection = await instance.connect();
   const writer = await instance.connect();
   let staged: StagedParts | undefined;
@@ -81,19 +113,30 @@ export async function batchPredict(options: BatchOptions): Promise<BatchResult> 
       const clash = outputNames.get(name);
       if (clash) problems.push({ path: part.file, expected: `an input file name unlike every other's, as each names its output ${name}`, got: `the same name as ${clash}` });
       outputNames.set(name, part.file);
-      jobs.push({ part, ids, rows, output: join(options.outputDir, name) });
+      jobs.push({ part, ids, rows, output: join(options.outputDir, name), ...(options.skipErrors ? { errorsOutput: join(options.outputDir, "errors", name) } : {}) });
     }
     if (problems.length > 0) {
       throw new EnvelopeError("ENVELOPE_INVALID", `${problems.length === 1 ? "1 problem" : `${problems.length} problems`} in the inputs' schema against ${label}'s shape; nothing was run`, { problems, details: { stage: "schema" } });
     }
-    await mkdir(options.outputDir, { recursive: true });
+    await mkdir(join(options.outputDir, ...(options.skipErrors ? ["errors"] : [])), { recursive: true });
     const workers = options.workers ?? workerPoolDefaults.size;
     const pool = await createWorkerPool({ source: code.code, state, label, size: workers, timeoutMs: options.timeoutMs ?? workerPoolDefaults.timeoutMs, memoryLimitMb: options.memoryLimitMb ?? workerPoolDefaults.memoryLimitMb, maxQueue: workers });
     try {
-      const context = { connection, writer, pool, label, model: { name: envelope.name, version: envelope.version, inputs, outputs }, chunkRows: options.chunkRows ?? 10_000, inFlight: workers };
+      const rowsTotal = jobs.reduce((sum, job) => sum + job.rows, 0);
+      let rowsDone = 0;
+      const context = { connection, writer, pool, label, model: { name: envelope.name, version: envelope.version, inputs, outputs }, chunkRows: options.chunkRows ?? 10_000, inFlight: 2 * workers, skipErrors: options.skipErrors === true };
       const written: BatchResult["parts"] = [];
-      for (const job of jobs) written.push({ input: job.part.file, output: job.output, rows: await predictPart(context, job) });
-      return { model: { name: envelope.name, version: envelope.version }, parts: written, rows: written.reduce((sum, part) => sum + part.rows, 0) };
+      const drift: Record<string, number> = {};
+      const ranges = trainingRanges(inputs, envelope.data.features);
+      for (const [index, job] of jobs.entries()) {
+        const onProgress = (rows: number) => options.onProgress?.({ rowsDone: (rowsDone += rows), rowsTotal, part: index + 1, parts: jobs.length, file: job.part.file });
+        const result = await predictPart({ ...context, onProgress }, job);
+        written.push({ input: job.part.file, output: job.output, ...result });
+        for (const [field, count] of Object.entries(ranges.length > 0 ? await countInputDrift(connection, sourceOf(job.part), ranges) : {})) drift[field] = (drift[field] ?? 0) + count;
+      }
+      const rows = written.reduce((sum, part) => sum + part.rows, 0);
+      const rowsSkipped = written.reduce((sum, part) => sum + part.skipped, 0);
+      return { model: { name: envelope.name, version: envelope.version }, parts: written, rows, rowsIn: rows + rowsSkipped, rowsSkipped, drift, startedAt, durationMs: Math.round(performance.now() - started) };
     } finally {
       await pool.close();
     }
@@ -102,5 +145,6 @@ export async function batchPredict(options: BatchOptions): Promise<BatchResult> 
     connection.closeSync();
     instance.closeSync();
     await staged?.remove();
+    await rm(spill, { recursive: true, force: true });
   }
 }

@@ -1,5 +1,7 @@
 import { EnvelopeError } from "../errors/EnvelopeError.ts";
-import { spawnModelProcess, type ModelDeath, type ModelProcess, type ModelReply } from "./spawnModelProcess.ts";
+import type { Field } from "../envelope/Envelope.ts";
+import type { Column, ColumnBatch } from "./columnar.mjs";
+import { spawnModelProcess, type ModelCall, type ModelDeath, type ModelProcess, type ModelReply } from "./spawnModelProcess.ts";
 
 export interface WorkerPoolOptions {
   /** the bundled ESM source exporting `predict(rows, state)` */
@@ -29,6 +31,12 @@ export interface WorkerPool {
    * or _CRASHED (500), _TIMEOUT (504), or ENVELOPE_OVERLOADED (503) when the queue is full.
    */
   predict(rows: readonly unknown[], arrivedAt?: number): Promise<unknown>;
+  /**
+   * The same for a batch's chunk sent as columns: the model gets the same row objects; resolves
+   * to the predictions as columns of `outputs` when they plainly fit, else as the model returned
+   * them (for `checkPredictions` to name what is wrong). Rejects as `predict` does.
+   */
+  predictColumns(batch: ColumnBatch, outputs: readonly Field[], arrivedAt?: number): Promise<{ columns: Column[] } | { outputs: unknown }>;
   /** workers ready to predict, how many were replaced so far, how many are running a call and how many calls wait */
   status(): { ready: number; size: number; replaced: number; busy: number; queued: number };
   close(): Promise<void>;
@@ -36,8 +44,9 @@ export interface WorkerPool {
 
 interface Job {
   id: number;
-  rows: readonly unknown[];
-  resolve: (outputs: unknown) => void;
+  call: ModelCall;
+  rowCount: number;
+  resolve: (reply: Extract<ModelReply, { ok: true }>) => void;
   reject: (error: EnvelopeError) => void;
   /** fires at the call's deadline, wherever it is then */
   timer: NodeJS.Timeout | undefined;
@@ -78,7 +87,7 @@ export async function createWorkerPool(options: WorkerPoolOptions): Promise<Work
       if (!slot.ready || slot.job || slot.dead) continue;
       const job = queue.shift()!;
       slot.job = job;
-      slot.worker.run(job.id, job.rows);
+      slot.worker.run(job.id, job.call);
     }
   }
 
@@ -100,7 +109,7 @@ export async function createWorkerPool(options: WorkerPoolOptions): Promise<Work
     const slot = slots.find((candidate) => candidate.job === job);
     if (!slot) return;
     job.reject(new EnvelopeError("ENVELOPE_MODEL_TIMEOUT", `${options.label}: predict took longer than ${timeoutMs} ms (counted from the request's arrival); its worker was stopped and replaced`, { details: { timeoutMs } }));
-    retire(slot, `predict of ${job.rows.length} row(s) took longer than ${timeoutMs} ms`);
+    retire(slot, `predict of ${job.rowCount} row(s) took longer than ${timeoutMs} ms`);
   }
 
   /** stops a worker whose call timed out or whose process died, and starts another in its place */
@@ -128,7 +137,7 @@ export async function createWorkerPool(options: WorkerPoolOptions): Promise<Work
     if (!job || job.id !== reply.id) return;
     settle(job);
     slot.job = undefined;
-    if (reply.ok) job.resolve(reply.outputs);
+    if (reply.ok) job.resolve(reply);
     else job.reject(new EnvelopeError("ENVELOPE_MODEL_FAILED", `${options.label}: predict threw ${reply.name}: ${reply.message}`, { details: { modelError: { name: reply.name, message: reply.message } } }));
     dispatch();
   }
@@ -164,20 +173,27 @@ export async function createWorkerPool(options: WorkerPoolOptions): Promise<Work
   }
 
   const shuttingDown = () => new EnvelopeError("ENVELOPE_SERVER", `${options.label}: the service is shutting down`);
+
+  function submit(call: ModelCall, rowCount: number, arrivedAt: number): Promise<Extract<ModelReply, { ok: true }>> {
+    if (closed) return Promise.reject(shuttingDown());
+    if (queue.length >= maxQueue) {
+      return Promise.reject(new EnvelopeError("ENVELOPE_OVERLOADED", `${options.label}: ${maxQueue} ${maxQueue === 1 ? "call is" : "calls are"} already waiting for a model worker, the queue's limit; retry after ${retryAfterSeconds} s`, { details: { maxQueue, retryAfterSeconds } }));
+    }
+    const remainingMs = arrivedAt + timeoutMs - performance.now();
+    if (remainingMs <= 0) return Promise.reject(notRun());
+    return new Promise((resolve, reject) => {
+      const job: Job = { id: nextId++, call, rowCount, resolve, reject, timer: undefined };
+      job.timer = setTimeout(() => expire(job), remainingMs);
+      queue.push(job);
+      dispatch();
+    });
+  }
   return {
     predict(rows, arrivedAt = performance.now()) {
-      if (closed) return Promise.reject(shuttingDown());
-      if (queue.length >= maxQueue) {
-        return Promise.reject(new EnvelopeError("ENVELOPE_OVERLOADED", `${options.label}: ${maxQueue} ${maxQueue === 1 ? "call is" : "calls are"} already waiting for a model worker, the queue's limit; retry after ${retryAfterSeconds} s`, { details: { maxQueue, retryAfterSeconds } }));
-      }
-      const remainingMs = arrivedAt + timeoutMs - performance.now();
-      if (remainingMs <= 0) return Promise.reject(notRun());
-      return new Promise((resolve, reject) => {
-        const job: Job = { id: nextId++, rows, resolve, reject, timer: undefined };
-        job.timer = setTimeout(() => expire(job), remainingMs);
-        queue.push(job);
-        dispatch();
-      });
+      return submit({ rows }, rows.length, arrivedAt).then((reply) => ("outputs" in reply ? reply.outputs : reply.columns));
+    },
+    predictColumns(batch, outputs, arrivedAt = performance.now()) {
+      return submit({ batch, outputs }, batch.rows, arrivedAt).then((reply) => ("columns" in reply ? { columns: reply.columns } : { outputs: reply.outputs }));
     },
     status() {
       const live = slots.filter((slot) => slot.ready && !slot.dead);

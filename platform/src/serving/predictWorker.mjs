@@ -7,9 +7,16 @@
 // Protocol (see spawnModelProcess.ts), JSON over the IPC channel: the parent sends { source,
 // state } once (state { json } or { bytes: base64 }); this process answers { type: "ready" } or
 // { type: "refused", message }, then each { id, rows } with { id, ok: true, outputs } or
-// { id, ok: false, name, message }. An uncaught error sends { type: "crashed", name, message }
-// before exiting with code 1; the parent going away ends this process.
+// { id, ok: false, name, message }. A batch's chunk comes as a frame on file descriptor 4
+// (frames.mjs: a header { id, rows, columns, outputs } and the columns' bytes, columnar.mjs) and
+// is answered there, { id, ok: true, columns } when every prediction plainly fits the output
+// fields, else { id, ok: true, outputs } as they are, for the parent to check, or { id, ok:
+// false, name, message }. An uncaught error sends { type: "crashed", name, message } before
+// exiting with code 1; the parent going away ends this process.
 import { Worker } from "node:worker_threads";
+import { Socket } from "node:net";
+import { columnsFromFrame, columnsFromPredictions, columnsToFrame, rowsFromColumns } from "./columnar.mjs";
+import { createFrameReader, writeFrame } from "./frames.mjs";
 
 process.on("disconnect", () => process.exit(0));
 // a model stuck in a loop never sees "disconnect": a watchdog thread ends this process once its
@@ -27,8 +34,13 @@ process.on("uncaughtException", (error) => {
   send(crash).finally(() => process.exit(1));
 });
 
+/** what a model's error says, as data */
+function described(error) {
+  return { name: error?.name ?? typeof error, message: String(error?.message ?? error) };
+}
+
 function fail(id, error) {
-  process.send({ id, ok: false, name: error?.name ?? typeof error, message: String(error?.message ?? error) });
+  process.send({ id, ok: false, ...described(error) });
 }
 
 function answer(id, outputs) {
@@ -36,8 +48,57 @@ function answer(id, outputs) {
     process.send({ id, ok: true, outputs });
   } catch (error) {
     // e.g. a BigInt among the outputs: not JSON data, so a failure of the model
-    fail(id, new TypeError(`predict returned something that is not plain data: ${error?.message ?? error}`));
+    fail(id, notPlainData(error));
   }
+}
+
+const notPlainData = (error) => new TypeError(`predict returned something that is not plain data: ${error?.message ?? error}`);
+
+/** runs the model on rows; `done` gets { ok: true, outputs } or { ok: false, error }, once */
+function run(predict, state, rows, done) {
+  let result;
+  try {
+    result = predict(rows, state);
+  } catch (error) {
+    return done({ ok: false, error });
+  }
+  if (result !== null && typeof result === "object" && typeof result.then === "function") result.then((outputs) => done({ ok: true, outputs }), (error) => done({ ok: false, error }));
+  else done({ ok: true, outputs: result });
+}
+
+/** answers a batch's chunk on the binary channel: as columns when every prediction plainly fits, else as returned */
+function answerFrame(channel, id, result, fields, rows) {
+  if (!result.ok) return writeFrame(channel, { id, ok: false, ...described(result.error) }, []);
+  const columns = columnsFromPredictions(result.outputs, fields, rows);
+  if (columns !== undefined) {
+    const framed = columnsToFrame(columns);
+    return writeFrame(channel, { id, ok: true, columns: framed.columns }, framed.buffers);
+  }
+  try {
+    writeFrame(channel, { id, ok: true, outputs: result.outputs }, []);
+  } catch (error) {
+    writeFrame(channel, { id, ok: false, ...described(notPlainData(error)) }, []);
+  }
+}
+
+/** a batch's chunks: frames of columns on file descriptor 4, turned into the rows `/predict` would give */
+function listenForFrames(predict, state) {
+  const channel = new Socket({ fd: 4, readable: true, writable: true });
+  const read = createFrameReader(
+    ({ id, rows: count, columns, outputs: fields }, buffers) => {
+      let rows;
+      try {
+        rows = rowsFromColumns({ rows: count, columns: columnsFromFrame(columns, buffers) });
+      } catch (error) {
+        return answerFrame(channel, id, { ok: false, error }, fields, count);
+      }
+      run(predict, state, rows, (result) => answerFrame(channel, id, result, fields, count));
+    },
+    (error) => {
+      throw new Error(`the binary channel from the parent broke: ${error?.message ?? error}`);
+    },
+  );
+  channel.on("data", read);
 }
 
 async function load({ source, state: wrapped }) {
@@ -53,17 +114,8 @@ async function load({ source, state: wrapped }) {
   } catch (error) {
     return void process.send({ type: "refused", message: `failed to load: ${error?.message ?? error}` });
   }
-  process.on("message", ({ id, rows }) => {
-    let result;
-    try {
-      result = predict(rows, state);
-    } catch (error) {
-      fail(id, error);
-      return;
-    }
-    if (result !== null && typeof result === "object" && typeof result.then === "function") result.then((outputs) => answer(id, outputs), (error) => fail(id, error));
-    else answer(id, result);
-  });
+  process.on("message", ({ id, rows }) => run(predict, state, rows, (result) => (result.ok ? answer(id, result.outputs) : fail(id, result.error))));
+  listenForFrames(predict, state);
   process.send({ type: "ready" });
 }
 

@@ -1,8 +1,15 @@
 import { fork } from "node:child_process";
+import type { Socket } from "node:net";
+import type { Field } from "../envelope/Envelope.ts";
 import { EnvelopeError } from "../errors/EnvelopeError.ts";
+import { columnsFromFrame, columnsToFrame, type Column, type ColumnBatch, type FramedColumn } from "./columnar.mjs";
+import { createFrameReader, writeFrame } from "./frames.mjs";
 
-/** What the model's process answers to `{ id, rows }`. */
-export type ModelReply = { id: number; ok: true; outputs: unknown } | { id: number; ok: false; name: string; message: string };
+/** A call of the model: rows as `/predict` takes them, or a batch's chunk as columns with the output fields to answer in. */
+export type ModelCall = { rows: readonly unknown[] } | { batch: ColumnBatch; outputs: readonly Field[] };
+
+/** What the model's process answers to a call: the predictions as they are, or as columns (a batch's chunk that fits its fields). */
+export type ModelReply = { id: number; ok: true; outputs: unknown } | { id: number; ok: true; columns: Column[] } | { id: number; ok: false; name: string; message: string };
 
 /** Why a model's process ended: in words (`exited with code 3`), and whether it ran out of memory. */
 export interface ModelDeath {
@@ -27,7 +34,7 @@ export interface ModelProcess {
   /** the process id (undefined when the process could not start) */
   pid: number | undefined;
   loaded: Promise<void>;
-  run(id: number, rows: readonly unknown[]): void;
+  run(id: number, call: ModelCall): void;
   /** ends the process at once (SIGKILL) and resolves when it is gone */
   kill(): Promise<void>;
 }
@@ -52,7 +59,7 @@ function wrapState(state: unknown): { json: unknown } | { bytes: string } {
  */
 export function spawnModelProcess(options: ModelProcessOptions): ModelProcess {
   const { NODE_OPTIONS: _loaderFlags, ...env } = process.env;
-  const child = fork(childFile, [], { execArgv: [`--max-old-space-size=${options.memoryLimitMb}`], env, serialization: "json", stdio: ["ignore", "pipe", "pipe", "ipc"] });
+  const child = fork(childFile, [], { execArgv: [`--max-old-space-size=${options.memoryLimitMb}`], env, serialization: "json", stdio: ["ignore", "pipe", "pipe", "ipc", "pipe"] });
   let stderrTail = "";
   let fatal = false;
   child.stdout!.on("data", (chunk: Buffer) => process.stdout.write(chunk));
@@ -64,6 +71,19 @@ export function spawnModelProcess(options: ModelProcessOptions): ModelProcess {
   });
   let ready = false;
   let crash: string | undefined;
+  // the binary channel of a batch's chunks (frames.mjs); its replies are told like the IPC channel's
+  const channel = child.stdio[4] as Socket;
+  channel.on("error", () => {});
+  channel.on(
+    "data",
+    createFrameReader(
+      (header, buffers) => options.onReply((header["columns"] ? { ...header, columns: columnsFromFrame(header["columns"] as FramedColumn[], buffers) } : header) as ModelReply),
+      (error) => {
+        crash = `broke its binary channel (${(error as Error)?.message ?? String(error)})`;
+        child.kill("SIGKILL");
+      },
+    ),
+  );
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const loaded = new Promise<void>((resolve, reject) => {
     child.on("message", (message: Control | ModelReply) => {
@@ -88,9 +108,11 @@ export function spawnModelProcess(options: ModelProcessOptions): ModelProcess {
   return {
     pid: child.pid,
     loaded,
-    run(id, rows) {
+    run(id, call) {
       // a send to a process that died meanwhile fails; its exit answers the call
-      child.send({ id, rows }, () => {});
+      if ("rows" in call) return void child.send({ id, rows: call.rows }, () => {});
+      const framed = columnsToFrame(call.batch.columns);
+      writeFrame(channel, { id, rows: call.batch.rows, columns: framed.columns, outputs: call.outputs }, framed.buffers);
     },
     async kill() {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");

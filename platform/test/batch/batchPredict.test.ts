@@ -28,10 +28,16 @@ describe("batchPredict over local Parquet and CSV", () => {
     expect(result).toEqual({
       model: { name: "linear", version: 3 },
       parts: [
-        { input: input("clients.parquet"), output: join(temp.dir, "out", "clients.parquet"), rows: 45 },
-        { input: input("more.csv"), output: join(temp.dir, "out", "more.parquet"), rows: 3 },
+        { input: input("clients.parquet"), output: join(temp.dir, "out", "clients.parquet"), rows: 45, skipped: 0 },
+        { input: input("more.csv"), output: join(temp.dir, "out", "more.parquet"), rows: 3, skipped: 0 },
       ],
       rows: 48,
+      rowsIn: 48,
+      rowsSkipped: 0,
+      // the training ranges: x 0 to 10 (rows 21 to 44 are above), visits 1 to 5 (6 to 44 but the nulls of every third)
+      drift: { x: 24, visits: 26 },
+      startedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      durationMs: expect.any(Number),
     });
     const written = await sql(`SELECT * FROM read_parquet('${join(temp.dir, "out", "clients.parquet")}')`);
     expect(written).toHaveLength(45);

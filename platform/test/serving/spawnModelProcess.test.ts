@@ -11,7 +11,7 @@ test("a model process stuck in a loop ends when its service is killed with SIGKI
     import { spawnModelProcess } from ${JSON.stringify(module)};
     const model = spawnModelProcess({ source: "export function predict() { for (;;) {} }", state: {}, label: "stuck@1", memoryLimitMb: 64, onReply: () => {}, onDeath: () => {} });
     await model.loaded;
-    model.run(1, [{}]);
+    model.run(1, { rows: [{}] });
     process.stdout.write("MODEL " + model.pid + "\\n");
   `;
   const service = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { stdio: ["ignore", "pipe", "inherit"] });
@@ -33,7 +33,7 @@ test("a model's state reaches it as sent: JSON as JSON, bytes as a Uint8Array", 
   for (const state of [{ slope: 2 }, new Uint8Array([1, 2, 255])]) {
     const model = spawnModelProcess({ source, state, label: "state@1", memoryLimitMb: 64, onReply: (reply) => replies.push(reply), onDeath: () => {} });
     await model.loaded;
-    model.run(7, [{}]);
+    model.run(7, { rows: [{}] });
     await vi.waitFor(() => expect(replies).toHaveLength(state instanceof Uint8Array ? 2 : 1), { timeout: 10_000, interval: 10 });
     await model.kill();
   }
