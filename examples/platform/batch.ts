@@ -6,7 +6,7 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { batchPredict, EnvelopeError, loadServable, parseModelRef, Registry } from "@envelope/platform";
 
 /** saves churn-score with its code, as on the serving page; the examples below run its latest version */
-async function saveScoringModel() {
+export async function saveScoringModel() {
   await Registry.fromEnv().save({
     name: "churn-score",
     artifact: { weights: { tenure: -0.08, monthly: 0.03, basic: 0.6 }, bias: -0.5 },
