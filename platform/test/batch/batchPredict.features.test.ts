@@ -80,6 +80,12 @@ describe("batchPredict with a feature table joined by id", () => {
     expect(await problemsOf(at("in/ids.parquet"), at("twice.parquet"), ["client_id"])).toEqual(["twice.parquet: column client_id: expected each key on one row (a key on several rows would repeat its input rows), got 2 keys on several rows: 5 on 3 rows, 3 on 2 rows"]);
   });
 
+  test("a feature table's duplicate keys are reported once, however many parts join it", async () => {
+    mkdirSync(at("two-parts"));
+    for (const part of [0, 1]) await sql(`COPY (SELECT ${part} * 5 + i AS client_id, 'pro' AS plan FROM range(5) r(i)) TO '${at(`two-parts/part-${part}.parquet`)}' (FORMAT parquet)`);
+    expect(await problemsOf(at("two-parts/*.parquet"), at("twice.parquet"), ["client_id"])).toEqual(["twice.parquet: column client_id: expected each key on one row (a key on several rows would repeat its input rows), got 2 keys on several rows: 5 on 3 rows, 3 on 2 rows"]);
+  });
+
   test("columns in both tables besides the keys are refused as ambiguous, by name", async () => {
     await sql(`COPY (SELECT client_id, x, visits, 'basic' AS plan FROM read_csv('${at("features.csv")}')) TO '${at("with-plan.parquet")}' (FORMAT parquet)`);
     expect(await problemsOf(at("in/ids.parquet"), at("with-plan.parquet"), ["client_id"])).toEqual(["with-plan.parquet: column plan: expected no column of in/ids.parquet other than the keys (client_id): the join could not tell which to keep, got in both tables"]);
