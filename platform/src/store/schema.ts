@@ -8,6 +8,8 @@
  * default numbers the existing rows), and outside `clear`'s reach: a revoked id never returns.
  * Events are read in pages by (at, id), or (team, at, id) for a team's reader, indexes that
  * also serve a window's `at >=`.
+ * `id` is no primary key: it comes from a sequence, nothing looks an event up by id alone, and
+ * every index costs each recorded event (npm run bench:serving, the registry's CPU per event).
  * `envelope_first_calls` keeps each user's first call per team and function, kept up by
  * `recordEvents` and filled from the events when it is empty (a store from before it): new users
  * are found in it, without a pass over every event.
@@ -53,7 +55,7 @@ CREATE TABLE IF NOT EXISTS envelope_metrics (
 );
 CREATE INDEX IF NOT EXISTS envelope_metrics_model ON envelope_metrics (model_id, id);
 CREATE TABLE IF NOT EXISTS envelope_events (
-  id serial PRIMARY KEY,
+  id serial,
   at timestamptz NOT NULL,
   user_name text,
   team text,
@@ -108,6 +110,7 @@ CREATE TABLE IF NOT EXISTS envelope_batch_runs (
   FOREIGN KEY (name, version) REFERENCES envelope_models (name, version)
 );
 CREATE INDEX IF NOT EXISTS envelope_batch_runs_name_id ON envelope_batch_runs (name, id);
+ALTER TABLE envelope_events DROP CONSTRAINT IF EXISTS envelope_events_pkey;
 `;
 
 /** An arbitrary constant for the advisory lock that serialises schema creation across registries. */
