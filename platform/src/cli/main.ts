@@ -5,7 +5,7 @@ import { exitCode, exitCodes } from "./exitCodes.ts";
 import { mainHelp } from "./mainHelp.ts";
 import { parseCommandLine } from "./parseCommandLine.ts";
 
-const processIo: CliIo = { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text), env: process.env, now: () => new Date() };
+const processIo: CliIo = { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text), env: process.env, now: () => new Date(), tty: process.stderr.isTTY === true };
 
 /**
  * The `envelope` command line; returns the exit code (0 ok, 1 failed, 2 usage or configuration

@@ -1,4 +1,5 @@
-import { batchPredict } from "../../batch/batchPredict.ts";
+import { batchPredict, type BatchProgress } from "../../batch/batchPredict.ts";
+import { formatProgress, progressDue } from "../../batch/formatProgress.ts";
 import { parseShardFlag } from "../../batch/parseShardFlag.ts";
 import { EnvelopeError } from "../../errors/EnvelopeError.ts";
 import { loadServable } from "../../serving/loadServable.ts";
@@ -35,6 +36,9 @@ Usage: envelope batch MODEL --input GLOB --output DIR [--id COLUMNS] [--shard I/
                   run every file once; env:NAME/N reads I from the variable NAME
                   (env:JOB_COMPLETION_INDEX/N in a Kubernetes Indexed Job)
   --chunk-rows N  rows per call of the model (default 10000)
+  --skip-errors   a chunk the model fails (throws, answers off its shape, crashes, times out)
+                  or whose rows it cannot take is skipped: its rows go to DIR/errors/<file> with
+                  the error, and the run goes on (it still fails if every chunk of a file failed)
   --workers N     worker processes running the model (default 1)
   --timeout MS    a chunk not answered this long fails the run; its worker is replaced (default 5000)
   --max-memory MB each worker's JavaScript heap limit (default 512)
@@ -58,6 +62,7 @@ export const batchFlags: Flags = {
   id: { type: "string" },
   shard: { type: "string" },
   "chunk-rows": { type: "string" },
+  "skip-errors": { type: "boolean" },
   workers: { type: "string" },
   timeout: { type: "string" },
   "max-memory": { type: "string" },
@@ -83,6 +88,19 @@ function featuresOf(values: FlagValues): { table: string; on: string[] } {
   return { table, on: on.split(",").map((key) => key.trim()) };
 }
 
+/** Progress on stderr: a bar on a terminal, a line every 10 s in a log (and at the end). */
+function showProgress(io: CliIo): (progress: BatchProgress) => void {
+  const style = io.tty ? "bar" : "lines";
+  const started = io.now().getTime();
+  let last = started;
+  return (progress) => {
+    const now = io.now().getTime();
+    if (!progressDue(progress, now - last, style)) return;
+    last = now;
+    io.stderr(formatProgress(progress, (now - started) / 1000, style) + (style === "bar" && progress.rowsDone === progress.rowsTotal ? "\n" : ""));
+  };
+}
+
 /** `envelope batch MODEL --input GLOB --output DIR`: reads the model from the registry and runs it over the input files. */
 export async function batchCommand(model: string, values: FlagValues, io: CliIo): Promise<number> {
   if (values["print-k8s-job"] === true) return batchJobCommand(model, values, io);
@@ -98,6 +116,7 @@ export async function batchCommand(model: string, values: FlagValues, io: CliIo)
     workers: whole(values, "workers", 1, 1, 64),
     timeoutMs: whole(values, "timeout", 5000, 1),
     memoryLimitMb: whole(values, "max-memory", 512, 16, 1024 * 1024),
+    ...(values["skip-errors"] === true ? { skipErrors: true } : {}),
     ...(typeof values["id"] === "string" ? { ids: values["id"].split(",").map((id) => id.trim()).filter((id) => id !== "") } : {}),
     ...(typeof values["shard"] === "string" ? { shard: parseShardFlag(values["shard"], io.env) } : {}),
     ...(typeof values["features"] === "string" || typeof values["on"] === "string" ? { features: featuresOf(values) } : {}),
@@ -108,10 +127,10 @@ export async function batchCommand(model: string, values: FlagValues, io: CliIo)
   // recorded in the registry however it ends; a failed run also sends the alert
   const record = startRunRecord({ registry, model: servable.envelope, inputs: options.inputs, outputDir, shard: options.shard, env: io.env, warn: (line) => io.stderr(`envelope batch: ${line}\n`) });
   try {
-    const result = await batchPredict({ model: servable, ...options });
+    const result = await batchPredict({ model: servable, ...options, onProgress: showProgress(io) });
     await record.succeeded(result);
-    for (const part of result.parts) io.stdout(`wrote ${part.output} (${part.rows} rows from ${part.input})\n`);
-    io.stdout(`${result.model.name}@${result.model.version}: ${result.rows} rows in ${result.parts.length} file${result.parts.length === 1 ? "" : "s"}\n`);
+    for (const part of result.parts) io.stdout(`wrote ${part.output} (${part.rows} rows from ${part.input}${part.errors ? `; ${part.skipped} rows skipped, in ${part.errors}` : ""})\n`);
+    io.stdout(`${result.model.name}@${result.model.version}: ${result.rows} rows in ${result.parts.length} file${result.parts.length === 1 ? "" : "s"}${result.rowsSkipped > 0 ? `, ${result.rowsSkipped} skipped` : ""}\n`);
     return 0;
   } catch (error) {
     await record.failed(error);
