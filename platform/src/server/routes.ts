@@ -20,9 +20,19 @@ import { saveModel } from "./handlers/saveModel.ts";
 import { tagModel } from "./handlers/tagModel.ts";
 import { usageSummary } from "./handlers/usageSummary.ts";
 import { whoami } from "./handlers/whoami.ts";
+import { dashboardMetricNames } from "./handlers/dashboardMetricNames.ts";
+import { dashboardMetrics } from "./handlers/dashboardMetrics.ts";
+import { dashboardSeries } from "./handlers/dashboardSeries.ts";
+import { usageNewUsers } from "./handlers/usageNewUsers.ts";
+import { usageFunctions } from "./handlers/usageFunctions.ts";
+import { usageErrors } from "./handlers/usageErrors.ts";
+import { usageUsers } from "./handlers/usageUsers.ts";
+import { usageUser } from "./handlers/usageUser.ts";
+import { recordAlerts } from "./handlers/recordAlerts.ts";
+import { readAlerts } from "./handlers/readAlerts.ts";
 import type { Route } from "./Route.ts";
 
-const apiRoutes: Route[] = [health, whoami, saveModel, findModels, getModel, tagModel, logMetrics, readMetrics, downloadArtifact, recordEvents, readEvents, usageSummary, createToken, listTokens, revokeToken, saveDeployRule, listDeployRules, recordDeployment, recordRun, listRuns];
+const apiRoutes: Route[] = [health, whoami, saveModel, findModels, getModel, tagModel, logMetrics, readMetrics, downloadArtifact, recordEvents, readEvents, usageSummary, createToken, listTokens, revokeToken, saveDeployRule, listDeployRules, recordDeployment, recordRun, listRuns, dashboardMetricNames, dashboardMetrics, dashboardSeries, usageNewUsers, usageFunctions, usageErrors, usageUsers, usageUser, recordAlerts, readAlerts];
 
 let document: Record<string, unknown> | undefined;
 

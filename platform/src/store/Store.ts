@@ -2,6 +2,7 @@ import type { DeployRule, DeployRuleInput, Deployment } from "../deploy/DeployRu
 import type { ArtifactInfo, Context, FeatureSummary, Metric, ModelSummary, SavedEnvelope, Shape } from "../envelope/Envelope.ts";
 import type { BatchRun, RunInput, RunPage, RunQuery } from "../runs/BatchRun.ts";
 import type { UsageEvent } from "../tracking/UsageEvent.ts";
+import type { DashboardStore } from "./DashboardStore.ts";
 import type { UsageQuery, UsageSummary } from "../usage/UsageSummary.ts";
 
 /** Who a token belongs to. Admins read every team's usage; everyone else their own team's. */
@@ -76,7 +77,7 @@ export interface StoreHooks {
  * The registry's storage. Failures a caller can act on are `EnvelopeError`s: not found (404) and
  * another team's model (403).
  */
-export interface Store {
+export interface Store extends DashboardStore {
   readonly kind: "pglite" | "postgres";
   /** saves a new version of `model.name` (v1, v2, ...); 403 if another team owns the name */
   saveModel(model: NewModel): Promise<IndexedSummary>;

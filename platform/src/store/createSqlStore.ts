@@ -1,12 +1,16 @@
 import { EnvelopeError } from "../errors/EnvelopeError.ts";
 import type { Metric, ModelSummary, SavedEnvelope } from "../envelope/Envelope.ts";
+import { alertQueries } from "./alertQueries.ts";
 import type { Database, Queryable } from "./Database.ts";
 import { deployRuleQueries } from "./deployRuleQueries.ts";
 import { eventQueries } from "./eventQueries.ts";
+import { metricQueries } from "./metricQueries.ts";
 import { runQueries } from "./runQueries.ts";
-import { schemaLockKey, schemaSql } from "./schema.ts";
+import { schemaLockKey, schemaRoutines, schemaSql } from "./schema.ts";
+import { sortedTags } from "./sortedTags.ts";
 import type { IndexedSummary, NewModel, Store, StoreHooks, VersionRef } from "./Store.ts";
 import { tokenQueries } from "./tokenQueries.ts";
+import { usageBreakdownQueries } from "./usageBreakdownQueries.ts";
 import { usageQueries } from "./usageQueries.ts";
 
 interface ModelRow {
@@ -21,11 +25,6 @@ interface ModelRow {
 }
 
 const summaryColumns = "id, name, version, owner, team, description, created_at, tags";
-
-// jsonb keeps keys in its own order (shortest first); people read tags sorted
-function sortedTags(tags: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(tags).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
 
 function toSummary(row: ModelRow): IndexedSummary {
   return { id: row.id, name: row.name, version: row.version, owner: row.owner, team: row.team, description: row.description, createdAt: new Date(row.created_at).toISOString(), tags: sortedTags(row.tags) };
@@ -52,7 +51,7 @@ function versionClause(version: VersionRef): [string, unknown[]] {
 export async function migrate(db: Database): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.query("SELECT pg_advisory_xact_lock($1)", [schemaLockKey]);
-    for (const statement of schemaSql.split(";").map((part) => part.trim()).filter(Boolean)) await tx.query(statement);
+    for (const statement of [...schemaSql.split(";").map((part) => part.trim()).filter(Boolean), ...schemaRoutines]) await tx.query(statement);
   });
 }
 
@@ -154,6 +153,9 @@ export function createSqlStore(db: Database, hooks: StoreHooks = {}): Store {
     ...eventQueries(db),
     ...usageQueries(db),
     ...deployRuleQueries(db),
+    ...metricQueries(db),
+    ...usageBreakdownQueries(db),
+    ...alertQueries(db),
     ...runQueries(db),
 
     async clear() {

@@ -13,7 +13,22 @@
  * `envelope_first_calls` keeps each user's first call per team and function, kept up by
  * `recordEvents` and filled from the events when it is empty (a store from before it): new users
  * are found in it, without a pass over every event.
+ * The dashboard (issue 17) pages versions by (created_at, name, version), the order of
+ * `envelope_models_created`, and finds a version's latest value of a metric by
+ * (model_id, name, id); `envelope_alerts` keeps the alerts clients and services say they
+ * sent, read newest first (by id; a team's by (team, id)). `envelope_usage_days` counts the
+ * events per UTC day and group (team, user, function, outcome, error), kept up by a trigger on
+ * each insert into `envelope_events` and filled from the events when it is empty: the
+ * dashboard's usage views read it for the whole days of a window (about a tenth of the rows)
+ * and the events only for the window's first, partial day.
  */
+/**
+ * An event's day (UTC) and group in `envelope_usage_days`: everything the dashboard groups by,
+ * the message by its md5 in the key (a message may be longer than an index entry can be); the
+ * key's nulls are equal to each other (NULLS NOT DISTINCT), so an upsert finds its row.
+ */
+const usageDayColumns = `(at AT TIME ZONE 'UTC')::date, team, user_name, fn, success, error_class, error_code, error_message, md5(error_message)`;
+
 export const schemaSql = `
 CREATE TABLE IF NOT EXISTS envelope_tokens (
   hash text PRIMARY KEY,
@@ -99,6 +114,18 @@ CREATE TABLE IF NOT EXISTS envelope_deployments (
   version integer NOT NULL,
   deployed_at timestamptz NOT NULL
 );
+CREATE INDEX IF NOT EXISTS envelope_models_created ON envelope_models (created_at, name COLLATE "C", version);
+CREATE TABLE IF NOT EXISTS envelope_alerts (
+  id serial PRIMARY KEY,
+  at timestamptz NOT NULL,
+  kind text NOT NULL,
+  text text NOT NULL,
+  status integer,
+  source text NOT NULL,
+  user_name text,
+  team text
+);
+CREATE INDEX IF NOT EXISTS envelope_alerts_team_id ON envelope_alerts (team, id);
 CREATE TABLE IF NOT EXISTS envelope_batch_runs (
   id serial PRIMARY KEY,
   name text NOT NULL,
@@ -111,7 +138,42 @@ CREATE TABLE IF NOT EXISTS envelope_batch_runs (
 );
 CREATE INDEX IF NOT EXISTS envelope_batch_runs_name_id ON envelope_batch_runs (name, id);
 ALTER TABLE envelope_events DROP CONSTRAINT IF EXISTS envelope_events_pkey;
+CREATE INDEX IF NOT EXISTS envelope_metrics_model_name ON envelope_metrics (model_id, (metric->>'name'), id);
+CREATE INDEX IF NOT EXISTS envelope_events_user_failures ON envelope_events (user_name, at) WHERE NOT success;
+CREATE TABLE IF NOT EXISTS envelope_usage_days (
+  day date NOT NULL,
+  team text,
+  user_name text,
+  fn text NOT NULL,
+  success boolean NOT NULL,
+  error_class text,
+  error_code text,
+  error_message text,
+  message_key text,
+  calls integer NOT NULL,
+  last_at timestamptz NOT NULL
+);
+CREATE UNIQUE INDEX IF NOT EXISTS envelope_usage_days_group ON envelope_usage_days (day, team, user_name, fn, success, error_class, error_code, message_key) NULLS NOT DISTINCT;
+INSERT INTO envelope_usage_days (day, team, user_name, fn, success, error_class, error_code, error_message, message_key, calls, last_at)
+  SELECT ${usageDayColumns}, count(*), max(at) FROM envelope_events
+  WHERE NOT EXISTS (SELECT 1 FROM envelope_usage_days) GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
+  ON CONFLICT DO NOTHING;
 `;
+
+/**
+ * Statements with `;` inside, run after `schemaSql` in the same transaction: the trigger that
+ * adds each statement's new events to `envelope_usage_days`, grouped as the backfill above.
+ */
+export const schemaRoutines: readonly string[] = [
+  `CREATE OR REPLACE FUNCTION envelope_usage_days_add() RETURNS trigger LANGUAGE plpgsql AS $$
+   BEGIN
+     INSERT INTO envelope_usage_days (day, team, user_name, fn, success, error_class, error_code, error_message, message_key, calls, last_at)
+     SELECT ${usageDayColumns}, count(*), max(at) FROM added GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
+     ON CONFLICT (day, team, user_name, fn, success, error_class, error_code, message_key) DO UPDATE SET calls = envelope_usage_days.calls + EXCLUDED.calls, last_at = greatest(envelope_usage_days.last_at, EXCLUDED.last_at);
+     RETURN NULL;
+   END $$`,
+  "CREATE OR REPLACE TRIGGER envelope_usage_days_add AFTER INSERT ON envelope_events REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION envelope_usage_days_add()",
+];
 
 /** An arbitrary constant for the advisory lock that serialises schema creation across registries. */
 export const schemaLockKey = 7_461_221;
