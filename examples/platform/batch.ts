@@ -75,3 +75,37 @@ export async function refuseBadTable() {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * With `skipErrors` (`--skip-errors`), a chunk that fails is set aside instead of failing the
+ * run: its rows, as they were read, go to `errors/` in the output folder with the error, and
+ * every other row is written. `onProgress` is told after each chunk.
+ * @example batch.skip-errors
+ * @timeout 30000
+ * @expect
+ * progress: 1000 of 1000 rows, part 1 of 1
+ * clients.parquet: 900 rows written, 100 skipped -> out/errors/clients.parquet
+ * rows in errors/clients.parquet: 100, the first 400
+ * clients.parquet rows 400 to 499: rows the model cannot take
+ *   - clients.parquet row 437 column monthly: expected a number, got NaN
+ */
+export async function skipFailedChunks() {
+  await saveScoringModel(); // hide
+  const dir = mkdtempSync(path.join(tmpdir(), "batch-"));
+  const duckdb = await (await DuckDBInstance.create(":memory:")).connect();
+  try {
+    // client 437's monthly spend is NaN: a value no model input takes
+    await duckdb.run(`COPY (SELECT i AS client_id, (i * 7) % 72 AS tenure, CASE WHEN i = 437 THEN 'NaN'::DOUBLE ELSE 15 + (i * 13) % 80 END AS monthly, 'pro' AS plan FROM range(1000) t(i)) TO '${dir}/clients.parquet' (FORMAT parquet)`);
+    const model = await loadServable(Registry.fromEnv(), parseModelRef("churn-score"));
+    let last = "";
+    const result = await batchPredict({ model, inputs: [`${dir}/clients.parquet`], outputDir: `${dir}/out`, chunkRows: 100, skipErrors: true, onProgress: (progress) => (last = `${progress.rowsDone} of ${progress.rowsTotal} rows, part ${progress.part} of ${progress.parts}`) });
+    console.log(`progress: ${last}`);
+    for (const part of result.parts) console.log(`${path.relative(dir, part.input)}: ${part.rows} rows written, ${part.skipped} skipped -> ${path.relative(dir, part.errors ?? "")}`);
+    const errors = (await duckdb.runAndReadAll(`SELECT count(*)::INTEGER AS n, min(client_id)::INTEGER AS first, any_value(error) AS error FROM '${dir}/out/errors/clients.parquet'`)).getRowObjectsJS()[0]!;
+    console.log(`rows in errors/clients.parquet: ${errors["n"]}, the first ${errors["first"]}`);
+    console.log(String(errors["error"]).replaceAll(`${dir}/`, ""));
+  } finally {
+    duckdb.closeSync();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
