@@ -11,19 +11,8 @@ export interface RunFacts {
   outputDir: string;
   shard?: Shard | undefined;
   startedAt: Date;
-  /** measured by the caller, used when the result does not say */
+  /** measured by the caller: a failed run has no result that says */
   durationMs: number;
-}
-
-/**
- * The figures a batch result may carry beside its parts (the run's own timing, rows skipped,
- * drift counts); absent ones count as none.
- */
-export interface BatchFigures {
-  durationMs?: number;
-  startedAt?: string | Date;
-  rowsSkipped?: number;
-  drift?: Record<string, number>;
 }
 
 function common(facts: RunFacts): Pick<RunInput, "output" | "startedAt" | "durationMs" | "shard" | "inputs"> {
@@ -36,20 +25,19 @@ function common(facts: RunFacts): Pick<RunInput, "output" | "startedAt" | "durat
   };
 }
 
-/** The record of a run that wrote its outputs: the files it read (the inputs as given when too many to list), rows and drift from the result. Pure. */
-export function succeededRunInput(facts: RunFacts, result: BatchResult & BatchFigures): RunInput {
+/** The record of a run that wrote its outputs: the files it read (the inputs as given when too many to list), rows, timing and drift from the result. Pure. */
+export function succeededRunInput(facts: RunFacts, result: BatchResult): RunInput {
   const files = result.parts.map((part) => part.input);
-  const rowsSkipped = result.rowsSkipped ?? 0;
   return {
     ...common(facts),
     ...(files.length > 0 && files.length <= runLimits.inputs ? { inputs: files.map((file) => file.slice(0, runLimits.path)) } : {}),
-    ...(result.durationMs === undefined ? {} : { durationMs: result.durationMs }),
-    ...(result.startedAt === undefined ? {} : { startedAt: new Date(result.startedAt).toISOString() }),
     status: "succeeded",
-    rowsIn: result.rows + rowsSkipped,
+    startedAt: new Date(result.startedAt).toISOString(),
+    durationMs: result.durationMs,
+    rowsIn: result.rowsIn,
     rowsOut: result.rows,
-    rowsSkipped,
-    drift: result.drift ?? {},
+    rowsSkipped: result.rowsSkipped,
+    drift: result.drift,
     error: null,
   };
 }

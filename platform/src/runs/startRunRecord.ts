@@ -3,7 +3,7 @@ import type { BatchResult } from "../batch/batchPredict.ts";
 import type { Shard } from "../batch/selectShard.ts";
 import type { Registry } from "../client/Registry.ts";
 import type { BatchRun } from "./BatchRun.ts";
-import { failedRunInput, succeededRunInput, type BatchFigures } from "./batchRunInput.ts";
+import { failedRunInput, succeededRunInput } from "./batchRunInput.ts";
 import { recordBatchRun } from "./recordBatchRun.ts";
 
 export interface RunRecordOptions {
@@ -19,7 +19,7 @@ export interface RunRecordOptions {
 
 /** Records the run that starts now, when it ends: `succeeded` with its result, or `failed` with its error. */
 export interface RunRecord {
-  succeeded(result: BatchResult & BatchFigures): Promise<BatchRun | undefined>;
+  succeeded(result: BatchResult): Promise<BatchRun | undefined>;
   failed(error: unknown): Promise<BatchRun | undefined>;
 }
 

@@ -51,7 +51,7 @@ async function batch(argv: string[], env: NodeJS.ProcessEnv = {}) {
 
 const webhookUrl = () => `http://127.0.0.1:${(webhook.address() as AddressInfo).port}/hook`;
 
-test("a run that succeeds is recorded: the files read, rows, the output folder, the shard, who ran it", async () => {
+test("a run that succeeds is recorded: the files read, rows, drift, the output folder, the shard, who ran it", async () => {
   const before = new Date();
   const run = await batch(["linear@1", "--input", join(temp.dir, "in", "*.parquet"), "--output", join(temp.dir, "out"), "--shard", "0/1"], { ENVELOPE_ALERT_WEBHOOK: webhookUrl() });
   // nothing on stderr but the progress line of the end
@@ -67,6 +67,8 @@ test("a run that succeeds is recorded: the files read, rows, the output folder, 
     rowsIn: 20,
     rowsOut: 20,
     rowsSkipped: 0,
+    // x = 0 in each part is below the training range
+    drift: { x: 2 },
     error: null,
     shard: "0/1",
     user: "ada",
