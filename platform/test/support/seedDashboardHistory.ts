@@ -7,7 +7,9 @@ import { newModel } from "./models.ts";
 export const seededMetrics = ["auc", "accuracy", "precision", "recall", "f1", "loss", "latency_ms", "coverage", "drift", "calibration"];
 export const stages = ["dev", "staging", "prod"];
 export const regions = ["us", "eu", "ap", "sa", "af"];
-export const seededFunctions = ["save", "get", "find", "tag", "logMetrics", "metrics", "whoami"];
+export const seededFunctions = ["find", "get", "save", "logMetrics", "tag", "metrics", "whoami"];
+// how often each function is called, in a cycle of 20 calls: find the most, whoami the least
+const callCycle = [0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 5, 6];
 
 export interface History {
   models: number;
@@ -24,7 +26,7 @@ export function seededTags(m: number, v: number): Record<string, string> {
 
 function metricsOf(m: number, v: number): Metric[] {
   // values that move with the version and differ by model, deterministic, in [0, 1)
-  const scalar = seededMetrics.map((name, k): Metric => ({ name, kind: "scalar", value: Math.round((m * 37 + v * 11 + k * 7) % 80 + v / 2) / 100 }));
+  const scalar = seededMetrics.map((name, k): Metric => ({ name, kind: "scalar", value: Math.round(((m * 37 + v * (11 + k * 3) + k * 17) % 80) + v / 2) / 100 }));
   const roc: Metric = { name: "roc", kind: "series", points: [0, 0.1, 0.3, 0.6, 1].map((x) => ({ x, y: Math.min(1, Math.sqrt(x) * (0.8 + ((m + v) % 5) / 25)) })) };
   return [...scalar, roc];
 }
@@ -33,7 +35,7 @@ function metricsOf(m: number, v: number): Metric[] {
  * A generated history straight into a store (not over HTTP: thousands of saves would measure the
  * saves): `models` x `versions` versions (`model-00`@1...), saved version by version across
  * models so that times interleave, each with ten scalar metrics and a `roc` series; and `events`
- * usage events from 60 users who join over four weeks, one call in ten failing.
+ * usage events from 60 users who join over four weeks, `save` failing most.
  */
 export async function seedDashboardHistory(store: Store, history: History): Promise<void> {
   const total = history.models * history.versions;
@@ -54,15 +56,17 @@ export async function seedDashboardHistory(store: Store, history: History): Prom
     const at = history.now.getTime() - span + Math.floor((i / history.events) * span);
     // user u joins at the (u / 60)th part of the time: new users every week
     const user = i % Math.max(1, Math.ceil((60 * (i + 1)) / history.events));
-    const failed = i % 10 === 3;
+    const fn = seededFunctions[callCycle[i % callCycle.length]!]!;
+    // save fails about one call in 6 (an invalid envelope), the others one in 23 (a missing model)
+    const failed = fn === "save" ? Math.floor(i / 20) % 6 === 0 : i % 23 === 3;
     events.push({
       at: new Date(at).toISOString(),
-      fn: seededFunctions[(i * 3) % seededFunctions.length]!,
+      fn,
       args: [],
       success: !failed,
       errorClass: failed ? "EnvelopeError" : null,
-      errorCode: failed ? (i % 20 === 3 ? "ENVELOPE_NOT_FOUND" : "ENVELOPE_INVALID") : null,
-      errorMessage: failed ? (i % 20 === 3 ? "model model-07 version 99 not found" : "the envelope has 1 problem: tags.stage") : null,
+      errorCode: failed ? (fn === "save" ? "ENVELOPE_INVALID" : "ENVELOPE_NOT_FOUND") : null,
+      errorMessage: failed ? (fn === "save" ? "the envelope has 1 problem: tags.stage" : "model model-07 version 99 not found") : null,
       durationMs: 1 + (i % 50),
       user: `user-${user}`,
       team: user % 2 === 0 ? "churn" : "fraud",

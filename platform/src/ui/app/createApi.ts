@@ -29,8 +29,11 @@ export function createApi(token: string, signal: AbortSignal): Api {
       if (signal.aborted) throw error;
       throw new ApiFailure({ status: 0, path });
     }
-    const body = (await response.json().catch(() => undefined)) as { error?: { code?: string; message?: string } } | undefined;
-    if (!response.ok) throw new ApiFailure({ status: response.status, path, ...(body?.error?.code ? { code: body.error.code } : {}), ...(body?.error?.message ? { message: body.error.message } : {}) });
+    const body = (await response.json().catch(() => undefined)) as { error?: Partial<Pick<Failure, "code" | "message" | "problems">> } | undefined;
+    if (!response.ok) {
+      const { code, message, problems } = body?.error ?? {};
+      throw new ApiFailure({ status: response.status, path, ...(code ? { code } : {}), ...(message ? { message } : {}), ...(Array.isArray(problems) ? { problems } : {}) });
+    }
     return body as T;
   }
   async function all<T>(path: string, params: Params, key: string, cap: number) {

@@ -7,13 +7,15 @@ export interface Failure {
   /** the registry's error code and message, when it sent its usual error body */
   code?: string;
   message?: string;
+  /** the registry's list of what was wrong, each with its place and what was expected */
+  problems?: Array<{ path: string; expected?: string; got?: string }>;
 }
 
 /**
  * The sentence the page shows for a failed call: what happened and what to do about it. A
  * refused token asks for one made with `envelope token create`; a route the registry lacks says
- * it is older than the page; anything else repeats the registry's own message, which names the
- * parameter and what was expected.
+ * it is older than the page; anything else repeats the registry's own message and its problems,
+ * which name the parameter and what was expected.
  */
 export function describeFailure(failure: Failure): string {
   if (failure.status === 0) return `the registry did not answer ${failure.path}: check that it is running and reachable from this browser, then reload`;
@@ -22,6 +24,7 @@ export function describeFailure(failure: Failure): string {
   if (failure.status === 404 && failure.code === "ENVELOPE_NOT_FOUND" && failure.message?.startsWith("no route")) {
     return `this registry has no ${failure.path}: it is older than the dashboard; update @envelope/platform where it runs`;
   }
-  const said = failure.message ?? "no message";
+  const listed = (failure.problems ?? []).map((problem) => `${problem.path}: expected ${problem.expected ?? "something else"}${problem.got === undefined ? "" : `, got ${problem.got}`}`);
+  const said = [failure.message ?? "no message", ...listed].join("; ");
   return `${failure.path} answered ${failure.status}${failure.code ? ` ${failure.code}` : ""}: ${said}`;
 }

@@ -5,9 +5,14 @@ export function versionLabel(row: Pick<VersionRow, "name" | "version">): string 
   return `${row.name}@${row.version}`;
 }
 
-/** A version's hover text: its label, then its tags one `key=value` a line, keys sorted. */
+/**
+ * A version's hover text: its label, `extra` lines, then its tags one `key=value` a line, keys
+ * sorted; `name` (in the label already) and empty tags (a base tag such as an empty
+ * `description`) left out.
+ */
 export function versionHover(row: VersionRow, extra: string[] = []): string {
   const tags = Object.keys(row.tags)
+    .filter((key) => key !== "name" && row.tags[key] !== "")
     .sort()
     .map((key) => `${key}=${row.tags[key]}`);
   return [versionLabel(row), ...extra, ...tags].join("\n");

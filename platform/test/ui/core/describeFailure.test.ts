@@ -12,6 +12,8 @@ it.each([
   [{ status: 404, path: "/v1/dashboard/metrics", code: "ENVELOPE_NOT_FOUND", message: "no route GET /v1/dashboard/metrics; see GET /v1/openapi.json" }, /has no \/v1\/dashboard\/metrics: it is older than the dashboard/],
   // a bad parameter: the registry's own message
   [{ status: 400, path: "/v1/dashboard/metrics", code: "ENVELOPE_INVALID", message: "query.metric: expected a metric name" }, /^\/v1\/dashboard\/metrics answered 400 ENVELOPE_INVALID: query.metric: expected a metric name$/],
+  // the problems the registry listed, each with its place
+  [{ status: 400, path: "/v1/dashboard/series", code: "ENVELOPE_INVALID", message: "1 problem in the query", problems: [{ path: "query.last", expected: "a whole number from 1 to 50", got: '"500"' }] }, /^\/v1\/dashboard\/series answered 400 ENVELOPE_INVALID: 1 problem in the query; query.last: expected a whole number from 1 to 50, got "500"$/],
 ])("%j", (failure, said) => {
   expect(describeFailure(failure)).toMatch(said);
 });

@@ -47,7 +47,7 @@ export const usageView: View = (root, context) => {
     return chartPanel({ id: "functions", title: `Calls and failures per function (${functions.length})`, chart: functionsChart(functions), rows: functions, columns, below: [list] });
   });
   void fill(slots.errors, "top errors", signal, async () => {
-    const { errors } = await api.get<{ errors: ErrorUsage[] }>("/v1/usage/errors", [since, ...(params["fn"] ? [["fn", params["fn"]] as [string, string]] : []), ["limit", "20"]]);
+    const { errors } = await api.get<{ errors: ErrorUsage[] }>("/v1/usage/errors", [since, ...team, ...(params["fn"] ? [["fn", params["fn"]] as [string, string]] : []), ["limit", "20"]]);
     if (errors.length === 0) return emptyState(`no failed calls since ${since[1].slice(0, 10)}`);
     const columns = (["fn", "errorClass", "errorCode", "message", "count", "users", "lastAt", "fix"] as const).map((key) => ({ header: key, value: (row: ErrorUsage) => row[key] }));
     const list = table(errors, [
@@ -61,7 +61,7 @@ export const usageView: View = (root, context) => {
     return chartPanel({ id: "errors", title: "Top errors", rows: errors, columns, below: [list] });
   });
   void fill(slots.users, "users", signal, async () => {
-    const { users } = await api.get<{ users: UserUsage[] }>("/v1/usage/users", [since, ["limit", "50"]]);
+    const { users } = await api.get<{ users: UserUsage[] }>("/v1/usage/users", [since, ...team, ["limit", "20"]]);
     if (users.length === 0) return none.cloneNode(true);
     const columns = (["user", "team", "firstAt", "calls", "failures"] as const).map((key) => ({ header: key, value: (row: UserUsage) => row[key] }));
     const link = (row: UserUsage) => h("a", { href: `#/usage?${new URLSearchParams({ ...params, user: row.user })}`, "data-user": row.user }, row.user);
@@ -72,6 +72,6 @@ export const usageView: View = (root, context) => {
       { header: "calls", cell: (row) => row.calls },
       { header: "failures", cell: (row) => row.failures },
     ]);
-    return chartPanel({ id: "users", title: `Users (${users.length})`, rows: users, columns, below: [list] });
+    return chartPanel({ id: "users", title: `Users with the most calls (${users.length})`, rows: users, columns, below: [list] });
   });
 };

@@ -12,7 +12,7 @@ export function userDetail(root: HTMLElement, { api, params, signal }: ViewConte
   back.delete("user");
   root.append(h("p", {}, h("a", { href: `#/usage${back.size ? `?${back}` : ""}` }, "← all users")), h("h2", {}, `User ${user}`), slot);
   void fill(slot, `${user}'s usage`, signal, async () => {
-    const detail = await api.get<UserDetail>(`/v1/usage/users/${encodeURIComponent(user)}`, [["since", sinceOf(params, new Date())]]);
+    const detail = await api.get<UserDetail>(`/v1/usage/users/${encodeURIComponent(user)}`, [["since", sinceOf(params, new Date())], ...(params["team"] ? [["team", params["team"]] as [string, string]] : [])]);
     if (detail.functions.length === 0) return emptyState(`\`${user}\` made no calls in this period: widen "last days"`);
     type Fn = UserDetail["functions"][number];
     type Failed = UserDetail["recentFailures"][number];
