@@ -27,11 +27,12 @@ const load = () => loadavg().map((value) => value.toFixed(2)).join(", ");
 console.log(`batch predictions of the churn model; load average ${load()}; work folder ${dir}`);
 
 function runBatch(output: string, shard: string, inputs: string[]) {
-  const result = spawnSync("/usr/bin/time", ["-f", "TIME_MAX_KB %M", process.execPath, "--import", "tsx", join(repo, "platform/bench/batchRun.ts"), output, shard, ...inputs], { cwd: repo, encoding: "utf8" });
+  const result = spawnSync("/usr/bin/time", ["-f", "TIME_MAX_KB %M CPU %U %S", process.execPath, "--import", "tsx", join(repo, "platform/bench/batchRun.ts"), output, shard, ...inputs], { cwd: repo, encoding: "utf8" });
   if (result.status !== 0) throw new Error(`batch run failed (exit ${result.status}): ${result.stdout}${result.stderr.slice(-3000)}`);
   const line = JSON.parse(result.stdout.trim().split("\n").pop()!) as { rows: number; seconds: number; peakMiB: number };
-  const treeKb = Number(/TIME_MAX_KB (\d+)/.exec(result.stderr)?.[1]);
-  return { ...line, largestProcessMiB: Math.round(treeKb / 1024) };
+  const [, treeKb, user, system] = /TIME_MAX_KB (\d+) CPU ([\d.]+) ([\d.]+)/.exec(result.stderr) ?? [];
+  // user + system time of the batch process and of the model workers it waited for
+  return { ...line, largestProcessMiB: Math.round(Number(treeKb) / 1024), cpuSeconds: Number(user) + Number(system) };
 }
 
 const rows: Array<Record<string, unknown>> = [];
@@ -43,8 +44,12 @@ for (const size of sizes) {
   for (const [part, file] of inputs.entries()) await sql(`COPY (${churnRowsSql(Math.min(quarter, size - part * quarter), part * quarter)}) TO '${file}' (FORMAT parquet)`);
   partsOf.set(size, inputs);
   const run = runBatch(join(dir, `out-${size}`), "-", inputs);
-  rows.push({ size, ...run, rowsPerSecond: Math.round(run.rows / run.seconds) });
-  console.log(`${String(size).padStart(10)} rows: ${run.seconds.toFixed(2)} s, ${Math.round(run.rows / run.seconds).toLocaleString("en")} rows/s (target >= 1,000,000); peak RSS ${run.peakMiB} MiB, largest process ${run.largestProcessMiB} MiB (target <= 600 MB)`);
+  // the peer in the same run: DuckDB alone reading the parts, computing the same score in SQL and writing Parquet
+  const peerStarted = performance.now();
+  await sql(`COPY (SELECT client_id, 1 / (1 + exp(-(-0.5 - 0.04 * tenure_months + 0.012 * monthly_spend + 0.35 * coalesce(support_calls, 0) + CASE plan WHEN 'basic' THEN 0.4 WHEN 'pro' THEN -0.2 ELSE 0 END))) AS churn FROM read_parquet([${inputs.map((file) => `'${file}'`).join(", ")}])) TO '${join(dir, `peer-${size}.parquet`)}' (FORMAT parquet)`);
+  const peerSeconds = (performance.now() - peerStarted) / 1000;
+  rows.push({ size, ...run, rowsPerSecond: Math.round(run.rows / run.seconds), rowsPerCpuSecond: Math.round(run.rows / run.cpuSeconds), peerSeconds });
+  console.log(`${String(size).padStart(10)} rows: ${run.seconds.toFixed(2)} s, ${Math.round(run.rows / run.seconds).toLocaleString("en")} rows/s (target >= 1,000,000), ${run.cpuSeconds.toFixed(2)} CPU-s (${Math.round(run.rows / run.cpuSeconds).toLocaleString("en")} rows per CPU-s); peak RSS ${run.peakMiB} MiB, largest process ${run.largestProcessMiB} MiB (target <= 600 MB); DuckDB SQL alone ${peerSeconds.toFixed(2)} s (${(run.seconds / peerSeconds).toFixed(1)}x)`);
 }
 
 // two shards of the first size: together, the unsharded output row for row

@@ -34,9 +34,11 @@ export interface WorkerPool {
   /**
    * The same for a batch's chunk sent as columns: the model gets the same row objects; resolves
    * to the predictions as columns of `outputs` when they plainly fit, else as the model returned
-   * them (for `checkPredictions` to name what is wrong). Rejects as `predict` does.
+   * them (for `checkPredictions` to name what is wrong). Rejects as `predict` does, except that
+   * the timeout counts from when a worker starts the chunk: a batch queues its next chunks on
+   * purpose, so that no worker waits for one.
    */
-  predictColumns(batch: ColumnBatch, outputs: readonly Field[], arrivedAt?: number): Promise<{ columns: Column[] } | { outputs: unknown }>;
+  predictColumns(batch: ColumnBatch, outputs: readonly Field[]): Promise<{ columns: Column[] } | { outputs: unknown }>;
   /** workers ready to predict, how many were replaced so far, how many are running a call and how many calls wait */
   status(): { ready: number; size: number; replaced: number; busy: number; queued: number };
   close(): Promise<void>;
@@ -87,6 +89,8 @@ export async function createWorkerPool(options: WorkerPoolOptions): Promise<Work
       if (!slot.ready || slot.job || slot.dead) continue;
       const job = queue.shift()!;
       slot.job = job;
+      // a batch's chunk: its time counts from here
+      job.timer ??= setTimeout(() => expire(job), timeoutMs);
       slot.worker.run(job.id, job.call);
     }
   }
@@ -108,7 +112,7 @@ export async function createWorkerPool(options: WorkerPoolOptions): Promise<Work
     }
     const slot = slots.find((candidate) => candidate.job === job);
     if (!slot) return;
-    job.reject(new EnvelopeError("ENVELOPE_MODEL_TIMEOUT", `${options.label}: predict took longer than ${timeoutMs} ms (counted from the request's arrival); its worker was stopped and replaced`, { details: { timeoutMs } }));
+    job.reject(new EnvelopeError("ENVELOPE_MODEL_TIMEOUT", `${options.label}: predict took longer than ${timeoutMs} ms (counted from ${"rows" in job.call ? "the request's arrival" : "its start on a worker"}); its worker was stopped and replaced`, { details: { timeoutMs } }));
     retire(slot, `predict of ${job.rowCount} row(s) took longer than ${timeoutMs} ms`);
   }
 
@@ -174,16 +178,17 @@ export async function createWorkerPool(options: WorkerPoolOptions): Promise<Work
 
   const shuttingDown = () => new EnvelopeError("ENVELOPE_SERVER", `${options.label}: the service is shutting down`);
 
-  function submit(call: ModelCall, rowCount: number, arrivedAt: number): Promise<Extract<ModelReply, { ok: true }>> {
+  /** queues a call; its deadline counts from `arrivedAt`, or from its start on a worker when undefined */
+  function submit(call: ModelCall, rowCount: number, arrivedAt: number | undefined): Promise<Extract<ModelReply, { ok: true }>> {
     if (closed) return Promise.reject(shuttingDown());
     if (queue.length >= maxQueue) {
       return Promise.reject(new EnvelopeError("ENVELOPE_OVERLOADED", `${options.label}: ${maxQueue} ${maxQueue === 1 ? "call is" : "calls are"} already waiting for a model worker, the queue's limit; retry after ${retryAfterSeconds} s`, { details: { maxQueue, retryAfterSeconds } }));
     }
-    const remainingMs = arrivedAt + timeoutMs - performance.now();
+    const remainingMs = arrivedAt === undefined ? timeoutMs : arrivedAt + timeoutMs - performance.now();
     if (remainingMs <= 0) return Promise.reject(notRun());
     return new Promise((resolve, reject) => {
       const job: Job = { id: nextId++, call, rowCount, resolve, reject, timer: undefined };
-      job.timer = setTimeout(() => expire(job), remainingMs);
+      if (arrivedAt !== undefined) job.timer = setTimeout(() => expire(job), remainingMs);
       queue.push(job);
       dispatch();
     });
@@ -192,8 +197,8 @@ export async function createWorkerPool(options: WorkerPoolOptions): Promise<Work
     predict(rows, arrivedAt = performance.now()) {
       return submit({ rows }, rows.length, arrivedAt).then((reply) => ("outputs" in reply ? reply.outputs : reply.columns));
     },
-    predictColumns(batch, outputs, arrivedAt = performance.now()) {
-      return submit({ batch, outputs }, batch.rows, arrivedAt).then((reply) => ("columns" in reply ? { columns: reply.columns } : { outputs: reply.outputs }));
+    predictColumns(batch, outputs) {
+      return submit({ batch, outputs }, batch.rows, undefined).then((reply) => ("columns" in reply ? { columns: reply.columns } : { outputs: reply.outputs }));
     },
     status() {
       const live = slots.filter((slot) => slot.ready && !slot.dead);

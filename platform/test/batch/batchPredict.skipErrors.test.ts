@@ -57,3 +57,13 @@ test("progress is told after each chunk, rows done of the whole run's rows, by p
   ]);
   expect(new Set(seen.map((progress) => `${progress.rowsTotal}/${progress.parts}`))).toEqual(new Set(["35/2"]));
 });
+
+test("a chunk's timeout counts from its start on a worker, not from when it was queued behind another", async () => {
+  // each chunk takes about 1 s of waiting (not CPU); two are in flight for the one worker, so the
+  // second waits about 1 s before it starts: counted from its queueing, it would pass 1.8 s
+  const slow = `export async function predict(rows) { await new Promise((resolve) => setTimeout(resolve, 1000)); return rows.map((row) => ({ y: row.x })); }`;
+  const file = join(temp.dir, "slow.parquet");
+  await sql(`COPY (SELECT i AS id, i::DOUBLE AS x, 'pro' AS plan, 1 AS visits FROM range(6) r(i)) TO '${file}' (FORMAT parquet)`);
+  const result = await batchPredict({ model: { envelope: servableEnvelope(slow), state: {} }, inputs: [file], outputDir: join(temp.dir, "slow"), chunkRows: 2, workers: 1, timeoutMs: 1800 });
+  expect(result.rows).toBe(6);
+}, 60_000);

@@ -94,7 +94,7 @@ describe("batchPredict over local Parquet and CSV", () => {
     [-3, "ENVELOPE_MODEL_CRASHED", "linear@3: the model's worker exited with code 3 during predict; it was replaced"],
     [-5, "ENVELOPE_MODEL_FAILED", "linear@3: predict returned predictions that do not fit the model's output fields"],
     [Number.NaN, "ENVELOPE_INVALID", "rows the model cannot take"],
-    [-2, "ENVELOPE_MODEL_TIMEOUT", "linear@3: predict took longer than 1500 ms (counted from the request's arrival); its worker was stopped and replaced"],
+    [-2, "ENVELOPE_MODEL_TIMEOUT", "linear@3: predict took longer than 1500 ms (counted from its start on a worker); its worker was stopped and replaced"],
   ])("a model that fails on x = %d fails the run with %s naming the chunk's rows", async (x, code, message) => {
     const file = join(temp.dir, `fails${code}.parquet`);
     await sql(`COPY (SELECT i AS id, CASE WHEN i = 13 THEN '${x}'::DOUBLE ELSE i END AS x, 'pro' AS plan, 1 AS visits FROM range(20) r(i)) TO '${file}' (FORMAT parquet)`);
