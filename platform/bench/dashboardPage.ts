@@ -42,7 +42,8 @@ export async function measureDashboardPage(url: string, token: string, hash: str
     for (let run = 0; run < runs; run++) {
       const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
       // the token is in the tab's sessionStorage before the page runs, as after a paste
-      await context.addInitScript((value) => sessionStorage.setItem("envelope.token", value), token);
+      // scripts run in the page as text: this file is type-checked without the DOM's types
+      await context.addInitScript(`sessionStorage.setItem("envelope.token", ${JSON.stringify(token)})`);
       const page = await context.newPage();
       let started = performance.now();
       await page.goto(`${url}/v1/health`);
@@ -50,7 +51,7 @@ export async function measureDashboardPage(url: string, token: string, hash: str
       started = performance.now();
       await page.goto(`${url}/ui${hash}`);
       ready.push(performance.now() - started);
-      await page.waitForFunction(() => document.querySelectorAll('[data-panel^="metric-over-time"] g[aria-label="dot"] circle').length > 0, undefined, { timeout: 60_000, polling: "raf" });
+      await page.waitForFunction(`document.querySelectorAll('[data-panel^="metric-over-time"] g[aria-label="dot"] circle').length > 0`, undefined, { timeout: 60_000, polling: "raf" });
       load.push(performance.now() - started);
       dots = await page.locator('[data-panel^="metric-over-time"] g[aria-label="dot"] circle').count();
       await context.close();

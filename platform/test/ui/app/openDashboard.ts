@@ -15,7 +15,8 @@ export async function openDashboard(browser: Browser, registryUrl: string, hash:
 
 /** Waits until no part of the view is loading any more. */
 export async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector("main") !== null && document.querySelector('[data-state="loading"]') === null, undefined, { timeout: 60_000 });
+  // an expression, run in the page: this file is type-checked without the DOM's types
+  await page.waitForFunction(`document.querySelector("main") !== null && document.querySelector('[data-state="loading"]') === null`, undefined, { timeout: 60_000 });
 }
 
 /** The text of the file a download button gives. */
