@@ -16,6 +16,8 @@ export interface FeatureTable extends TableFile {
 /** One input file of a batch run; with `features`, its rows are the input's rows with their features joined. */
 export interface InputPart extends TableFile {
   features?: FeatureTable;
+  /** the part already joined with its features, in its order (`joinFeatureParts`): what `sourceOf` reads then */
+  joined?: string;
 }
 
 /** A column of an input part as DuckDB describes it, with how many of its values are null. */
@@ -49,8 +51,10 @@ export function readerOf(table: TableFile): string {
  * table USING the keys, in the input's row order (each row numbered as read, the join ordered by
  * that number), so every input row appears once when the feature table holds each key once
  * (which `checkFeatureJoin` makes sure of before any row runs). The input's columns come first.
+ * A part joined ahead (`joined`) is read from that file.
  */
 export function sourceOf(part: InputPart): string {
+  if (part.joined !== undefined) return `read_parquet(${sqlString(part.joined)})`;
   if (!part.features) return readerOf(part);
   const keys = part.features.on.map(quoted).join(", ");
   const numbered = `(SELECT *, row_number() OVER () AS __batch_row FROM ${readerOf(part)})`;

@@ -8,6 +8,7 @@ import { GetObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import { EnvelopeError } from "../errors/EnvelopeError.ts";
 import { createBatchS3Client, type S3Access } from "./createBatchS3Client.ts";
 import type { FeatureTable, InputPart, TableFile } from "./InputPart.ts";
+import { joinFeatureParts } from "./joinFeatureParts.ts";
 import { parseS3Location } from "./parseS3Location.ts";
 
 /** Parts ready to read, and the removal of whatever was downloaded for them. */
@@ -35,29 +36,37 @@ async function download(client: S3Client, url: string, target: string): Promise<
  * Downloads the `s3://` files of `parts` (inputs and feature table, each once) into a fresh
  * temporary folder, `stagingConcurrency` at a time, and returns the parts with `local` set to
  * their copies; local files are left as they are. The parts keep their `s3://` names, so outputs
- * and messages name the objects. The folder is removed by `remove`, and here when a download
- * fails. Only the parts a shard runs should be staged: select the shard first.
+ * and messages name the objects. Parts with a feature table are then joined once into the same
+ * folder (`joinFeatureParts`). The folder is removed by `remove`, and here when staging fails.
+ * Only the parts a shard runs should be staged: select the shard first.
  */
 export async function stageInputParts(parts: readonly InputPart[], access?: S3Access): Promise<StagedParts> {
   const remote = new Map<string, string>();
   for (const part of parts) for (const table of [part, part.features]) if (table?.file.startsWith("s3://")) remote.set(table.file, "");
-  if (remote.size === 0) return { parts: [...parts], remove: async () => {} };
-  const folder = await mkdtemp(join(tmpdir(), "envelope-batch-s3-"));
+  if (remote.size === 0 && !parts.some((part) => part.features)) return { parts: [...parts], remove: async () => {} };
+  const folder = await mkdtemp(join(tmpdir(), "envelope-batch-"));
   const remove = () => rm(folder, { recursive: true, force: true });
-  const client = createBatchS3Client(access);
   try {
     [...remote.keys()].forEach((url, index) => remote.set(url, join(folder, `${index}-${basename(url)}`)));
-    const queue = [...remote.entries()];
+    if (remote.size > 0) await downloadAll(remote, access);
+    const staged = <T extends TableFile>(table: T): T => (remote.has(table.file) ? { ...table, local: remote.get(table.file)! } : table);
+    return { parts: await joinFeatureParts(parts.map((part) => ({ ...staged(part), ...(part.features ? { features: staged<FeatureTable>(part.features) } : {}) })), folder), remove };
+  } catch (error) {
+    await remove();
+    throw error;
+  }
+}
+
+/** downloads each `s3://` key of `targets` to its path, `stagingConcurrency` at a time */
+async function downloadAll(targets: Map<string, string>, access: S3Access | undefined): Promise<void> {
+  const client = createBatchS3Client(access);
+  try {
+    const queue = [...targets.entries()];
     const worker = async (): Promise<void> => {
       for (let next = queue.shift(); next; next = queue.shift()) await download(client, next[0], next[1]);
     };
     await Promise.all(Array.from({ length: Math.min(stagingConcurrency, queue.length) }, worker));
-  } catch (error) {
-    await remove();
-    throw error;
   } finally {
     client.destroy();
   }
-  const staged = <T extends TableFile>(table: T): T => (remote.has(table.file) ? { ...table, local: remote.get(table.file)! } : table);
-  return { parts: parts.map((part) => ({ ...staged(part), ...(part.features ? { features: staged<FeatureTable>(part.features) } : {}) })), remove };
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { batchPredict } from "../../src/batch/batchPredict.ts";
@@ -34,6 +34,20 @@ describe("batchPredict with a feature table joined by id", () => {
       { client_id: 7, y: 8, model: "linear", version: 3 },
       { client_id: 2, y: 3, model: "linear", version: 3 },
     ]);
+  });
+
+  test("the join is written to a temporary folder once, removed after the run", async () => {
+    const tmp = at("tmp");
+    mkdirSync(tmp);
+    const before = process.env["TMPDIR"];
+    process.env["TMPDIR"] = tmp;
+    try {
+      await batchPredict({ model, inputs: [at("in/ids.parquet")], outputDir: at("out-tmp"), features: { table: at("features.csv"), on: ["client_id"] } });
+    } finally {
+      if (before === undefined) delete process.env["TMPDIR"];
+      else process.env["TMPDIR"] = before;
+    }
+    expect(readdirSync(tmp)).toEqual([]);
   });
 
   test("a large input keeps its row order through the join", async () => {
