@@ -11,20 +11,23 @@ function double(value: number): string {
  * How many rows of one input part have a value outside each field's training range, as
  * `countDrift` counts a request's rows: nulls are not drift, nor is NaN (DuckDB orders NaN above
  * every number, so it is excluded by name), and only fields with a count above 0 appear. One
- * aggregate query over `source` (the FROM expression `sourceOf(part)` gives), one
- * `count(*) FILTER` per range, so the part is read once whatever the number of fields.
+ * aggregate query over `source` (the FROM expression `sourceOf(part)` gives), one sum per range,
+ * so the part is read once whatever the number of fields.
  */
 export async function countInputDrift(connection: DuckDBConnection, source: string, ranges: readonly TrainingRange[]): Promise<Record<string, number>> {
   if (ranges.length === 0) return {};
-  const counts = ranges.map(({ field, min, max }, index) => {
+  // sum(CASE ...) rather than count(*) FILTER (WHERE ...): the same counts, and about as fast as
+  // summing the columns, where FILTER took 4 to 6 times as long (npm run bench:batch-runs)
+  const sums = ranges.map(({ field, min, max }, index) => {
     const column = quoted(field);
-    return `count(*) FILTER (WHERE (${column} < ${double(min)} OR ${column} > ${double(max)}) AND NOT isnan(${column}::DOUBLE)) AS c${index}`;
+    return `sum(CASE WHEN (${column} < ${double(min)} OR ${column} > ${double(max)}) AND NOT isnan(${column}::DOUBLE) THEN 1 ELSE 0 END) AS c${index}`;
   });
-  const reader = await connection.runAndReadAll(`SELECT ${counts.join(", ")} FROM ${source}`);
+  const reader = await connection.runAndReadAll(`SELECT ${sums.join(", ")} FROM ${source}`);
   const [row] = reader.getRows();
   const drift: Record<string, number> = {};
   ranges.forEach((range, index) => {
-    const count = Number(row![index]);
+    // a sum over no rows is NULL
+    const count = Number(row![index] ?? 0);
     if (count > 0) drift[range.field] = count;
   });
   return drift;
