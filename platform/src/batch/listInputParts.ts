@@ -29,13 +29,15 @@ function featureTableOf(features: NonNullable<InputListing["features"]>): Featur
  * ENVELOPE_CONFIG when a glob matches nothing or a file is neither `.parquet` nor `.csv`.
  */
 export async function listInputParts(connection: DuckDBConnection, inputs: readonly string[], listing: InputListing = {}): Promise<InputPart[]> {
-  const features = listing.features ? featureTableOf(listing.features) : undefined;
+  let features = listing.features ? featureTableOf(listing.features) : undefined;
   const files = new Set<string>();
   const s3 = [...inputs, features?.file ?? ""].some((input) => input.startsWith("s3://")) ? createBatchS3Client(listing.s3) : undefined;
   try {
     if (features) {
-      const found = s3 && features.file.startsWith("s3://") ? await listS3Objects(s3, features.file, "--features") : (await connection.runAndReadAll("SELECT file FROM glob($1)", [features.file])).getRowsJS();
+      const found = s3 && features.file.startsWith("s3://") ? await listS3Objects(s3, features.file, "--features") : (await connection.runAndReadAll("SELECT file FROM glob($1)", [features.file])).getRowsJS().map((row) => String(row[0]));
       if (found.length !== 1) throw new EnvelopeError("ENVELOPE_CONFIG", `--features ${features.file}: ${found.length === 0 ? "no such file" : `${found.length} files match`}; expected one .parquet or .csv file`);
+      // a glob that names one file stands for that file
+      features = { ...features, file: found[0]! };
     }
     for (const input of inputs) {
       const matched = s3 && input.startsWith("s3://") ? await listS3Objects(s3, input, "--input") : (await connection.runAndReadAll("SELECT file FROM glob($1)", [input])).getRowObjectsJS().map((row) => String(row["file"]));

@@ -75,6 +75,17 @@ describe("batchPredict with a feature table joined by id", () => {
     return (error as EnvelopeError).problems.map(formatProblem).map((line) => line.replaceAll(`${temp.dir}/`, ""));
   }
 
+  test.each([
+    // the table, what is said
+    ["missing.parquet", "--features {dir}/missing.parquet: no such file; expected one .parquet or .csv file"],
+    ["in/*.parquet", "--features {dir}/in/*.parquet: 2 files match; expected one .parquet or .csv file"],
+    ["features.json", "--features {dir}/features.json: expected a .parquet or .csv file"],
+  ])("a feature table %s that is not one .parquet or .csv file is refused", async (table, message) => {
+    await sql(`COPY (SELECT 1 AS client_id) TO '${at("in/other.parquet")}' (FORMAT parquet)`);
+    const error = await batchPredict({ model, inputs: [at("in/ids.parquet")], outputDir: at("never"), features: { table: at(table), on: ["client_id"] } }).catch((caught: unknown) => caught);
+    expect([(error as EnvelopeError).code, (error as EnvelopeError).message]).toEqual(["ENVELOPE_CONFIG", message.replace("{dir}", temp.dir)]);
+  });
+
   test("a key missing in the input or the feature table is refused before any row runs", async () => {
     await sql(`COPY (SELECT 1 AS id, 'pro' AS plan) TO '${at("no-key.parquet")}' (FORMAT parquet)`);
     expect(await problemsOf(at("no-key.parquet"), at("features.csv"), ["client_id"])).toEqual(["no-key.parquet: column client_id: expected the key column client_id (--on) to join features.csv by, got no such column"]);
