@@ -1,3 +1,4 @@
+import type { AlertRecord, AlertSource } from "../store/DashboardStore.ts";
 import { containCallback } from "../tracking/containCallback.ts";
 import { errorKind, isAlertable } from "./errorKind.ts";
 import { formatAlert, type AlertFacts } from "./formatAlert.ts";
@@ -13,8 +14,15 @@ export interface AlerterOptions {
   timeoutMs?: number;
   /** told about alerts that could not be posted; what it throws is contained (reported once with `warn`) */
   onError?: (error: unknown) => void;
-  /** where a throwing `onError` is reported, once; default stderr */
+  /** where a throwing `onError` or `record` is reported, once; default stderr */
   warn?: (line: string) => void;
+  /**
+   * told about each alert posted, once the webhook answered (its status code) or did not (null),
+   * e.g. to keep it in the registry (`POST /v1/alerts`); what it throws is contained like `onError`
+   */
+  record?: (alert: AlertRecord) => void;
+  /** who sends the alerts, for `record`; default "client" */
+  source?: AlertSource;
 }
 
 export interface Alerter {
@@ -33,7 +41,10 @@ export function createAlerter(options: AlerterOptions): Alerter {
   const now = options.now ?? Date.now;
   const send = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? 5_000;
-  const onError = containCallback(options.onError, "alerts: onError", options.warn ?? ((line: string) => void process.stderr.write(`${line}\n`)));
+  const warn = options.warn ?? ((line: string) => void process.stderr.write(`${line}\n`));
+  const onError = containCallback(options.onError, "alerts: onError", warn);
+  const record = containCallback(options.record, "alerts: record", warn);
+  const source = options.source ?? "client";
   const last = new Map<string, number>();
   const held = new Map<string, number>();
   const pending = new Set<Promise<void>>();
@@ -49,13 +60,22 @@ export function createAlerter(options: AlerterOptions): Alerter {
       last.set(kind, now());
       const suppressed = held.get(kind) ?? 0;
       held.delete(kind);
-      const body = JSON.stringify(formatAlert({ ...facts, suppressed }));
+      const message = formatAlert({ ...facts, suppressed });
+      const at = new Date(now()).toISOString();
+      const posted = (status: number | null) => record({ at, kind, text: message.text, status, source });
       const posting = Promise.resolve()
-        .then(() => send(options.webhook, { method: "POST", headers: { "content-type": "application/json" }, body, signal: AbortSignal.timeout(timeoutMs) }))
-        .then(async (response) => {
-          await response.arrayBuffer();
-          if (!response.ok) throw new Error(`alert webhook ${options.webhook} answered ${response.status}`);
-        })
+        .then(() => send(options.webhook, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(message), signal: AbortSignal.timeout(timeoutMs) }))
+        .then(
+          async (response) => {
+            posted(response.status);
+            await response.arrayBuffer();
+            if (!response.ok) throw new Error(`alert webhook ${options.webhook} answered ${response.status}`);
+          },
+          (error: unknown) => {
+            posted(null);
+            throw error;
+          },
+        )
         .catch((error: unknown) => onError(error))
         .finally(() => pending.delete(posting));
       pending.add(posting);

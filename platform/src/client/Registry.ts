@@ -1,4 +1,4 @@
-import { createAlerter, type Alerter } from "../alerts/createAlerter.ts";
+import type { Alerter } from "../alerts/createAlerter.ts";
 import type { DeployRule, DeployRuleInput, Deployment } from "../deploy/DeployRule.ts";
 import { bundleCustomCode } from "../context/bundleCustomCode.ts";
 import { readLockedVersions } from "../context/readLockedVersions.ts";
@@ -14,6 +14,8 @@ import type { UsageEvent } from "../tracking/UsageEvent.ts";
 import type { UsageSink } from "../tracking/UsageSink.ts";
 import { platformVersion } from "../version.ts";
 import { buildEnvelope, type SaveInput } from "./buildEnvelope.ts";
+import { createClientAlerter, type ClientAlertOptions } from "./createClientAlerter.ts";
+import { dashboardReads, type DashboardReads } from "./DashboardReads.ts";
 import { createTransport, type Transport } from "./createTransport.ts";
 
 export interface TrackingOptions {
@@ -33,8 +35,8 @@ export interface RegistryClientOptions {
   /** a bearer token issued by the registry */
   token: string;
   tracking?: TrackingOptions;
-  /** post failure alerts to this Slack-compatible webhook */
-  alerts?: { webhook: string; minIntervalMs?: number; timeoutMs?: number; onError?: (error: unknown) => void };
+  /** post failure alerts to this Slack-compatible webhook; each posted alert is also kept in the registry (`GET /v1/alerts`) unless `record: false` */
+  alerts?: ClientAlertOptions;
   fetch?: typeof fetch;
 }
 
@@ -57,6 +59,8 @@ export class Registry {
   #identity: Promise<Identity> | undefined;
   readonly #alerting = new Set<Promise<void>>();
   readonly #identifyTimeoutMs: number;
+  /** the dashboard's reads: metrics across versions, usage views and recorded alerts */
+  readonly dashboard: DashboardReads;
 
   constructor(options: RegistryClientOptions) {
     if (!options.url) throw new EnvelopeError("ENVELOPE_CONFIG", "Registry: `url` is empty; expected the registry's base URL (ENVELOPE_REGISTRY_URL)");
@@ -67,7 +71,7 @@ export class Registry {
     const resolvedSink: UsageSink | undefined =
       sink === "none" ? undefined : sink === "registry" ? registrySink({ url: options.url, token: options.token, ...(options.fetch ? { fetch: options.fetch } : {}) }) : "file" in sink ? jsonlSink(sink.file) : sink;
     this.#identifyTimeoutMs = tracking.limits?.timeoutMs ?? defaultTrackingLimits.timeoutMs;
-    this.#alerter = options.alerts ? createAlerter({ ...options.alerts, ...(options.fetch ? { fetch: options.fetch } : {}) }) : undefined;
+    this.#alerter = options.alerts ? createClientAlerter(options.alerts, this.#request, this.#identifyTimeoutMs, options.fetch) : undefined;
     this.#tracker = createTracker({
       sink: resolvedSink,
       strict: tracking.strict ?? false,
@@ -77,6 +81,7 @@ export class Registry {
       ...(tracking.limits ? { limits: tracking.limits } : {}),
       onFailure: (event, error) => this.#alert(event, error),
     });
+    this.dashboard = dashboardReads(this.#request, this.#tracker);
   }
 
   /**

@@ -63,3 +63,25 @@ test("a webhook that never answers is abandoned after timeoutMs, so flush resolv
   await alerter.flush();
   expect(errors.map((error) => (error as Error).name)).toEqual(["TimeoutError"]);
 });
+
+test("record is told about each alert posted, with the webhook's status, or null when it did not answer; a throwing record is contained", async () => {
+  const recorded: unknown[] = [];
+  const warned: string[] = [];
+  const statuses = [200, 500];
+  let posts = 0;
+  const fetch = (async () => (++posts === 3 ? Promise.reject(new Error("refused")) : new Response("no", { status: statuses[posts - 1]! }))) as unknown as typeof globalThis.fetch;
+  const alerter = createAlerter({ webhook: "http://127.0.0.1:1/hook", minIntervalMs: 0, now: () => Date.UTC(2030, 0, 1), fetch, onError: () => {}, source: "serve", record: (alert) => recorded.push(alert) });
+  for (let index = 0; index < 3; index++) {
+    alerter.notify(facts(new EnvelopeError("ENVELOPE_NETWORK", "no answer")));
+    await alerter.flush();
+  }
+  const alert = { at: "2030-01-01T00:00:00.000Z", kind: "ENVELOPE_NETWORK", text: "save failed for ada (churn) on churn: ENVELOPE_NETWORK", source: "serve" };
+  expect(recorded).toEqual([{ ...alert, status: 200 }, { ...alert, status: 500 }, { ...alert, status: null }]);
+
+  const broken = createAlerter({ webhook: "http://127.0.0.1:1/hook", fetch: (async () => new Response("ok")) as unknown as typeof globalThis.fetch, warn: (line) => warned.push(line), record: () => {
+    throw new Error("record is broken");
+  } });
+  broken.notify(facts(new EnvelopeError("ENVELOPE_NETWORK", "no answer")));
+  await broken.flush();
+  expect(warned).toEqual(["alerts: record threw (ignored; reported once): record is broken"]);
+});
