@@ -24,6 +24,7 @@ export { loadServable, type Servable } from "./serving/loadServable.ts";
 export { parseModelRef, type ModelRef } from "./serving/parseModelRef.ts";
 export { serve, type RunningService, type ServeOptions } from "./serving/serve.ts";
 export { startRegistry, type RegistryOptions, type RunningRegistry } from "./server/startRegistry.ts";
+export type { BatchRun, RunError, RunInput, RunPage } from "./runs/BatchRun.ts";
 export { deriveFields } from "./shape/deriveFields.ts";
 export { summarizeFeatures } from "./shape/summarizeFeatures.ts";
 export { openStore, type StoreOptions } from "./store/openStore.ts";
