@@ -26,7 +26,8 @@ export interface RunRecord {
 /**
  * Starts the clock of a batch run, and records it in the registry when it ends: a succeeded run
  * with its files, rows and drift counts, a failed one with its error and an alert to
- * ENVELOPE_ALERT_WEBHOOK. Neither throws (see `recordBatchRun`).
+ * ENVELOPE_ALERT_WEBHOOK (an alert that cannot be posted is a warning). Neither throws (see
+ * `recordBatchRun`).
  */
 export function startRunRecord(options: RunRecordOptions): RunRecord {
   const startedAt = new Date();
@@ -36,6 +37,6 @@ export function startRunRecord(options: RunRecordOptions): RunRecord {
   const common = { registry: options.registry, model: { name: options.model.name, version: options.model.version }, warn: options.warn };
   return {
     succeeded: (result) => recordBatchRun({ ...common, run: succeededRunInput(facts(), result) }),
-    failed: (error) => recordBatchRun({ ...common, run: failedRunInput(facts(), error), error, alerter: webhook ? createAlerter({ webhook, warn: options.warn }) : undefined }),
+    failed: (error) => recordBatchRun({ ...common, run: failedRunInput(facts(), error), error, alerter: webhook ? createAlerter({ webhook, onError: (error) => options.warn(`the alert was not posted to ${webhook}: ${error instanceof Error ? error.message : String(error)}`), warn: options.warn }) : undefined }),
   };
 }

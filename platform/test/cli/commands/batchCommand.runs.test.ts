@@ -99,3 +99,10 @@ test("inputs that do not fit the shape are a failed run too, still exiting 2", a
   const [latest] = (await ada.listRuns("linear", { limit: 1 })).runs;
   expect(latest).toMatchObject({ status: "failed", inputs: [bad], error: { code: "ENVELOPE_INVALID", message: expect.stringMatching(/column x: expected/) } });
 }, 60_000);
+
+test("an alert the webhook does not take is a warning; the run is recorded and the command exits as the failure does", async () => {
+  const run = await batch(["linear@1", "--input", join(temp.dir, "throws.parquet"), "--output", join(temp.dir, "failed")], { ENVELOPE_ALERT_WEBHOOK: "http://127.0.0.1:1/closed" });
+  expect(run.code).toBe(1);
+  expect(run.err).toMatch(/^envelope batch: the alert was not posted to http:\/\/127\.0\.0\.1:1\/closed: /m);
+  expect((await ada.listRuns("linear", { limit: 1 })).runs[0]).toMatchObject({ status: "failed", error: { code: "ENVELOPE_MODEL_FAILED" } });
+}, 60_000);
