@@ -73,6 +73,11 @@ async function featureTable(connection: DuckDBConnection, features: FeatureTable
   return { ...(await found), first: true };
 }
 
+/** whether `problem` is about the feature table alone, whatever the input: a key it lacks, or nothing besides its keys */
+function aboutTableAlone(problem: Problem, features: FeatureTable): boolean {
+  return problem.path === features.file || (problem.path.startsWith(`${features.file}: column `) && problem.got === "no such column");
+}
+
 /**
  * Checks joining `part.features` onto `part` before any row runs: the columns
  * (`checkJoinColumns`), keys on several rows of the feature table (named with their counts, once
@@ -85,9 +90,10 @@ export async function checkFeatureJoin(connection: DuckDBConnection, part: Input
   const table = await featureTable(connection, features);
   const keys = new Set(features.on);
   const featureColumns = table.columns.filter((column) => !keys.has(column.name));
-  const problems = checkJoinColumns(part.file, inputColumns, features, table.columns);
-  const joinable = problems.length === 0 && table.duplicates.length === 0;
-  if (table.first) problems.push(...table.duplicates);
+  const columnProblems = checkJoinColumns(part.file, inputColumns, features, table.columns);
+  const joinable = columnProblems.length === 0 && table.duplicates.length === 0;
+  // what is wrong with the feature table alone (a key it lacks, duplicate keys) is said with the first part only
+  const problems = table.first ? [...columnProblems, ...table.duplicates] : columnProblems.filter((problem) => !aboutTableAlone(problem, features));
   const featureNames = new Set(featureColumns.map((column) => column.name));
   const wanted = fields.filter((field) => !field.nullable && featureNames.has(field.name)).map((field) => field.name);
   let unmatched = 0;

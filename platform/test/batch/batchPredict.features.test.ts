@@ -109,6 +109,12 @@ describe("batchPredict with a feature table joined by id", () => {
     mkdirSync(at("two-parts"));
     for (const part of [0, 1]) await sql(`COPY (SELECT ${part} * 5 + i AS client_id, 'pro' AS plan FROM range(5) r(i)) TO '${at(`two-parts/part-${part}.parquet`)}' (FORMAT parquet)`);
     expect(await problemsOf(at("two-parts/*.parquet"), at("twice.parquet"), ["client_id"])).toEqual(["twice.parquet: column client_id: expected each key on one row (a key on several rows would repeat its input rows), got 2 keys on several rows: 5 on 3 rows, 3 on 2 rows"]);
+    // so is a key the feature table lacks, while one the inputs lack is said for each input
+    expect(await problemsOf(at("two-parts/*.parquet"), at("twice.parquet"), ["client_id", "region"])).toEqual([
+      "two-parts/part-0.parquet: column region: expected the key column region (--on) to join twice.parquet by, got no such column",
+      "twice.parquet: column region: expected the key column region (--on) to join twice.parquet by, got no such column",
+      "two-parts/part-1.parquet: column region: expected the key column region (--on) to join twice.parquet by, got no such column",
+    ]);
   });
 
   test("columns in both tables besides the keys are refused as ambiguous, by name", async () => {
