@@ -3,6 +3,9 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { checkFeatureJoin } from "./checkFeatureJoin.ts";
 import { sourceOf, sqlString, type InputPart } from "./InputPart.ts";
 
+/** DuckDB's memory for the joins: a 5,000,000-row join stayed within it at the same speed as without a limit (BENCHMARKS.md) */
+export const joinMemoryLimit = "256MB";
+
 /**
  * Joins each part that has a feature table once, writing the joined rows (in the input's order)
  * to `folder/joined-<n>.parquet`, and returns the parts with `joined` set to it: every later read
@@ -16,6 +19,9 @@ export async function joinFeatureParts(parts: readonly InputPart[], folder: stri
   const instance = await DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
   try {
+    // the join's hash table and its sort back to input order spill to the run's folder past this, so a large part costs disk, not memory
+    await connection.run(`SET memory_limit = '${joinMemoryLimit}'`);
+    await connection.run(`SET temp_directory = ${sqlString(join(folder, "spill"))}`);
     const joined: InputPart[] = [];
     for (const [index, part] of parts.entries()) {
       if (!part.features || !(await checkFeatureJoin(connection, { ...part, features: part.features }, [])).joinable) {
