@@ -3,6 +3,7 @@ import { EnvelopeError } from "../../src/errors/EnvelopeError.ts";
 import { createTracker, type TrackerOptions } from "../../src/tracking/createTracker.ts";
 import type { UsageEvent } from "../../src/tracking/UsageEvent.ts";
 import type { UsageSink } from "../../src/tracking/UsageSink.ts";
+import { validateEvents } from "../../src/tracking/validateEvents.ts";
 
 // how a sink behaves on each send, in order; the last entry repeats
 type Step = "ok" | "fail" | "hang" | "reject422";
@@ -48,6 +49,16 @@ describe("createTracker delivery", () => {
     expect(sink.batches.map((batch) => batch.length)).toEqual([10, 10, 5]);
     expect(sink.batches.flat().map((event) => event.fn)).toEqual(Array.from({ length: 25 }, (_, index) => `call${index}`));
     expect(stats).toEqual({ sent: 25, queued: 0, dropped: 0, rejected: 0, failures: 0 });
+  });
+
+  test("by default a send merges up to 1,000 events, as many as the registry takes in one request (fewer requests, each costing it less per event)", async () => {
+    const sink = scripted("ok");
+    const track = tracker({ sink });
+    await calls(track, 2500);
+    await track.flush();
+    expect(sink.batches.map((batch) => batch.length)).toEqual([1000, 1000, 500]);
+    expect(() => validateEvents(sink.batches[0])).not.toThrow();
+    expect(() => validateEvents([...sink.batches[0]!, sink.batches[2]![0]])).toThrow(/at most 1000/);
   });
 
   test("after a send, fewer than batchSize events wait lingerMs for more; a full batch or flush sends at once", { timeout: 10_000 }, async () => {
