@@ -75,6 +75,11 @@ describe("batchPredict over s3:// inputs", () => {
     expect(left).toEqual([]);
   }, 60_000);
 
+  test("the endpoint may come from AWS_ENDPOINT_URL_S3, as the AWS tools read it", async () => {
+    const result = await batchPredict({ model, inputs: ["s3://data/clients/part-1.parquet"], outputDir: at("from-env"), features: { table: "s3://data/features/all.parquet", on: ["client_id"] }, s3: { env: { ...env, AWS_ENDPOINT_URL_S3: server.endpoint } } });
+    expect(result.parts.map((part) => [part.input, part.rows])).toEqual([["s3://data/clients/part-1.parquet", 41]]);
+  });
+
   test("a problem in an s3:// input names the object, and the downloads are removed after the failed run", async () => {
     await sql(`COPY (SELECT 1 AS client_id, 'pro' AS plan) TO '${at("no-features.parquet")}' (FORMAT parquet)`);
     await put("bad/clients.parquet", at("no-features.parquet"));

@@ -30,8 +30,9 @@ Usage: envelope batch MODEL --input GLOB --output DIR [--id COLUMNS] [--shard I/
   --features TABLE  a .parquet or .csv table (local or s3://) joined onto every input by --on:
                   each input row once, in order, with its features
   --on KEYS       the key column(s) of the join, comma-separated (client_id or client_id,region)
-  --s3-endpoint URL  an S3-compatible server (MinIO, s3rver), in path style; credentials and
-                  region from AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION or the AWS chain
+  --s3-endpoint URL  an S3-compatible server (MinIO, s3rver), in path style (default:
+                  AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL); credentials and region from
+                  AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION or the AWS chain
   --shard I/N     run only shard I of N (from 0): every N-th input file, so N machines together
                   run every file once; env:NAME/N reads I from the variable NAME
                   (env:JOB_COMPLETION_INDEX/N in a Kubernetes Indexed Job)
