@@ -47,6 +47,7 @@ export default withExemplar(
             { text: "Batch predictions", link: "/platform/batch-predictions" },
             { text: "Deployment rules", link: "/platform/deployment-rules" },
             { text: "Usage tracking and alerts", link: "/platform/usage-and-alerts" },
+            { text: "The dashboard", link: "/platform/dashboard" },
             { text: "Errors and how to fix them", link: "/platform/errors" },
           ],
         },

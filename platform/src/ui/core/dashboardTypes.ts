@@ -1,79 +1,22 @@
-/** The answers of the dashboard's endpoints, as the dashboard contract of issue 17 gives them. */
+/**
+ * The answers of the endpoints the dashboard reads, named as its views use them: the registry's
+ * own row types (type-only imports, gone from the bundle), plus what the handlers add to them.
+ */
+import type { ModelSummary as StoredSummary } from "../../envelope/Envelope.ts";
+import type { DashboardStore, ErrorGroup, FunctionUse, NewUsersWeek, StoredAlert, UserDetail as StoredUserDetail, UserUse, VersionHeader, VersionMetrics, VersionSeries } from "../../store/DashboardStore.ts";
 
-export interface VersionRow {
-  name: string;
-  version: number;
-  createdAt: string;
-  tags: Record<string, string>;
-}
-
-/** `GET /v1/dashboard/metrics`: a version and the latest value of each asked metric. */
-export interface MetricRow extends VersionRow {
-  metrics: Record<string, number>;
-}
-
-/** `GET /v1/dashboard/series`: a version and its series as logged. */
-export interface SeriesRow extends VersionRow {
-  points: Array<{ x: number; y: number }>;
-}
-
-export interface MetricNames {
-  scalar: string[];
-  series: string[];
-}
-
-export interface WeekUsers {
-  week: string;
-  users: number;
-}
-
-export interface FunctionUsage {
-  fn: string;
-  calls: number;
-  failures: number;
-  failureRate: number;
-  users: number;
-}
-
-export interface ErrorUsage {
-  fn: string;
-  errorClass: string;
-  errorCode: string | null;
-  message: string;
-  count: number;
-  users: number;
-  lastAt: string;
-  fix: string | null;
-}
-
-export interface UserUsage {
-  user: string;
-  team: string;
-  firstAt: string;
-  calls: number;
-  failures: number;
-}
-
-export interface UserDetail {
-  user: string;
-  functions: Array<{ fn: string; calls: number; failures: number }>;
-  recentFailures: Array<{ at: string; fn: string; errorCode: string | null; message: string }>;
-}
-
-export interface AlertRow {
-  id: number;
-  at: string;
-  kind: string;
-  text: string;
-  status: number | null;
-  source: string;
-  user: string | null;
-  team: string | null;
-}
-
-/** `GET /v1/models`: a version as the model list shows it. */
-export interface ModelSummary extends VersionRow {
-  owner: string;
-  team: string;
-  description: string;
-}
+export type VersionRow = VersionHeader;
+/** `GET /v1/dashboard/metrics`: a version and the latest value of each asked metric */
+export type MetricRow = VersionMetrics;
+/** `GET /v1/dashboard/series`: a version and its series as logged */
+export type SeriesRow = VersionSeries;
+export type MetricNames = Awaited<ReturnType<DashboardStore["metricNames"]>>;
+export type WeekUsers = NewUsersWeek;
+export type FunctionUsage = FunctionUse;
+/** `GET /v1/usage/errors`: an error group with the suggested fix the usage report gives it */
+export type ErrorUsage = ErrorGroup & { fix: string | null };
+export type UserUsage = UserUse;
+export type UserDetail = StoredUserDetail;
+export type AlertRow = StoredAlert;
+/** `GET /v1/models`: a version as the model list shows it */
+export type ModelSummary = StoredSummary;

@@ -21,7 +21,8 @@ const shots = process.env.UPDATE === "1" ? path.join(repo, "docs/public/dashboar
 
 const dots = (panel: string) => `[data-panel^="${panel}"] g[aria-label="dot"] circle`;
 
-describe.skipIf(!haveBrowser)("the dashboard, in a browser", () => {
+// each test opens a few tabs on a shared, busy machine: room for that, no timing asserted
+describe.skipIf(!haveBrowser)("the dashboard, in a browser", { timeout: 120_000 }, () => {
   let registry: TestRegistry;
   let browser: Browser;
   let alertsPosted = 0;
@@ -84,5 +85,102 @@ describe.skipIf(!haveBrowser)("the dashboard, in a browser", () => {
     await shot(page, "model");
     const empty = await open("#/models?query=stage%3Dnope");
     await expect.poll(() => empty.locator('[data-state="empty"]').innerText(), { timeout: 30_000 }).toMatch(/^no model's latest version matches stage=nope/);
+  });
+
+  // stage is by version (v % 3 == 2 is prod): 13 of each model's 40 versions, 650 in all
+  const metricsView = "#/metrics?color=region&last=5&metric=auc&query=stage%3Dprod&series=roc&x=auc&y=loss";
+
+  it("draws a metric over time, a scatter and series with one mark per matching version, and downloads them", async () => {
+    const api = await callRegistry(registry, "GET", "/v1/dashboard/metrics?query=stage%3Dprod&metric=auc&limit=1000", { token: registry.tokens.admin });
+    expect(api.json.versions).toHaveLength(650);
+    const page = await open(metricsView);
+    await settled(page);
+    expect(await page.locator(dots("metric-over-time")).count()).toBe(650);
+    expect(await page.locator(dots("scatter")).count()).toBe(650);
+    expect(await page.locator('[data-panel^="series"] g[aria-label="line"] path').count()).toBe(5);
+    // hover: name@version, the values, the tags
+    const hover = await page.locator(dots("scatter")).first().locator("title").textContent();
+    expect(hover).toMatch(/^model-\d\d@\d+\nauc = [\d.]+\nloss = [\d.]+\nfamily=(trees|linear)\nowner=\w+-user\nregion=\w+\nstage=prod\nteam=\w+$/);
+    // one color per region in the legend
+    expect(await page.locator('[data-panel^="metric-over-time"] figure > div span').count()).toBe(5);
+    const csv = await downloaded(page, '[data-panel^="metric-over-time"] [data-download="csv"]');
+    const lines = csv.trimEnd().split("\r\n");
+    expect(lines[0]).toBe("version,createdAt,region,auc");
+    expect(lines).toHaveLength(651);
+    const svg = await downloaded(page, '[data-panel^="scatter"] [data-download="svg"]');
+    expect(svg).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svg.match(/<circle /g)).toHaveLength(650);
+    await shot(page, "metrics");
+  });
+
+  it("keeps every setting in the URL: a pasted URL shows the same view in a fresh tab", async () => {
+    const page = await open("#/metrics?query=stage%3Dprod");
+    await settled(page);
+    await page.locator('select[name="metric"]').selectOption("f1");
+    await expect.poll(() => page.url()).toMatch(/metric=f1/);
+    await settled(page);
+    await page.locator('input[name="color"]').fill("family");
+    await page.locator('input[name="last"]').fill("3");
+    await page.locator(".controls button[type=submit]").click();
+    await expect.poll(() => page.url()).toMatch(/color=family.*last=3/);
+    await settled(page);
+    const shared = page.url();
+    const seen = async (tab: Page) => ({
+      dots: await tab.locator(dots("metric-over-time")).count(),
+      lines: await tab.locator('[data-panel^="series"] g[aria-label="line"] path').count(),
+      title: await tab.locator('[data-panel^="metric-over-time"] h2').innerText(),
+      metric: await tab.locator('select[name="metric"]').inputValue(),
+    });
+    const before = await seen(page);
+    expect(before).toEqual({ dots: 650, lines: 3, title: "f1 over time: 650 versions, colored by family", metric: "f1" });
+    const fresh = await open(shared.slice(shared.indexOf("#")));
+    await settled(fresh);
+    expect(await seen(fresh)).toEqual(before);
+    // the token was pasted in the fresh tab: it never travels in the URL
+    expect(shared).not.toContain(registry.tokens.admin);
+    // a setting the registry refuses: its message, naming the parameter, in the chart's place
+    const refused = await open("#/metrics?last=500&metric=auc&query=stage%3Dprod&series=roc");
+    await expect.poll(() => refused.locator('[data-state="error"]').innerText(), { timeout: 30_000 }).toBe('/v1/dashboard/series answered 400 ENVELOPE_INVALID: 1 problem in the query; query.last: expected a whole number from 1 to 50, got "500"');
+    const none = await open("#/metrics?query=stage%3Dnope");
+    await expect.poll(() => none.locator('[data-state="empty"]').innerText(), { timeout: 30_000 }).toMatch(/^no versions match stage=nope/);
+  });
+
+  it("shows usage aggregated by the registry, and drills down to a user", async () => {
+    const since = new Date(Date.now() - 28 * 86_400_000).toISOString();
+    const get = async (at: string) => (await callRegistry(registry, "GET", `${at}?since=${encodeURIComponent(since)}`, { token: registry.tokens.admin })).json;
+    const { weeks } = await get("/v1/usage/new-users");
+    const { functions } = await get("/v1/usage/functions");
+    expect(functions).toHaveLength(7);
+    const page = await open("#/usage?days=28");
+    await settled(page);
+    expect(await page.locator('[data-panel="new-users"] g[aria-label="bar"] rect').count()).toBe(weeks.length);
+    expect(await page.locator('[data-panel="functions"] g.calls-bars rect').count()).toBe(7);
+    expect(await page.locator('[data-panel="functions"] g.failure-bars rect').count()).toBe(7);
+    expect(await page.locator('[data-panel="functions"] tbody tr').first().innerText()).toBe([functions[0].fn, functions[0].calls, functions[0].failures, `${(functions[0].failureRate * 100).toFixed(1)}%`, functions[0].users].join("\t"));
+    const errors = await page.locator('[data-panel="errors"] tbody tr').allInnerTexts();
+    expect(errors.length).toBeGreaterThan(0);
+    // each error with the suggested fix the usage report gives it
+    expect(errors.find((row) => row.includes("ENVELOPE_NOT_FOUND"))).toMatch(/\nmodel model-07 version 99 not found\t\d+\t\d+\t.*\tCheck the model's name and version/);
+    await shot(page, "usage");
+    await page.locator('[data-user="user-1"]').click();
+    await expect.poll(() => page.url()).toMatch(/user=user-1/);
+    await settled(page);
+    expect(await page.locator("main h2").first().innerText()).toBe("User user-1");
+    expect(await page.locator('[data-panel="user-user-1-functions"] tbody tr').count()).toBeGreaterThan(0);
+    // one team's usage: the users of team churn are the even ones
+    const churn = (await callRegistry(registry, "GET", `/v1/usage/functions?since=${encodeURIComponent(since)}&team=churn`, { token: registry.tokens.admin })).json.functions;
+    const team = await open("#/usage?days=28&team=churn");
+    await settled(team);
+    expect(await team.locator('[data-panel="functions"] tbody tr td:nth-child(2)').allInnerTexts()).toEqual(churn.map((row: { calls: number }) => String(row.calls)));
+    expect(await team.locator('[data-panel="users"] [data-user]').evaluateAll((links) => links.every((link) => Number(link.textContent!.slice(5)) % 2 === 0))).toBe(true);
+  });
+
+  it("lists the latest alerts with the webhook's status codes", async () => {
+    expect(alertsPosted).toBe(201);
+    const page = await open("#/alerts");
+    await settled(page);
+    expect(await page.locator('[data-panel="alerts"] tbody tr').count()).toBe(3);
+    expect(await page.locator("[data-status]").evaluateAll((badges) => badges.map((badge) => `${badge.getAttribute("data-status")} ${badge.className}`))).toEqual(["none status failed", "500 status failed", "200 status ok"]);
+    await shot(page, "alerts");
   });
 });
