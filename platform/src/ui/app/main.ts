@@ -36,7 +36,8 @@ function render(): void {
   const state = parseViewState(location.hash);
   const token = sessionStorage.getItem(tokenKey);
   const nav = h("nav", {}, ...views.map((view) => h("a", { href: `#/${view}`, class: view === state.view ? "current" : "", "data-view": view }, titles[view])));
-  const root = h("main", { "data-view": state.view });
+  // the hash this view was drawn for: a reader (or a test) can tell a drawn view from a stale one
+  const root = h("main", { "data-view": state.view, "data-hash": location.hash });
   document.title = `${titles[state.view]} · Envelope dashboard`;
   document.body.replaceChildren(h("header", {}, h("strong", {}, "Envelope dashboard"), nav, tokenBar(token)), root);
   if (!token) {

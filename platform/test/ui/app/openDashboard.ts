@@ -13,10 +13,10 @@ export async function openDashboard(browser: Browser, registryUrl: string, hash:
   return page;
 }
 
-/** Waits until no part of the view is loading any more. */
+/** Waits until the view the URL names is drawn (not the one before a click) and no part of it is loading. */
 export async function settled(page: Page): Promise<void> {
   // an expression, run in the page: this file is type-checked without the DOM's types
-  await page.waitForFunction(`document.querySelector("main") !== null && document.querySelector('[data-state="loading"]') === null`, undefined, { timeout: 60_000 });
+  await page.waitForFunction(`document.querySelector("main")?.dataset.hash === location.hash && document.querySelector('[data-state="loading"]') === null`, undefined, { timeout: 60_000 });
 }
 
 /** The text of the file a download button gives. */
