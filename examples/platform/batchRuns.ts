@@ -11,13 +11,13 @@ import { saveScoringModel } from "./batch.ts";
  * `envelope runs MODEL` lists a model's runs, newest first. A failed run also posts an alert to
  * ENVELOPE_ALERT_WEBHOOK with its cause, and the command exits as the failure does.
  * @example batch.runs
- * @timeout 60000
+ * @timeout 120000
  * @expect
  * first run: exit 0; second run: exit 2
  * when{...}version  status                     in   out  skipped{...}duration  who  output{...}drift
- * {...}1  failed ENVELOPE_INVALID     0     0        0{...}ada  $DIR/out  -
- * {...}1  succeeded                1000  1000        0{...}ada  $DIR/out  monthly 62, tenure 181
- * alert: batch failed for ada (churn) on churn-score@1: ENVELOPE_INVALID (422)
+ * {...}  failed ENVELOPE_INVALID     0     0        0{...}ada  $DIR/out  -
+ * {...}  succeeded                1000  1000        0{...}ada  $DIR/out  monthly 62, tenure 181
+ * alert: batch failed for ada (churn) on churn-score@{...}: ENVELOPE_INVALID (422)
  */
 export async function recordRuns() {
   await saveScoringModel(); // hide
