@@ -113,6 +113,21 @@ describe.skipIf(!haveBrowser)("the dashboard, in a browser", { timeout: 120_000 
     await shot(page, "metrics");
   });
 
+  it("starts the charts a URL names without waiting for the metric names", async () => {
+    const page = await openDashboard(browser, registry.url, "#/alerts", registry.tokens.admin);
+    pages.push(page);
+    // the metric names never answer (held here): the charts must not be waiting for them
+    let release = () => {};
+    await page.route("**/v1/dashboard/metric-names*", (route) => new Promise<void>((resolve) => (release = resolve)).then(() => route.continue()));
+    await page.evaluate(`location.hash = ${JSON.stringify(metricsView)}`);
+    await expect.poll(() => page.locator(dots("metric-over-time")).count(), { timeout: 60_000 }).toBe(650);
+    await expect.poll(() => page.locator(dots("scatter")).count(), { timeout: 60_000 }).toBe(650);
+    await expect.poll(() => page.locator('[data-panel^="series"] g[aria-label="line"] path').count(), { timeout: 60_000 }).toBe(5);
+    expect(await page.locator('[data-state="loading"]').innerText()).toBe("loading metric names…");
+    release();
+    await settled(page);
+  });
+
   it("keeps every setting in the URL: a pasted URL shows the same view in a fresh tab", async () => {
     const page = await open("#/metrics?query=stage%3Dprod");
     await settled(page);

@@ -84,6 +84,21 @@ export const metricsView: View = (root, context) => {
   const form = h("div");
   const slots = { overTime: h("div"), scatter: h("div"), series: h("div") };
   root.append(h("h1", {}, "Metrics"), form, slots.overTime, slots.scatter, slots.series);
+  // a chart whose metrics the URL names starts at once, beside the metric names (a shared URL
+  // names them all); the others start with the names' defaults
+  const started = new Set<keyof typeof slots>();
+  const last = params["last"] ?? "5";
+  const once = (chart: keyof typeof slots, draw: () => void) => {
+    if (started.has(chart)) return;
+    started.add(chart);
+    draw();
+  };
+  const start = ({ metric, x, y, series: curve }: { metric?: string | undefined; x?: string | undefined; y?: string | undefined; series?: string | undefined }) => {
+    if (metric) once("overTime", () => overTime(context, slots.overTime, query, metric, color));
+    if (x && y) once("scatter", () => scatter(context, slots.scatter, query, x, y, color));
+    if (curve) once("series", () => series(context, slots.series, query, curve, last));
+  };
+  start({ metric: params["metric"], x: params["x"], y: params["y"], series: params["series"] });
   void fill(form, "metric names", signal, async () => {
     const names = await api.get<MetricNames>("/v1/dashboard/metric-names", [["query", query]]);
     const retry = controls([{ name: "query", label: "tag query", placeholder: "stage=prod" }], params, navigate);
@@ -95,12 +110,10 @@ export const metricsView: View = (root, context) => {
       x: params["x"] ?? names.scalar[0] ?? "",
       y: params["y"] ?? names.scalar[1] ?? names.scalar[0] ?? "",
       series: params["series"] ?? names.series[0] ?? "",
-      last: params["last"] ?? "5",
+      last,
     };
-    if (chosen.metric) overTime(context, slots.overTime, query, chosen.metric, color);
-    if (chosen.x && chosen.y) scatter(context, slots.scatter, query, chosen.x, chosen.y, color);
-    if (chosen.series) series(context, slots.series, query, chosen.series, chosen.last);
-    else slots.series.replaceChildren(emptyState(`no version matching ${quoted(query)} logged a series metric`));
+    start(chosen);
+    if (!chosen.series) slots.series.replaceChildren(emptyState(`no version matching ${quoted(query)} logged a series metric`));
     return controls(
       [
         { name: "query", label: "tag query", placeholder: "stage=prod" },
