@@ -2,7 +2,7 @@ import { openApiSchemas } from "./openApiSchemas.ts";
 import type { Route } from "./Route.ts";
 
 const errorResponses: Record<string, string> = {
-  "400": "malformed JSON, or a body that is not UTF-8 (the message names the byte)",
+  "400": "malformed JSON, or a body that is not UTF-8 (the message names the byte); for the dashboard's routes, a query parameter that is missing or wrong (each problem names it)",
   "401": "no or unknown bearer token",
   "403": "another team's model",
   "404": "no such model, version or route",

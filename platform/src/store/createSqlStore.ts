@@ -75,8 +75,11 @@ export function createSqlStore(db: Database, hooks: StoreHooks = {}): Store {
     return rows.map((row) => row.metric);
   }
 
+  // one statement for the list, in its order: the trigger that keeps a version's latest scalars
+  // (schema.ts) then updates the version's row once per save or log, not once per metric
   async function insertMetrics(q: Queryable, id: number, metrics: Metric[], at: string): Promise<void> {
-    for (const metric of metrics) await q.query("INSERT INTO envelope_metrics (model_id, metric, logged_at) VALUES ($1, $2::jsonb, $3)", [id, JSON.stringify(metric), at]);
+    if (metrics.length === 0) return;
+    await q.query("INSERT INTO envelope_metrics (model_id, metric, logged_at) SELECT $1, m, $3 FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS list(m, n) ORDER BY n", [id, JSON.stringify(metrics), at]);
   }
 
   return {

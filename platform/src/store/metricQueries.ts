@@ -7,12 +7,10 @@ interface HeaderRow {
   name: string;
   version: number;
   created_at: Date | string;
-  /** `created_at` to the microsecond, in UTC: a cursor must say exactly where a page ended */
-  at_exact: string;
   tags: Record<string, string>;
 }
 
-const headerColumns = `m.name, m.version, m.created_at, to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at_exact, m.tags`;
+const headerColumns = "m.name, m.version, m.created_at, m.tags";
 
 function header(row: HeaderRow): VersionHeader {
   return { name: row.name, version: row.version, createdAt: new Date(row.created_at).toISOString(), tags: sortedTags(row.tags) };
@@ -23,17 +21,18 @@ const latestMetric = (kind: "scalar" | "series", parameter: string, select: stri
   `SELECT ${select} FROM envelope_metrics x WHERE x.model_id = m.id AND x.metric->>'name' = ${parameter} AND x.metric->>'kind' = '${kind}' ORDER BY x.id DESC LIMIT 1`;
 
 /**
- * The dashboard's metric reads, aggregated by the database. A version's metrics are read by
- * (model_id, id), a few rows a version; pages follow `envelope_models_created`'s order, so a
- * page reads its own versions and stops (npm run bench:dashboard).
+ * The dashboard's metric reads, aggregated by the database. A page of versions follows
+ * `envelope_models_created`'s order and reads each version's latest scalars from its own row
+ * (`envelope_models.scalars`, kept by a trigger), so it reads its own versions and stops; a
+ * series is looked up per version by (model_id, name, id) (npm run bench:dashboard).
  */
 export function metricQueries(db: Database): Pick<DashboardStore, "metricNames" | "versionMetrics" | "versionSeries"> {
   /**
-   * Runs a page's query walking `envelope_models_created` in order, each version's metric found by
-   * `envelope_metrics_model_name`, so that it stops after the page. Without statistics (PGlite
-   * has no autovacuum to gather them) the planner may instead look up the metrics of every
-   * matching version and sort them all: 3,333 versions of 10,000 for `stage=prod`, 460 ms
-   * instead of a page's few milliseconds. A very selective query walks more of the index to
+   * Runs a page's query walking `envelope_models_created` in order, so that it stops after the
+   * page. Without statistics (PGlite has no autovacuum to gather them) the planner may instead
+   * read every matching version (through the tags' GIN index) and sort them all: with a series
+   * looked up per version, 3,333 versions of 10,000 for `stage=prod`, 460 ms instead of a page's
+   * few milliseconds. A very selective query walks more of the index to
    * fill its page; at 10,000 versions that costs milliseconds.
    */
   const inIndexOrder = <T>(work: (q: Queryable) => Promise<T>) =>
@@ -57,26 +56,21 @@ export function metricQueries(db: Database): Pick<DashboardStore, "metricNames" 
     },
 
     async versionMetrics(query) {
-      const params: unknown[] = [JSON.stringify(query.tags), query.limit + 1];
-      const joins = query.metrics.map((metric, index) => `JOIN LATERAL (${latestMetric("scalar", `$${params.push(metric)}`, "(x.metric->>'value')::float8 AS value")}) v${index} ON true`);
-      let where = "m.tags @> $1::jsonb";
+      const params: unknown[] = [JSON.stringify(query.tags), query.limit + 1, query.metrics];
+      let where = "m.tags @> $1::jsonb AND m.scalars ?& $3::text[]";
       if (query.after !== undefined) {
-        const [at, name, version] = cursorValues(query.after, "versions", ["string", "string", "number"]);
-        where += ` AND (m.created_at, m.name COLLATE "C", m.version) > ($${params.push(at)}::timestamptz, $${params.push(name)}, $${params.push(version)})`;
+        // the cursor names the page's last version; its time is read here, exact to the microsecond
+        const [name, version] = cursorValues(query.after, "versions", ["string", "number"]);
+        where += ` AND (m.created_at, m.name COLLATE "C", m.version) > (SELECT c.created_at, c.name COLLATE "C", c.version FROM envelope_models c WHERE c.name = $${params.push(name)} AND c.version = $${params.push(version)})`;
       }
-      const values = query.metrics.map((_, index) => `v${index}.value AS v${index}`).join(", ");
       const rows = await inIndexOrder((q) =>
-        q.query<HeaderRow & Record<string, number>>(
-          `SELECT ${headerColumns}, ${values} FROM envelope_models m ${joins.join(" ")}
-           WHERE ${where} ORDER BY m.created_at, m.name COLLATE "C", m.version LIMIT $2`,
-          params,
-        ),
+        q.query<HeaderRow & { scalars: Record<string, number> }>(`SELECT ${headerColumns}, m.scalars FROM envelope_models m WHERE ${where} ORDER BY m.created_at, m.name COLLATE "C", m.version LIMIT $2`, params),
       );
       const page = rows.slice(0, query.limit);
       const last = page.at(-1);
       return {
-        versions: page.map((row) => ({ ...header(row), metrics: Object.fromEntries(query.metrics.map((metric, index) => [metric, row[`v${index}`]!])) })),
-        next: rows.length > query.limit && last ? encodePageCursor("versions", [last.at_exact, last.name, last.version]) : null,
+        versions: page.map((row) => ({ ...header(row), metrics: Object.fromEntries(query.metrics.map((metric) => [metric, row.scalars[metric]!])) })),
+        next: rows.length > query.limit && last ? encodePageCursor("versions", [last.name, last.version]) : null,
       };
     },
 

@@ -20,7 +20,10 @@
  * events per UTC day and group (team, user, function, outcome, error), kept up by a trigger on
  * each insert into `envelope_events` and filled from the events when it is empty: the
  * dashboard's usage views read it for the whole days of a window (about a tenth of the rows)
- * and the events only for the window's first, partial day.
+ * and the events only for the window's first, partial day. `envelope_models.scalars` holds each
+ * version's latest value of each scalar metric (by the metrics' id order), kept by a trigger on
+ * each insert into `envelope_metrics` and filled when no version has any: the dashboard's
+ * metrics page reads it with the version's row instead of looking metrics up per version.
  */
 /**
  * An event's day (UTC) and group in `envelope_usage_days`: everything the dashboard groups by,
@@ -28,6 +31,12 @@
  * key's nulls are equal to each other (NULLS NOT DISTINCT), so an upsert finds its row.
  */
 const usageDayColumns = `(at AT TIME ZONE 'UTC')::date, team, user_name, fn, success, error_class, error_code, error_message, md5(error_message)`;
+
+/** Per version (`model_id`) of the metric rows in `table`, the last value of each scalar metric, as a jsonb object (`scalars`). */
+const latestScalars = (table: string) => `SELECT model_id, jsonb_object_agg(name, value) AS scalars FROM (
+    SELECT DISTINCT ON (model_id, metric->>'name') model_id, metric->>'name' AS name, metric->'value' AS value
+    FROM ${table} WHERE metric->>'kind' = 'scalar' ORDER BY model_id, metric->>'name', id DESC
+  ) latest GROUP BY model_id`;
 
 export const schemaSql = `
 CREATE TABLE IF NOT EXISTS envelope_tokens (
@@ -158,6 +167,9 @@ INSERT INTO envelope_usage_days (day, team, user_name, fn, success, error_class,
   SELECT ${usageDayColumns}, count(*), max(at) FROM envelope_events
   WHERE NOT EXISTS (SELECT 1 FROM envelope_usage_days) GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
   ON CONFLICT DO NOTHING;
+ALTER TABLE envelope_models ADD COLUMN IF NOT EXISTS scalars jsonb NOT NULL DEFAULT '{}';
+UPDATE envelope_models m SET scalars = latest.scalars FROM (${latestScalars("envelope_metrics")}) latest
+  WHERE m.id = latest.model_id AND NOT EXISTS (SELECT 1 FROM envelope_models WHERE scalars <> '{}');
 `;
 
 /**
@@ -173,6 +185,12 @@ export const schemaRoutines: readonly string[] = [
      RETURN NULL;
    END $$`,
   "CREATE OR REPLACE TRIGGER envelope_usage_days_add AFTER INSERT ON envelope_events REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION envelope_usage_days_add()",
+  `CREATE OR REPLACE FUNCTION envelope_scalars_add() RETURNS trigger LANGUAGE plpgsql AS $$
+   BEGIN
+     UPDATE envelope_models m SET scalars = m.scalars || latest.scalars FROM (${latestScalars("added")}) latest WHERE m.id = latest.model_id;
+     RETURN NULL;
+   END $$`,
+  "CREATE OR REPLACE TRIGGER envelope_scalars_add AFTER INSERT ON envelope_metrics REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION envelope_scalars_add()",
 ];
 
 /** An arbitrary constant for the advisory lock that serialises schema creation across registries. */

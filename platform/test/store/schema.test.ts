@@ -56,3 +56,43 @@ test("envelope_events has no index on id alone, in a new store and in one from b
     await old.close();
   }
 }, 60_000);
+
+test("a store with events from before the daily usage counts gets them filled in, and the usage views count them", async () => {
+  const db = await openPglite(path.join(temp.dir, "usage-days"));
+  try {
+    await migrate(db);
+    const store = createSqlStore(db);
+    const event = (at: string, fn: string, success: boolean) => ({ at, fn, args: [], success, errorClass: null, errorCode: success ? null : "ENVELOPE_INVALID", errorMessage: null, durationMs: 1, user: "ada", team: "churn", clientVersion: "0.1.0", model: null });
+    await store.recordEvents([event("2030-01-01T10:00:00Z", "save", true), event("2030-01-03T10:00:00Z", "save", false), event("2030-01-04T10:00:00Z", "get", true)]);
+    // as a store made before the counts were kept: events, and no counts
+    await db.query("DELETE FROM envelope_usage_days");
+    await migrate(db);
+    expect(await store.usageByFunction({ since: "2030-01-01T12:00:00Z" })).toEqual([
+      { fn: "get", calls: 1, failures: 0, failureRate: 0, users: 1 },
+      { fn: "save", calls: 1, failures: 1, failureRate: 1, users: 1 },
+    ]);
+    expect((await db.query<{ calls: number }>("SELECT sum(calls)::int AS calls FROM envelope_usage_days"))[0]!.calls).toBe(3);
+  } finally {
+    await db.close();
+  }
+}, 60_000);
+
+test("a store from before each version's latest scalars were kept gets them filled in from its metrics", async () => {
+  const db = await openPglite(path.join(temp.dir, "scalars"));
+  try {
+    await migrate(db);
+    const store = createSqlStore(db);
+    const model = (name: string) => ({ name, owner: "ada", team: "churn", description: "", createdAt: "2030-01-01T00:00:00.000Z", tags: { name }, shape: { inputs: [], outputs: [] }, context: { node: "v20", packages: {} }, features: {}, metrics: [{ name: "auc", kind: "scalar" as const, value: 0.5 }], artifact: { mediaType: "application/json", size: 2, sha256: "0".repeat(64) } });
+    await store.saveModel(model("a"));
+    await store.saveModel(model("b"));
+    await store.logMetrics("a", 1, [{ name: "auc", kind: "scalar", value: 0.75 }, { name: "loss", kind: "scalar", value: 0.2 }], "churn", "2030-01-02T00:00:00.000Z");
+    // as a store made before the column: every version without its scalars
+    await db.query("UPDATE envelope_models SET scalars = '{}'");
+    await migrate(db);
+    const page = await store.versionMetrics({ tags: {}, metrics: ["auc"], limit: 10 });
+    expect(page.versions.map((row) => [row.name, row.metrics])).toEqual([["a", { auc: 0.75 }], ["b", { auc: 0.5 }]]);
+    expect((await db.query<{ scalars: unknown }>("SELECT scalars FROM envelope_models WHERE name = 'a'"))[0]!.scalars).toEqual({ auc: 0.75, loss: 0.2 });
+  } finally {
+    await db.close();
+  }
+}, 60_000);

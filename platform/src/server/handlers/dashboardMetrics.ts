@@ -23,7 +23,7 @@ export const dashboardMetrics: Route = {
     const tags = params.tags();
     const metrics = [...new Set(params.names("metric"))];
     const limit = params.limit();
-    const after = params.cursor("versions", ["string", "string", "number"]);
+    const after = params.cursor("versions", ["string", "number"]);
     if (metrics.length === 0 || metrics.length > maxAskedMetrics) params.fail("metric", `1 to ${maxAskedMetrics} scalar metric names (metric=auc&metric=loss)`, `${metrics.length} names`);
     params.done();
     return { status: 200, json: await services.store.versionMetrics({ tags, metrics, limit, ...(after === undefined ? {} : { after }) }) };
