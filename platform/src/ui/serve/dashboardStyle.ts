@@ -19,6 +19,7 @@ h1 { font-size: 1.4rem; }
 table { border-collapse: collapse; font-size: .85rem; margin: .5rem 0; }
 th, td { text-align: left; padding: .25rem .6rem; border-bottom: 1px solid #e6e9ed; vertical-align: top; }
 .columns { display: flex; flex-wrap: wrap; gap: 1.5rem; }
+td a.current { font-weight: 700; color: #1b1f24; text-decoration: none; }
 .tag { display: inline-block; background: #eef2f6; border-radius: 3px; padding: 0 .35rem; margin: 0 .2rem .1rem 0; font-size: .8rem; }
 .state { padding: .8rem 1rem; border-radius: 6px; background: #f3f5f7; }
 .state.error { background: #fdecec; color: #8a1c1c; }

@@ -78,11 +78,16 @@ describe.skipIf(!haveBrowser)("the dashboard, in a browser", { timeout: 120_000 
     expect(page.url()).toMatch(/#\/models\?model=model-06&query=region%3Deu$|#\/models\?query=region%3Deu&model=model-06$/);
     expect(await page.locator("[data-version]").count()).toBe(40);
     await expect.poll(() => page.locator("[data-envelope]").getAttribute("data-envelope")).toBe("model-06@40");
+    expect(await page.locator('[data-version][aria-current="true"]').innerText()).toBe("v40");
     const envelope = await page.locator("[data-envelope]").innerText();
     expect(envelope).toMatch(/stage\s+staging/);
     expect(envelope).toMatch(/calibration\s+0\.\d+/);
     expect(envelope).toContain("series: roc (5 points)");
     await shot(page, "model");
+    await page.locator('[data-version="7"]').click();
+    await settled(page);
+    expect(await page.locator("[data-envelope]").getAttribute("data-envelope")).toBe("model-06@7");
+    expect(await page.locator('[data-version][aria-current="true"]').innerText()).toBe("v7");
     const empty = await open("#/models?query=stage%3Dnope");
     await expect.poll(() => empty.locator('[data-state="empty"]').innerText(), { timeout: 30_000 }).toMatch(/^no model's latest version matches stage=nope/);
   });

@@ -16,7 +16,9 @@ export function modelDetail(slot: HTMLElement, { api, params, signal }: ViewCont
   void fill(versionsSlot, `versions of ${name}`, signal, async () => {
     const { models } = await api.get<{ models: ModelSummary[] }>("/v1/models", [["tag", `name=${name}`], ["limit", "500"]]);
     if (models.length === 0) return emptyState(`no model named \`${name}\`: pick one from the list`);
-    const link = (row: ModelSummary) => h("a", { href: `#/models?${new URLSearchParams({ ...params, version: String(row.version) })}`, "data-version": row.version }, `v${row.version}`);
+    // the version shown above is marked; without one in the URL, that is the newest
+    const shown = params["version"] ?? String(models[0]!.version);
+    const link = (row: ModelSummary) => h("a", { href: `#/models?${new URLSearchParams({ ...params, version: String(row.version) })}`, "data-version": row.version, class: String(row.version) === shown ? "current" : undefined, "aria-current": String(row.version) === shown ? "true" : undefined }, `v${row.version}`);
     const list = table(models, [
       { header: "version", cell: link },
       { header: "created", cell: (row) => row.createdAt.replace("T", " ").slice(0, 19) },
