@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -57,6 +57,7 @@ describe.skipIf(!haveBrowser)("the dashboard, in a browser", { timeout: 120_000 
     for (const page of pages) await page.context().close();
     await browser?.close();
     await registry?.close();
+    if (process.env.UPDATE !== "1") rmSync(shots, { recursive: true, force: true });
   });
 
   it("asks for a token, and says what to paste when the registry refuses one", async () => {
