@@ -27,7 +27,7 @@ export function seededTags(m: number, v: number): Record<string, string> {
 function metricsOf(m: number, v: number): Metric[] {
   // values that move with the version and differ by model, deterministic, in [0, 1)
   const scalar = seededMetrics.map((name, k): Metric => ({ name, kind: "scalar", value: Math.round(((m * 37 + v * (11 + k * 3) + k * 17) % 80) + v / 2) / 100 }));
-  const roc: Metric = { name: "roc", kind: "series", points: [0, 0.1, 0.3, 0.6, 1].map((x) => ({ x, y: Math.min(1, Math.sqrt(x) * (0.8 + ((m + v) % 5) / 25)) })) };
+  const roc: Metric = { name: "roc", kind: "series", points: [0, 0.1, 0.3, 0.6, 1].map((x) => ({ x, y: Math.min(1, Math.sqrt(x) * (0.75 + ((m * 3 + v) % 7) / 30)) })) };
   return [...scalar, roc];
 }
 

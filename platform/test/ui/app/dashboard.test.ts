@@ -119,6 +119,20 @@ describe.skipIf(!haveBrowser)("the dashboard, in a browser", { timeout: 120_000 
     await shot(page, "metrics");
   });
 
+  it("facets the metric over time by a tag: one row of dots per value", async () => {
+    // region=eu: 10 models x 40 versions; stage by version: dev 13, staging 14, prod 13 per model
+    const page = await open("#/metrics?color=region&facet=stage&metric=auc&query=region%3Deu&series=roc&x=auc&y=loss");
+    await settled(page);
+    const panel = page.locator('[data-panel^="metric-over-time"]');
+    expect(await panel.locator("h2").innerText()).toBe("auc over time: 400 versions, colored by region, one row per stage");
+    // Plot draws a faceted mark as one group per facet
+    const perFacet = await panel.locator('g[aria-label="dot"] > g').evaluateAll((facets) => facets.map((facet) => facet.querySelectorAll("circle").length));
+    expect(perFacet.sort()).toEqual([130, 130, 140]);
+    const csv = await downloaded(page, '[data-panel^="metric-over-time"] [data-download="csv"]');
+    expect(csv.split("\r\n")[0]).toBe("version,createdAt,region,stage,auc");
+    await shot(page, "metrics-faceted");
+  });
+
   it("starts the charts a URL names without waiting for the metric names", async () => {
     const page = await openDashboard(browser, registry.url, "#/alerts", registry.tokens.admin);
     pages.push(page);

@@ -14,19 +14,20 @@ const maxVersions = 20_000;
 
 const quoted = (query: string) => (query ? `\`${query}\`` : "the registry");
 
-function overTime({ api, signal }: ViewContext, slot: HTMLElement, query: string, metric: string, color: string): void {
+function overTime({ api, signal }: ViewContext, slot: HTMLElement, query: string, metric: string, color: string, facet: string): void {
   void fill(slot, `${metric} of every version`, signal, async () => {
     const { items, truncated } = await api.all<MetricRow>("/v1/dashboard/metrics", [["query", query], ["metric", metric]], "versions", maxVersions);
     if (items.length === 0) return emptyState(`no version matching ${quoted(query)} logged \`${metric}\`: pick another metric or loosen the query`);
     return chartPanel({
       id: `metric-over-time-${metric}`,
-      title: `${metric} over time: ${items.length}${truncated ? ` (the first ${maxVersions})` : ""} versions, colored by ${color}`,
-      chart: metricOverTime(items, metric, color),
+      title: `${metric} over time: ${items.length}${truncated ? ` (the first ${maxVersions})` : ""} versions, colored by ${color}${facet ? `, one row per ${facet}` : ""}`,
+      chart: metricOverTime(items, metric, color, facet),
       rows: items,
       columns: [
         { header: "version", value: versionLabel },
         { header: "createdAt", value: (row) => row.createdAt },
         { header: color, value: (row) => tagGroup(row, color) },
+        ...(facet && facet !== color ? [{ header: facet, value: (row: MetricRow) => tagGroup(row, facet) }] : []),
         { header: metric, value: (row) => row.metrics[metric] },
       ],
     });
@@ -81,6 +82,7 @@ export const metricsView: View = (root, context) => {
   const { api, params, navigate, signal } = context;
   const query = params["query"] ?? "";
   const color = params["color"] ?? "stage";
+  const facet = params["facet"] ?? "";
   const form = h("div");
   const slots = { overTime: h("div"), scatter: h("div"), series: h("div") };
   root.append(h("h1", {}, "Metrics"), form, slots.overTime, slots.scatter, slots.series);
@@ -94,7 +96,7 @@ export const metricsView: View = (root, context) => {
     draw();
   };
   const start = ({ metric, x, y, series: curve }: { metric?: string | undefined; x?: string | undefined; y?: string | undefined; series?: string | undefined }) => {
-    if (metric) once("overTime", () => overTime(context, slots.overTime, query, metric, color));
+    if (metric) once("overTime", () => overTime(context, slots.overTime, query, metric, color, facet));
     if (x && y) once("scatter", () => scatter(context, slots.scatter, query, x, y, color));
     if (curve) once("series", () => series(context, slots.series, query, curve, last));
   };
@@ -119,6 +121,7 @@ export const metricsView: View = (root, context) => {
         { name: "query", label: "tag query", placeholder: "stage=prod" },
         { name: "metric", label: "metric", choices: names.scalar },
         { name: "color", label: "color by tag", placeholder: "stage" },
+        { name: "facet", label: "a row per tag", placeholder: "(none)" },
         { name: "x", label: "scatter x", choices: names.scalar },
         { name: "y", label: "scatter y", choices: names.scalar },
         { name: "series", label: "series", choices: names.series },
