@@ -174,13 +174,15 @@ UPDATE envelope_models m SET scalars = latest.scalars FROM (${latestScalars("env
 
 /**
  * Statements with `;` inside, run after `schemaSql` in the same transaction: the trigger that
- * adds each statement's new events to `envelope_usage_days`, grouped as the backfill above.
+ * adds each statement's new events to `envelope_usage_days`, grouped as the backfill above, in
+ * the groups' order, so that concurrent batches (PostgreSQL) lock shared rows in one order and
+ * never deadlock; and the trigger that keeps each version's latest scalars.
  */
 export const schemaRoutines: readonly string[] = [
   `CREATE OR REPLACE FUNCTION envelope_usage_days_add() RETURNS trigger LANGUAGE plpgsql AS $$
    BEGIN
      INSERT INTO envelope_usage_days (day, team, user_name, fn, success, error_class, error_code, error_message, message_key, calls, last_at)
-     SELECT ${usageDayColumns}, count(*), max(at) FROM added GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
+     SELECT ${usageDayColumns}, count(*), max(at) FROM added GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9
      ON CONFLICT (day, team, user_name, fn, success, error_class, error_code, message_key) DO UPDATE SET calls = envelope_usage_days.calls + EXCLUDED.calls, last_at = greatest(envelope_usage_days.last_at, EXCLUDED.last_at);
      RETURN NULL;
    END $$`,

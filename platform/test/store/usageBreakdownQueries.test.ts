@@ -92,6 +92,17 @@ await eachStore("usageBreakdownQueries", (store, ready) => {
     await expect(store().usageUsers({ since, team, limit: 1, after: "eyJub3QiOiJvdXJzIn0" })).rejects.toMatchObject({ code: "ENVELOPE_INVALID", status: 400 });
   });
 
+  test.skipIf(!ready())("concurrent batches counting into the same days and groups are all counted", async () => {
+    const team = unique("team");
+    const event = (index: number): UsageEvent => ({ at: new Date(Date.UTC(2030, 0, 1 + (index % 5), 12)).toISOString(), fn: `fn${index % 7}`, args: [], success: index % 3 !== 0, errorClass: null, errorCode: index % 3 === 0 ? "ENVELOPE_INVALID" : null, errorMessage: null, durationMs: 1, user: `u${index % 11}`, team, clientVersion: "0.1.0", model: null });
+    // the same groups in opposite orders, at once
+    const batches = Array.from({ length: 12 }, (_, batch) => (batch % 2 === 0 ? (list: UsageEvent[]) => list : (list: UsageEvent[]) => list.reverse())(Array.from({ length: 300 }, (_, index) => event(index))));
+    await Promise.all(batches.map((events) => store().recordEvents(events)));
+    const functions = await store().usageByFunction({ since: "2029-12-31T00:00:00Z", team });
+    expect(functions.reduce((sum, row) => sum + row.calls, 0)).toBe(12 * 300);
+    expect(functions.reduce((sum, row) => sum + row.failures, 0)).toBe(12 * 100);
+  }, 60_000);
+
   test.skipIf(!ready())("one user: calls per function and latest failures, newest first", async () => {
     const { team } = await history(store());
     expect(await store().userUsage("bob", { since, team })).toEqual({
