@@ -1,9 +1,11 @@
 import type { UsageQuery, UsageSummary } from "../usage/UsageSummary.ts";
 import type { Database } from "./Database.ts";
+import { usageRows } from "./usageRows.ts";
 
 /**
- * The usage report computed by the database: three grouped queries over the events a query
- * selects, so that a report over a year of events moves a few rows, not the events. Ties sort
+ * The usage report computed by the database: three grouped queries, new users over each user's
+ * first calls and the rest over the daily counts of the window (`usageRows`), so that a report
+ * over a year of events moves a few rows, not the events, and reads about a day of them. Ties sort
  * as `usageReport` sorts them (byte order: COLLATE "C"), and the contract tests hold the two to
  * the same answers.
  */
@@ -24,15 +26,18 @@ export function usageQueries(db: Database) {
            ) firsts WHERE first_at >= $1 ORDER BY first_at, user_name COLLATE "C"`,
           params.slice(0, -1),
         ),
+        // calls and errors from the daily counts (see usageRows): about a day of events, not the window's
         db.query<{ fn: string; calls: number; failures: number }>(
-          `SELECT fn, count(*)::int AS calls, (count(*) FILTER (WHERE NOT success))::int AS failures
-           FROM envelope_events WHERE at >= $1${filter} GROUP BY fn ORDER BY calls DESC, fn COLLATE "C"`,
+          `SELECT fn, sum(calls)::int AS calls, coalesce(sum(calls) FILTER (WHERE NOT success), 0)::int AS failures
+           FROM ${usageRows(filter)} GROUP BY fn ORDER BY calls DESC, fn COLLATE "C"`,
           params.slice(0, -1),
         ),
         db.query<{ error: string; message: string; count: number; users: number }>(
           `SELECT * FROM (
-             SELECT coalesce(error_code, error_class, 'unknown') AS error, coalesce(error_message, '') AS message, count(*)::int AS count, count(DISTINCT user_name)::int AS users
-             FROM envelope_events WHERE at >= $1 AND NOT success${filter} GROUP BY 1, 2
+             SELECT error, message, sum(calls)::int AS count, count(user_name)::int AS users FROM (
+               SELECT coalesce(error_code, error_class, 'unknown') AS error, coalesce(error_message, '') AS message, user_name, sum(calls) AS calls
+               FROM ${usageRows(filter)} WHERE NOT success GROUP BY 1, 2, 3
+             ) per_user GROUP BY 1, 2
            ) errors ORDER BY count DESC, error COLLATE "C", message COLLATE "C" LIMIT ${top}`,
           params,
         ),
