@@ -1,4 +1,4 @@
-import type { ErrorGroup, FunctionUse, NewUsersWeek, Page, StoredAlert, UserDetail, UserUse, VersionMetrics, VersionSeries } from "../store/DashboardStore.ts";
+import type { AlertRecord, ErrorGroup, FunctionUse, NewUsersWeek, Page, StoredAlert, UserDetail, UserUse, VersionMetrics, VersionSeries } from "../store/DashboardStore.ts";
 import type { Tracker } from "../tracking/createTracker.ts";
 import type { Transport } from "./createTransport.ts";
 
@@ -60,6 +60,8 @@ export function dashboardReads(request: Transport, tracker: Tracker) {
     user: (user: string, options: UsageOptions = {}) => read<UserDetail>("usageUser", [user, options], `/v1/usage/users/${encodeURIComponent(user)}`, params(usage(options))),
     /** the alerts recorded in the registry, newest first */
     alerts: (page: PageOptions = {}) => read<Page<"alerts", StoredAlert>>("alerts", [page], "/v1/alerts", params(paging(page))),
+    /** keeps alerts a service or job posted to its webhook (the client's own are kept for it); the registry adds who sent them */
+    recordAlerts: (alerts: readonly AlertRecord[]) => tracker.run("recordAlerts", [{ alerts: alerts.length }], null, () => request<{ recorded: number }>("POST", "/v1/alerts", { json: { alerts } })),
   };
 }
 

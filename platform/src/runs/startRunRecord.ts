@@ -2,12 +2,13 @@ import { createAlerter } from "../alerts/createAlerter.ts";
 import type { BatchResult } from "../batch/batchPredict.ts";
 import type { Shard } from "../batch/selectShard.ts";
 import type { Registry } from "../client/Registry.ts";
+import type { AlertRecord } from "../store/DashboardStore.ts";
 import type { BatchRun } from "./BatchRun.ts";
 import { failedRunInput, succeededRunInput } from "./batchRunInput.ts";
 import { recordBatchRun } from "./recordBatchRun.ts";
 
 export interface RunRecordOptions {
-  registry: Pick<Registry, "recordRun">;
+  registry: Pick<Registry, "recordRun"> & { dashboard: Pick<Registry["dashboard"], "recordAlerts"> };
   model: { name: string; version: number };
   inputs: readonly string[];
   outputDir: string;
@@ -26,8 +27,9 @@ export interface RunRecord {
 /**
  * Starts the clock of a batch run, and records it in the registry when it ends: a succeeded run
  * with its files, rows and drift counts, a failed one with its error and an alert to
- * ENVELOPE_ALERT_WEBHOOK (an alert that cannot be posted is a warning). Neither throws (see
- * `recordBatchRun`).
+ * ENVELOPE_ALERT_WEBHOOK (an alert that cannot be posted is a warning), kept in the registry
+ * once posted (`GET /v1/alerts`, the dashboard's alerts; one it cannot keep is a warning too).
+ * Neither throws (see `recordBatchRun`).
  */
 export function startRunRecord(options: RunRecordOptions): RunRecord {
   const startedAt = new Date();
@@ -35,8 +37,15 @@ export function startRunRecord(options: RunRecordOptions): RunRecord {
   const facts = () => ({ inputs: options.inputs, outputDir: options.outputDir, shard: options.shard, startedAt, durationMs: performance.now() - started });
   const webhook = options.env["ENVELOPE_ALERT_WEBHOOK"];
   const common = { registry: options.registry, model: { name: options.model.name, version: options.model.version }, warn: options.warn };
+  const kept = new Set<Promise<unknown>>();
+  const keep = (alert: AlertRecord) => kept.add(options.registry.dashboard.recordAlerts([alert]).catch((error: unknown) => options.warn(`the alert was posted but not kept in the registry: ${error instanceof Error ? error.message : String(error)}`)));
+  const alerter = () => (webhook ? createAlerter({ webhook, source: "batch", record: keep, onError: (error) => options.warn(`the alert was not posted to ${webhook}: ${error instanceof Error ? error.message : String(error)}`), warn: options.warn }) : undefined);
   return {
     succeeded: (result) => recordBatchRun({ ...common, run: succeededRunInput(facts(), result) }),
-    failed: (error) => recordBatchRun({ ...common, run: failedRunInput(facts(), error), error, alerter: webhook ? createAlerter({ webhook, onError: (error) => options.warn(`the alert was not posted to ${webhook}: ${error instanceof Error ? error.message : String(error)}`), warn: options.warn }) : undefined }),
+    async failed(error) {
+      const recorded = await recordBatchRun({ ...common, run: failedRunInput(facts(), error), error, alerter: alerter() });
+      await Promise.all(kept);
+      return recorded;
+    },
   };
 }

@@ -1,6 +1,6 @@
 import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createAlerter } from "../alerts/createAlerter.ts";
+import { createAlerter, type AlerterOptions } from "../alerts/createAlerter.ts";
 import type { SavedEnvelope } from "../envelope/Envelope.ts";
 import { createTracker } from "../tracking/createTracker.ts";
 import type { UsageSink } from "../tracking/UsageSink.ts";
@@ -38,7 +38,7 @@ export interface ServeOptions {
   /** record a usage event `predict` per request here (e.g. `registrySink(url, token)`) */
   tracking?: UsageSink;
   /** post an alert to this Slack-compatible webhook when the model fails a request (500/504) */
-  alerts?: { webhook: string; minIntervalMs?: number; fetch?: typeof fetch; onError?: (error: unknown) => void };
+  alerts?: Pick<AlerterOptions, "webhook" | "minIntervalMs" | "fetch" | "onError" | "record">;
   /** where our own failures are logged; default stderr */
   log?: (line: string) => void;
   /** the running Node version, compared with the envelope's; default `process.version` */
@@ -99,7 +99,7 @@ export async function serve(envelope: SavedEnvelope, options: ServeOptions): Pro
   });
   const identity = { user: options.service ?? label, team: envelope.team };
   const tracker = options.tracking ? createTracker({ sink: options.tracking, strict: false, clientVersion: platformVersion, identify: async () => identity, onError: (error) => log(`${label}: usage events not recorded: ${(error as Error).message}`) }) : undefined;
-  const alerter = options.alerts ? createAlerter(options.alerts) : undefined;
+  const alerter = options.alerts ? createAlerter({ ...options.alerts, source: "serve" }) : undefined;
   const predict = createPredictHandler({ envelope, pool, metrics, maxBodyBytes: options.maxBodyBytes ?? 16 * 1024 * 1024, maxRows, maxJsonDepth: options.maxJsonDepth ?? 64, tracker, alerter, identity, log });
   const openApi = JSON.stringify(buildServiceOpenApi(envelope, maxRows));
 

@@ -3,6 +3,7 @@ import { EnvelopeError } from "../../errors/EnvelopeError.ts";
 import { loadServable } from "../../serving/loadServable.ts";
 import { parseModelRef } from "../../serving/parseModelRef.ts";
 import { serve } from "../../serving/serve.ts";
+import type { AlertRecord } from "../../store/DashboardStore.ts";
 import { registrySink } from "../../tracking/registrySink.ts";
 import type { CliIo } from "../CliIo.ts";
 import type { FlagValues, Flags, Operands } from "../Command.ts";
@@ -67,7 +68,15 @@ export async function serveCommand(model: string, values: FlagValues, io: CliIo)
   const token = (values["token"] as string | undefined) ?? io.env["ENVELOPE_TOKEN"];
   if (!url || !token) throw new EnvelopeError("ENVELOPE_CONFIG", "no registry: pass --url and --token (or set ENVELOPE_REGISTRY_URL and ENVELOPE_TOKEN)");
   const webhook = io.env["ENVELOPE_ALERT_WEBHOOK"];
-  const { envelope, state } = await loadServable(new Registry({ url, token }), ref);
+  const registry = new Registry({ url, token });
+  const { envelope, state } = await loadServable(registry, ref);
+  // each alert posted is also kept in the registry (GET /v1/alerts, the dashboard's alerts)
+  const keeping = new Set<Promise<unknown>>();
+  const record = (alert: AlertRecord) => {
+    const kept = registry.dashboard.recordAlerts([alert]).catch((error: unknown) => io.stderr(`envelope serve: an alert was posted but not kept in the registry: ${(error as Error)?.message ?? String(error)}\n`));
+    const entry: Promise<unknown> = kept.finally(() => keeping.delete(entry));
+    keeping.add(entry);
+  };
   const service = await serve(envelope, {
     state,
     port,
@@ -78,11 +87,12 @@ export async function serveCommand(model: string, values: FlagValues, io: CliIo)
     maxQueue,
     ...(typeof values["service"] === "string" ? { service: values["service"] } : {}),
     tracking: registrySink({ url, token }),
-    ...(webhook ? { alerts: { webhook } } : {}),
+    ...(webhook ? { alerts: { webhook, record } } : {}),
     log: (line) => io.stderr(`${line}\n`),
   });
   io.stdout(`serving ${envelope.name}@${envelope.version} on ${service.url} (POST /predict, GET /openapi.json, GET /healthz, GET /metrics)\n`);
   await (io.stopped ?? stopSignal());
   await service.close();
+  await Promise.all(keeping);
   return 0;
 }

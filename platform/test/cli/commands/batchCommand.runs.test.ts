@@ -89,6 +89,9 @@ test("a run whose model throws is recorded as failed with its cause, posts an al
   expect(alerts).toHaveLength(1);
   expect(alerts[0]!.text).toBe("batch failed for ada (churn) on linear@1: ENVELOPE_MODEL_FAILED (500)");
   expect(JSON.stringify(alerts[0]!.blocks)).toMatch(/x must not be -1/);
+  // and kept in the registry with the webhook's answer, where the dashboard lists it
+  const { alerts: kept } = await ada.dashboard.alerts({ limit: 1 });
+  expect(kept[0]).toMatchObject({ kind: "ENVELOPE_MODEL_FAILED", text: alerts[0]!.text, status: 200, source: "batch", user: "ada", team: "churn" });
 }, 60_000);
 
 test("inputs that do not fit the shape are a failed run too, still exiting 2", async () => {

@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type { CliIo } from "../../../src/cli/CliIo.ts";
 import { main } from "../../../src/cli/main.ts";
@@ -17,7 +19,7 @@ beforeAll(async () => {
 afterAll(() => registry.close());
 
 /** Runs `envelope serve` until the test says stop; resolves its URL once it serves. */
-function serveCli(argv: string[]) {
+function serveCli(argv: string[], env: NodeJS.ProcessEnv = {}) {
   let stop!: () => void;
   const stopped = new Promise<void>((resolve) => (stop = resolve));
   let listening!: (url: string) => void;
@@ -30,7 +32,7 @@ function serveCli(argv: string[]) {
       if (match) listening(match[1]!);
     },
     stderr: (text) => void (captured.err += text),
-    env: { ENVELOPE_REGISTRY_URL: registry.url, ENVELOPE_TOKEN: registry.tokens.ada },
+    env: { ENVELOPE_REGISTRY_URL: registry.url, ENVELOPE_TOKEN: registry.tokens.ada, ...env },
     now: () => new Date(),
     stopped,
   };
@@ -94,3 +96,31 @@ test("envelope serve --max-memory and --max-queue reach the service: a worker ov
   expect(statuses.at(-1)).toBe(500);
   expect(run.captured.err).toContain("went over its memory limit (64 MB of JavaScript heap)");
 });
+
+test("with ENVELOPE_ALERT_WEBHOOK, a failed prediction's alert is posted and kept in the registry with the webhook's answer", async () => {
+  const posted: string[] = [];
+  const webhook = createServer((request, response) => {
+    let body = "";
+    request.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
+    request.on("end", () => {
+      posted.push((JSON.parse(body) as { text: string }).text);
+      response.statusCode = 202;
+      response.end();
+    });
+  });
+  await new Promise<void>((resolve) => webhook.listen(0, "127.0.0.1", resolve));
+  try {
+    const run = serveCli(["linear@1", "--port", "0", "--service", "alerting-api"], { ENVELOPE_ALERT_WEBHOOK: `http://127.0.0.1:${(webhook.address() as AddressInfo).port}/hook` });
+    // the model throws on x = -1: a 500, which alerts
+    const response = await fetch(`${await run.url}/predict`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ rows: [{ x: -1, plan: "pro" }] }) });
+    expect(response.status).toBe(500);
+    run.stop();
+    expect(await run.exit).toBe(0);
+    expect(posted).toHaveLength(1);
+    const { alerts } = await new Registry({ url: registry.url, token: registry.tokens.ada, tracking: { sink: "none" } }).dashboard.alerts({ limit: 1 });
+    expect(alerts[0]).toMatchObject({ text: posted[0], status: 202, source: "serve", user: "ada", team: "churn" });
+  } finally {
+    webhook.closeAllConnections();
+    await new Promise((resolve) => webhook.close(resolve));
+  }
+}, 60_000);
