@@ -14,7 +14,7 @@ import { whole } from "./serveCommand.ts";
 export const batchHelp = `envelope batch: run a model over tables of rows, writing Parquet
 
 Usage: envelope batch MODEL --input GLOB --output DIR [--id COLUMNS] [--shard I/N] [--chunk-rows N]
-                            [--features TABLE --on KEYS] [--s3-endpoint URL]
+                            [--features TABLE --on KEYS] [--s3-endpoint URL] [--skip-errors]
                             [--workers N] [--timeout MS] [--max-memory MB] [--url URL --token TOKEN]
        envelope batch MODEL --input GLOB --output DIR ... --print-k8s-job --shards N [--image IMAGE]
                             [--namespace NS] [--output-claim PVC]
@@ -54,7 +54,8 @@ Usage: envelope batch MODEL --input GLOB --output DIR [--id COLUMNS] [--shard I/
   Every input's schema is checked against the model's shape before any row runs: a missing
   column, a wrong type or nulls where the model wants values exit 2, each listed with its file
   and column, and nothing is written. A chunk the model fails exits 1 naming its file and rows;
-  an output file appears only once complete.`;
+  an output file appears only once complete. Progress goes to stderr: a bar with rows/s on a
+  terminal, a line every 10 s (and at the end) otherwise.`;
 
 /** The flags `envelope batch` accepts. */
 export const batchFlags: Flags = {
