@@ -1,4 +1,5 @@
 import { createAlerter, type Alerter, type AlerterOptions } from "../alerts/createAlerter.ts";
+import { keepAlerts } from "../alerts/keepAlerts.ts";
 import type { Transport } from "./createTransport.ts";
 
 /** The client's `alerts` option: the alerter's, and whether posted alerts are kept in the registry (default true). */
@@ -12,19 +13,13 @@ export type ClientAlertOptions = Pick<AlerterOptions, "webhook" | "minIntervalMs
  */
 export function createClientAlerter(options: ClientAlertOptions, request: Transport, recordTimeoutMs: number, fetch?: typeof globalThis.fetch): Alerter {
   const { record = true, ...alerts } = options;
-  const pending = new Set<Promise<void>>();
-  const keep = (alert: Parameters<NonNullable<AlerterOptions["record"]>>[0]) => {
-    const sending: Promise<void> = request("POST", "/v1/alerts", { json: { alerts: [alert] }, signal: AbortSignal.timeout(recordTimeoutMs) })
-      .then(() => {}, (error: unknown) => options.onError?.(error))
-      .finally(() => pending.delete(sending));
-    pending.add(sending);
-  };
-  const alerter = createAlerter({ ...alerts, ...(fetch ? { fetch } : {}), ...(record ? { record: keep } : {}) });
+  const keeper = keepAlerts((alert) => request("POST", "/v1/alerts", { json: { alerts: [alert] }, signal: AbortSignal.timeout(recordTimeoutMs) }), (error) => options.onError?.(error));
+  const alerter = createAlerter({ ...alerts, ...(fetch ? { fetch } : {}), ...(record ? { record: keeper.record } : {}) });
   return {
     notify: (facts) => alerter.notify(facts),
     async flush() {
       await alerter.flush();
-      while (pending.size > 0) await Promise.all([...pending]);
+      await keeper.settled();
     },
   };
 }

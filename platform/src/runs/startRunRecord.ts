@@ -1,8 +1,8 @@
 import { createAlerter } from "../alerts/createAlerter.ts";
+import { keepAlerts } from "../alerts/keepAlerts.ts";
 import type { BatchResult } from "../batch/batchPredict.ts";
 import type { Shard } from "../batch/selectShard.ts";
 import type { Registry } from "../client/Registry.ts";
-import type { AlertRecord } from "../store/DashboardStore.ts";
 import type { BatchRun } from "./BatchRun.ts";
 import { failedRunInput, succeededRunInput } from "./batchRunInput.ts";
 import { recordBatchRun } from "./recordBatchRun.ts";
@@ -37,14 +37,13 @@ export function startRunRecord(options: RunRecordOptions): RunRecord {
   const facts = () => ({ inputs: options.inputs, outputDir: options.outputDir, shard: options.shard, startedAt, durationMs: performance.now() - started });
   const webhook = options.env["ENVELOPE_ALERT_WEBHOOK"];
   const common = { registry: options.registry, model: { name: options.model.name, version: options.model.version }, warn: options.warn };
-  const kept = new Set<Promise<unknown>>();
-  const keep = (alert: AlertRecord) => kept.add(options.registry.dashboard.recordAlerts([alert]).catch((error: unknown) => options.warn(`the alert was posted but not kept in the registry: ${error instanceof Error ? error.message : String(error)}`)));
-  const alerter = () => (webhook ? createAlerter({ webhook, source: "batch", record: keep, onError: (error) => options.warn(`the alert was not posted to ${webhook}: ${error instanceof Error ? error.message : String(error)}`), warn: options.warn }) : undefined);
+  const keeper = keepAlerts((alert) => options.registry.dashboard.recordAlerts([alert]), (error) => options.warn(`the alert was posted but not kept in the registry: ${error instanceof Error ? error.message : String(error)}`));
+  const alerter = () => (webhook ? createAlerter({ webhook, source: "batch", record: keeper.record, onError: (error) => options.warn(`the alert was not posted to ${webhook}: ${error instanceof Error ? error.message : String(error)}`), warn: options.warn }) : undefined);
   return {
     succeeded: (result) => recordBatchRun({ ...common, run: succeededRunInput(facts(), result) }),
     async failed(error) {
       const recorded = await recordBatchRun({ ...common, run: failedRunInput(facts(), error), error, alerter: alerter() });
-      await Promise.all(kept);
+      await keeper.settled();
       return recorded;
     },
   };

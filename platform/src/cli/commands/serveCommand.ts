@@ -1,9 +1,9 @@
+import { keepAlerts } from "../../alerts/keepAlerts.ts";
 import { Registry } from "../../client/Registry.ts";
 import { EnvelopeError } from "../../errors/EnvelopeError.ts";
 import { loadServable } from "../../serving/loadServable.ts";
 import { parseModelRef } from "../../serving/parseModelRef.ts";
 import { serve } from "../../serving/serve.ts";
-import type { AlertRecord } from "../../store/DashboardStore.ts";
 import { registrySink } from "../../tracking/registrySink.ts";
 import type { CliIo } from "../CliIo.ts";
 import type { FlagValues, Flags, Operands } from "../Command.ts";
@@ -71,12 +71,7 @@ export async function serveCommand(model: string, values: FlagValues, io: CliIo)
   const registry = new Registry({ url, token });
   const { envelope, state } = await loadServable(registry, ref);
   // each alert posted is also kept in the registry (GET /v1/alerts, the dashboard's alerts)
-  const keeping = new Set<Promise<unknown>>();
-  const record = (alert: AlertRecord) => {
-    const kept = registry.dashboard.recordAlerts([alert]).catch((error: unknown) => io.stderr(`envelope serve: an alert was posted but not kept in the registry: ${(error as Error)?.message ?? String(error)}\n`));
-    const entry: Promise<unknown> = kept.finally(() => keeping.delete(entry));
-    keeping.add(entry);
-  };
+  const keeper = keepAlerts((alert) => registry.dashboard.recordAlerts([alert]), (error) => io.stderr(`envelope serve: an alert was posted but not kept in the registry: ${(error as Error)?.message ?? String(error)}\n`));
   const service = await serve(envelope, {
     state,
     port,
@@ -87,12 +82,12 @@ export async function serveCommand(model: string, values: FlagValues, io: CliIo)
     maxQueue,
     ...(typeof values["service"] === "string" ? { service: values["service"] } : {}),
     tracking: registrySink({ url, token }),
-    ...(webhook ? { alerts: { webhook, record } } : {}),
+    ...(webhook ? { alerts: { webhook, record: keeper.record } } : {}),
     log: (line) => io.stderr(`${line}\n`),
   });
   io.stdout(`serving ${envelope.name}@${envelope.version} on ${service.url} (POST /predict, GET /openapi.json, GET /healthz, GET /metrics)\n`);
   await (io.stopped ?? stopSignal());
   await service.close();
-  await Promise.all(keeping);
+  await keeper.settled();
   return 0;
 }
