@@ -11,5 +11,12 @@ export interface Database extends Queryable {
   readonly kind: "pglite" | "postgres";
   /** runs `work` in one transaction: committed when it resolves, rolled back when it throws */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * PGlite only: copies `rows` (COPY's text format) into `table`'s `columns`, then runs `after`
+   * (statements without parameters, `;` between them), all in one transaction, as one
+   * round trip: each statement costs PGlite about half a millisecond whatever it does, and COPY
+   * writes a row for less than an INSERT does. Absent where a plain INSERT does as well.
+   */
+  copyThen?(table: string, columns: readonly string[], rows: string, after: string): Promise<void>;
   close(): Promise<void>;
 }

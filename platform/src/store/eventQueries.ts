@@ -1,8 +1,11 @@
 import { EnvelopeError } from "../errors/EnvelopeError.ts";
 import type { UsageEvent } from "../tracking/UsageEvent.ts";
 import type { Database } from "./Database.ts";
+import { batchUsageGroups } from "./batchUsageGroups.ts";
+import { copyText } from "./copyText.ts";
 import { decodeEventCursor, encodeEventCursor } from "./eventCursor.ts";
 import type { EventPage, EventQuery } from "./Store.ts";
+import { jsonbLiteral, usageDaysUpsert } from "./usageUpserts.ts";
 
 interface EventRow {
   id: number;
@@ -39,35 +42,60 @@ function toEvent(row: EventRow): UsageEvent {
   };
 }
 
-/** an event as the array that `recordEvents` reads by position, in `envelope_events`' column order */
-function eventRow(event: UsageEvent): unknown[] {
+/** `envelope_events`' columns that a recorded event fills, in the order of `eventRow` */
+const eventColumns = ["at", "user_name", "team", "fn", "args", "success", "error_class", "error_code", "error_message", "duration_ms", "client_version", "model"] as const;
+
+/** an event as the array of its values in `eventColumns`' order */
+function eventRow(event: UsageEvent): [string, string | null, string | null, string, unknown, boolean, string | null, string | null, string | null, number, string, string | null] {
   return [event.at, event.user, event.team, event.fn, event.args ?? null, event.success, event.errorClass, event.errorCode, event.errorMessage, event.durationMs, event.clientVersion, event.model];
 }
 
-/** The store's usage events: recorded in one statement per batch, read in pages by (at, id). */
+/** an event as a row for COPY: `args` as JSON text */
+function copyRow(event: UsageEvent): Array<string | number | boolean | null> {
+  const row: Array<unknown> = eventRow(event);
+  row[4] = JSON.stringify(row[4]);
+  return row as Array<string | number | boolean | null>;
+}
+
+/**
+ * The batch, its first calls and its daily counts in one statement: the events as a jsonb array
+ * of rows read by position (cheaper than by key), numbered in the batch's order; each user's
+ * first call per team and function from the inserted rows, which have their ids, moved earlier
+ * when the batch has an earlier one; the daily counts from the batch's groups.
+ */
+const insertEvents = `WITH inserted AS (
+    INSERT INTO envelope_events (${eventColumns.join(", ")})
+    SELECT (e->>0)::timestamptz, e->>1, e->>2, e->>3, e->4, (e->>5)::boolean, e->>6, e->>7, e->>8, (e->>9)::double precision, e->>10, e->>11
+    FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS batch(e, n) ORDER BY n
+    RETURNING id, at, user_name, team, fn
+  ), first_calls AS (
+    INSERT INTO envelope_first_calls (user_name, team, fn, first_at, first_id)
+    SELECT DISTINCT ON (user_name, coalesce(team, ''), fn) user_name, coalesce(team, ''), fn, at, id FROM inserted
+    WHERE user_name IS NOT NULL ORDER BY user_name, coalesce(team, ''), fn, at, id
+    ON CONFLICT (user_name, team, fn) DO UPDATE SET first_at = EXCLUDED.first_at, first_id = EXCLUDED.first_id
+    WHERE (EXCLUDED.first_at, EXCLUDED.first_id) < (envelope_first_calls.first_at, envelope_first_calls.first_id)
+  )
+  ${usageDaysUpsert("$2::jsonb")}`;
+
+/** The store's usage events: recorded a batch at a time, read in pages by (at, id). */
 export function eventQueries(db: Database) {
   return {
     async recordEvents(events: UsageEvent[]): Promise<void> {
       if (events.length === 0) return;
-      // one statement for the batch: the events, numbered in the batch's order, and each user's
-      // first call per team and function, moved earlier when the batch has an earlier one. Each
-      // event goes as an array in column order: reading a jsonb array by position costs less
-      // than by key, and this insert is most of what a recorded event costs the registry
-      // (npm run bench:serving, registry CPU per request)
-      await db.query(
-        `WITH inserted AS (
-           INSERT INTO envelope_events (at, user_name, team, fn, args, success, error_class, error_code, error_message, duration_ms, client_version, model)
-           SELECT (e->>0)::timestamptz, e->>1, e->>2, e->>3, e->4, (e->>5)::boolean, e->>6, e->>7, e->>8, (e->>9)::double precision, e->>10, e->>11
-           FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS batch(e, n) ORDER BY n
-           RETURNING id, at, user_name, team, fn
-         )
-         INSERT INTO envelope_first_calls (user_name, team, fn, first_at, first_id)
-         SELECT DISTINCT ON (user_name, coalesce(team, ''), fn) user_name, coalesce(team, ''), fn, at, id FROM inserted
-         WHERE user_name IS NOT NULL ORDER BY user_name, coalesce(team, ''), fn, at, id
-         ON CONFLICT (user_name, team, fn) DO UPDATE SET first_at = EXCLUDED.first_at, first_id = EXCLUDED.first_id
-         WHERE (EXCLUDED.first_at, EXCLUDED.first_id) < (envelope_first_calls.first_at, envelope_first_calls.first_id)`,
-        [JSON.stringify(events.map(eventRow))],
-      );
+      // this is most of what a recorded event costs the registry (npm run bench:ingest). The
+      // first calls and daily counts go as the batch's few groups, summed up here, rather than
+      // grouped from every inserted row by the database
+      const groups = batchUsageGroups(events);
+      const copied = db.copyThen ? copyText(events.map(copyRow)) : undefined;
+      if (db.copyThen && copied !== undefined) {
+        // PGlite: COPY and the two upserts in one round trip. COPY takes the ids from the
+        // sequence in the rows' order, and nothing else writes in between (one connection):
+        // the batch's events are the last `events.length` ids
+        const idBase = `currval(pg_get_serial_sequence('envelope_events', 'id')) - ${events.length - 1}`;
+        await db.copyThen("envelope_events", eventColumns, copied, `SELECT envelope_usage_add(${jsonbLiteral(groups.firstCalls)}, ${jsonbLiteral(groups.days)}, ${idBase})`);
+        return;
+      }
+      await db.query(insertEvents, [JSON.stringify(events.map(eventRow)), JSON.stringify(groups.days)]);
     },
 
     async readEvents(query: EventQuery): Promise<EventPage> {

@@ -16,6 +16,10 @@ export async function openPglite(dataDir: string): Promise<Database> {
       kind: "pglite",
       ...adapt(db),
       transaction: (work) => db.transaction((tx) => work(adapt(tx))),
+      // one simple-protocol message: its statements run as one implicit transaction
+      copyThen: async (table, columns, rows, after) => {
+        await db.exec(`COPY ${table} (${columns.join(", ")}) FROM '/dev/blob';\n${after}`, { blob: new Blob([rows]) });
+      },
       close: async () => {
         await db.close();
         release();

@@ -1,3 +1,5 @@
+import { usageAddFunction } from "./usageUpserts.ts";
+
 /**
  * The registry's tables, the same for PGlite and PostgreSQL. `envelope_names` holds one row per
  * model name with its owning team and last version: saving bumps it with an upsert, which locks
@@ -17,8 +19,9 @@
  * `envelope_models_created`, and finds a version's latest value of a metric by
  * (model_id, name, id); `envelope_alerts` keeps the alerts clients and services say they
  * sent, read newest first (by id; a team's by (team, id)). `envelope_usage_days` counts the
- * events per UTC day and group (team, user, function, outcome, error), kept up by a trigger on
- * each insert into `envelope_events` and filled from the events when it is empty: the
+ * events per UTC day and group (team, user, function, outcome, error), kept up by
+ * `recordEvents` from each batch's groups (a statement trigger on `envelope_events` did it
+ * before; it cost each event more, and goes) and filled from the events when it is empty: the
  * dashboard's usage views read it for the whole days of a window (about a tenth of the rows)
  * and the events only for the window's first, partial day. `envelope_models.scalars` holds each
  * version's latest value of each scalar metric (by the metrics' id order), kept by a trigger on
@@ -170,23 +173,17 @@ INSERT INTO envelope_usage_days (day, team, user_name, fn, success, error_class,
 ALTER TABLE envelope_models ADD COLUMN IF NOT EXISTS scalars jsonb NOT NULL DEFAULT '{}';
 UPDATE envelope_models m SET scalars = latest.scalars FROM (${latestScalars("envelope_metrics")}) latest
   WHERE m.id = latest.model_id AND NOT EXISTS (SELECT 1 FROM envelope_models WHERE scalars <> '{}');
+DROP TRIGGER IF EXISTS envelope_usage_days_add ON envelope_events;
+DROP FUNCTION IF EXISTS envelope_usage_days_add();
 `;
 
 /**
- * Statements with `;` inside, run after `schemaSql` in the same transaction: the trigger that
- * adds each statement's new events to `envelope_usage_days`, grouped as the backfill above, in
- * the groups' order, so that concurrent batches (PostgreSQL) lock shared rows in one order and
- * never deadlock; and the trigger that keeps each version's latest scalars.
+ * Statements with `;` inside, run after `schemaSql` in the same transaction: the function that
+ * adds a batch's groups to the first calls and the daily counts (`usageUpserts.ts`), and the
+ * trigger that keeps each version's latest scalars.
  */
 export const schemaRoutines: readonly string[] = [
-  `CREATE OR REPLACE FUNCTION envelope_usage_days_add() RETURNS trigger LANGUAGE plpgsql AS $$
-   BEGIN
-     INSERT INTO envelope_usage_days (day, team, user_name, fn, success, error_class, error_code, error_message, message_key, calls, last_at)
-     SELECT ${usageDayColumns}, count(*), max(at) FROM added GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9
-     ON CONFLICT (day, team, user_name, fn, success, error_class, error_code, message_key) DO UPDATE SET calls = envelope_usage_days.calls + EXCLUDED.calls, last_at = greatest(envelope_usage_days.last_at, EXCLUDED.last_at);
-     RETURN NULL;
-   END $$`,
-  "CREATE OR REPLACE TRIGGER envelope_usage_days_add AFTER INSERT ON envelope_events REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION envelope_usage_days_add()",
+  usageAddFunction,
   `CREATE OR REPLACE FUNCTION envelope_scalars_add() RETURNS trigger LANGUAGE plpgsql AS $$
    BEGIN
      UPDATE envelope_models m SET scalars = m.scalars || latest.scalars FROM (${latestScalars("added")}) latest WHERE m.id = latest.model_id;

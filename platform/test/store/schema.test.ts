@@ -77,6 +77,29 @@ test("a store with events from before the daily usage counts gets them filled in
   }
 }, 60_000);
 
+test("a store from when a trigger kept the daily counts loses the trigger: a batch is counted once", async () => {
+  const db = await openPglite(path.join(temp.dir, "usage-days-trigger"));
+  try {
+    await migrate(db);
+    // the trigger as the earlier version made it
+    await db.query(`CREATE OR REPLACE FUNCTION envelope_usage_days_add() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        INSERT INTO envelope_usage_days (day, team, user_name, fn, success, error_class, error_code, error_message, message_key, calls, last_at)
+        SELECT (at AT TIME ZONE 'UTC')::date, team, user_name, fn, success, error_class, error_code, error_message, md5(error_message), count(*), max(at) FROM added GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9
+        ON CONFLICT (day, team, user_name, fn, success, error_class, error_code, message_key) DO UPDATE SET calls = envelope_usage_days.calls + EXCLUDED.calls, last_at = greatest(envelope_usage_days.last_at, EXCLUDED.last_at);
+        RETURN NULL;
+      END $$`);
+    await db.query("CREATE OR REPLACE TRIGGER envelope_usage_days_add AFTER INSERT ON envelope_events REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION envelope_usage_days_add()");
+    await migrate(db);
+    const event = (at: string) => ({ at, fn: "get", args: [], success: true, errorClass: null, errorCode: null, errorMessage: null, durationMs: 1, user: "ada", team: "churn", clientVersion: "0.1.0", model: null });
+    await createSqlStore(db).recordEvents([event("2030-01-01T10:00:00.000Z"), event("2030-01-01T11:00:00.000Z"), event("2030-01-02T10:00:00.000Z")]);
+    expect(await db.query("SELECT day::text, calls FROM envelope_usage_days ORDER BY day")).toEqual([{ day: "2030-01-01", calls: 2 }, { day: "2030-01-02", calls: 1 }]);
+    expect(await db.query("SELECT tgname FROM pg_trigger WHERE tgrelid = 'envelope_events'::regclass")).toEqual([]);
+  } finally {
+    await db.close();
+  }
+}, 60_000);
+
 test("a store from before each version's latest scalars were kept gets them filled in from its metrics", async () => {
   const db = await openPglite(path.join(temp.dir, "scalars"));
   try {
