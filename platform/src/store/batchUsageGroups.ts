@@ -22,33 +22,61 @@ export interface BatchUsageGroups {
   days: Array<[string, string | null, string | null, string, boolean, string | null, string | null, string | null, number]>;
 }
 
+/** a value in a group's key: null, or the text with its length before it, so that no two keys run together */
+const part = (value: string | null) => (value === null ? "-" : `${value.length}:${value}`);
+
+type DayGroup = BatchUsageGroups["days"][number];
+type FirstCall = BatchUsageGroups["firstCalls"][number];
+
+/** whether `event` falls in `day`'s group, `when` being its day (or its time, in another form) */
+const sameDay = (day: DayGroup, dayWhen: string, event: UsageEvent, when: string) =>
+  dayWhen === when && day[1] === event.team && day[2] === event.user && day[3] === event.fn && day[4] === event.success && day[5] === event.errorClass && day[6] === event.errorCode && day[7] === event.errorMessage;
+
 /**
  * Sums a batch up into the few rows its first calls and daily counts need, so that the store
  * upserts those instead of grouping every inserted row (a batch from one service has a handful
  * of groups). The groups are finer than the database's where an `at` is not in the form
  * clients send, never coarser: the upserts group them again by the database's own day and time.
+ * `firstCalls: false` leaves the first calls out (empty).
  */
-export function batchUsageGroups(events: readonly UsageEvent[]): BatchUsageGroups {
-  const firstCalls = new Map<string, BatchUsageGroups["firstCalls"][number]>();
-  const days = new Map<string, BatchUsageGroups["days"][number]>();
-  events.forEach((event, index) => {
+export function batchUsageGroups(events: readonly UsageEvent[], options: { firstCalls?: boolean } = {}): BatchUsageGroups {
+  const withFirstCalls = options.firstCalls ?? true;
+  const firstCalls = new Map<string, FirstCall>();
+  const days = new Map<string, DayGroup>();
+  // most events fall in the group of the event before them: that one is checked first, by value
+  let lastDay: DayGroup | undefined;
+  let lastWhen = "";
+  let lastCall: FirstCall | undefined;
+  let lastCallWhen = "";
+  for (let index = 0; index < events.length; index++) {
+    const event = events[index]!;
     const canonical = canonicalAt.test(event.at);
     const when = canonical ? event.at.slice(0, 10) : event.at;
-    const dayKey = JSON.stringify([when, event.team, event.user, event.fn, event.success, event.errorClass, event.errorCode, event.errorMessage]);
-    const day = days.get(dayKey);
-    if (!day) days.set(dayKey, [event.at, event.team, event.user, event.fn, event.success, event.errorClass, event.errorCode, event.errorMessage, 1]);
-    else {
-      day[8] += 1;
-      if (event.at > day[0]) day[0] = event.at;
+    let day = lastDay && sameDay(lastDay, lastWhen, event, when) ? lastDay : undefined;
+    if (!day) {
+      const key = part(when) + part(event.team) + part(event.user) + part(event.fn) + (event.success ? "t" : "f") + part(event.errorClass) + part(event.errorCode) + part(event.errorMessage);
+      day = days.get(key);
+      if (!day) days.set(key, (day = [event.at, event.team, event.user, event.fn, event.success, event.errorClass, event.errorCode, event.errorMessage, 0]));
     }
-    if (event.user === null) return;
-    const callKey = JSON.stringify([event.user, event.team ?? "", event.fn, canonical ? "" : event.at]);
-    const call = firstCalls.get(callKey);
-    if (!call) firstCalls.set(callKey, [event.user, event.team ?? "", event.fn, event.at, index]);
-    else if (event.at < call[3]) {
+    day[8] += 1;
+    if (event.at > day[0]) day[0] = event.at;
+    lastDay = day;
+    lastWhen = when;
+    if (event.user === null || !withFirstCalls) continue;
+    const team = event.team ?? "";
+    const callWhen = canonical ? "" : event.at;
+    let call = lastCall && lastCall[0] === event.user && lastCall[1] === team && lastCall[2] === event.fn && lastCallWhen === callWhen ? lastCall : undefined;
+    if (!call) {
+      const key = part(event.user) + part(team) + part(event.fn) + part(callWhen);
+      call = firstCalls.get(key);
+      if (!call) firstCalls.set(key, (call = [event.user, team, event.fn, event.at, index]));
+    }
+    if (event.at < call[3]) {
       call[3] = event.at;
       call[4] = index;
     }
-  });
+    lastCall = call;
+    lastCallWhen = callWhen;
+  }
   return { firstCalls: [...firstCalls.values()], days: [...days.values()] };
 }

@@ -19,7 +19,11 @@ function copyField(value: string | number | boolean | null): string {
  */
 export function copyText(rows: ReadonlyArray<ReadonlyArray<string | number | boolean | null>>): string | undefined {
   let text = "";
-  for (const row of rows) text += row.map(copyField).join("\t") + "\n";
+  for (const row of rows) {
+    text += copyField(row[0] ?? null);
+    for (let field = 1; field < row.length; field++) text += "\t" + copyField(row[field]!);
+    text += "\n";
+  }
   // isWellFormed is Node 20's, newer than the ES2023 that the project's types know
   return text.includes("\0") || !(text as string & { isWellFormed(): boolean }).isWellFormed() ? undefined : text;
 }

@@ -85,17 +85,18 @@ export function eventQueries(db: Database) {
       // this is most of what a recorded event costs the registry (npm run bench:ingest). The
       // first calls and daily counts go as the batch's few groups, summed up here, rather than
       // grouped from every inserted row by the database
-      const groups = batchUsageGroups(events);
       const copied = db.copyThen ? copyText(events.map(copyRow)) : undefined;
       if (db.copyThen && copied !== undefined) {
         // PGlite: COPY and the two upserts in one round trip. COPY takes the ids from the
         // sequence in the rows' order, and nothing else writes in between (one connection):
         // the batch's events are the last `events.length` ids
+        const groups = batchUsageGroups(events);
         const idBase = `currval(pg_get_serial_sequence('envelope_events', 'id')) - ${events.length - 1}`;
         await db.copyThen("envelope_events", eventColumns, copied, `SELECT envelope_usage_add(${jsonbLiteral(groups.firstCalls)}, ${jsonbLiteral(groups.days)}, ${idBase})`);
         return;
       }
-      await db.query(insertEvents, [JSON.stringify(events.map(eventRow)), JSON.stringify(groups.days)]);
+      const { days } = batchUsageGroups(events, { firstCalls: false });
+      await db.query(insertEvents, [JSON.stringify(events.map(eventRow)), JSON.stringify(days)]);
     },
 
     async readEvents(query: EventQuery): Promise<EventPage> {
