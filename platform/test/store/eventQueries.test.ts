@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Database } from "../../src/store/Database.ts";
@@ -124,6 +124,14 @@ describe.each(backends)("%s", (_label, open) => {
     const team = unique("team");
     const value = JSON.parse(`"${escaped}"`) as string;
     await expect(store.recordEvents([event("2030-03-01T00:00:00.000Z", "ada", team, "get"), event("2030-03-01T00:00:01.000Z", "ada", team, "get", { model: value })])).rejects.toThrow();
+    expect(await db.query("SELECT 1 FROM envelope_events WHERE team = $1 UNION ALL SELECT 1 FROM envelope_usage_days WHERE team = $1 UNION ALL SELECT 1 FROM envelope_first_calls WHERE team = $1", [team])).toEqual([]);
+  });
+
+  test("a batch whose first calls cannot be kept (a user name too long for their key) is refused whole: its events are not kept either", async (context) => {
+    if (!db) return context.skip();
+    const team = unique("team");
+    const user = randomBytes(9000).toString("base64");
+    await expect(store.recordEvents([event("2030-04-01T00:00:00.000Z", "ada", team, "get"), event("2030-04-01T00:00:01.000Z", user, team, "get")])).rejects.toThrow(/index row/);
     expect(await db.query("SELECT 1 FROM envelope_events WHERE team = $1 UNION ALL SELECT 1 FROM envelope_usage_days WHERE team = $1 UNION ALL SELECT 1 FROM envelope_first_calls WHERE team = $1", [team])).toEqual([]);
   });
 });
