@@ -2,7 +2,8 @@ import type { IncomingMessage } from "node:http";
 import type { Alerter } from "../alerts/createAlerter.ts";
 import type { SavedEnvelope } from "../envelope/Envelope.ts";
 import { readBody } from "../server/readBody.ts";
-import type { Identity, Tracker } from "../tracking/createTracker.ts";
+import type { Identity } from "../tracking/createTracker.ts";
+import type { RequestTracker } from "../tracking/createRequestTracker.ts";
 import { checkPredictions } from "./checkPredictions.ts";
 import { countDrift } from "./countDrift.ts";
 import type { ServiceMetrics } from "./createServiceMetrics.ts";
@@ -22,7 +23,7 @@ export interface PredictDeps {
   maxRows: number;
   /** how deep the request's JSON may nest (413 beyond) */
   maxJsonDepth: number;
-  tracker: Tracker | undefined;
+  tracker: RequestTracker | undefined;
   alerter: Alerter | undefined;
   identity: Identity;
   /** where bugs of ours (a 500 not from the model) are logged */
@@ -63,14 +64,16 @@ export function createPredictHandler(deps: PredictDeps): (request: IncomingMessa
 
   return async (request) => {
     const started = performance.now();
-    // filled in once the body is read; the usage event summarises it after the call
+    const arrivedAt = deps.tracker ? Date.now() : 0;
+    // filled in once the body is read; the usage event counts the rows
     const seen = { rows: 0 };
     let reply: PredictReply;
     let code: string | undefined;
-    const call = () => answer(request, seen, started);
     try {
-      reply = await (deps.tracker ? deps.tracker.run("predict", [seen], label, call) : call());
+      reply = await answer(request, seen, started);
+      deps.tracker?.record(arrivedAt, performance.now() - started, seen.rows, false);
     } catch (error) {
+      deps.tracker?.record(arrivedAt, performance.now() - started, seen.rows, true, error);
       const failure = serviceError(error);
       if (failure.code === "ENVELOPE_SERVER") deps.log(`${label}: POST /predict: ${(error as Error)?.stack ?? String(error)}`);
       else if (failure.status >= 500) deps.alerter?.notify({ ...deps.identity, fn: "predict", model: label, error });

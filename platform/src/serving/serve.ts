@@ -2,7 +2,7 @@ import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createAlerter, type AlerterOptions } from "../alerts/createAlerter.ts";
 import type { SavedEnvelope } from "../envelope/Envelope.ts";
-import { createTracker } from "../tracking/createTracker.ts";
+import { createRequestTracker } from "../tracking/createRequestTracker.ts";
 import type { UsageSink } from "../tracking/UsageSink.ts";
 import { platformVersion } from "../version.ts";
 import { buildServiceOpenApi } from "./buildServiceOpenApi.ts";
@@ -98,7 +98,7 @@ export async function serve(envelope: SavedEnvelope, options: ServeOptions): Pro
     onError: (error) => log(`${label}: ${(error as Error).message}`),
   });
   const identity = { user: options.service ?? label, team: envelope.team };
-  const tracker = options.tracking ? createTracker({ sink: options.tracking, strict: false, clientVersion: platformVersion, identify: async () => identity, onError: (error) => log(`${label}: usage events not recorded: ${(error as Error).message}`) }) : undefined;
+  const tracker = options.tracking ? createRequestTracker({ sink: options.tracking, fields: { fn: "predict", model: label, clientVersion: platformVersion, ...identity }, onError: (error) => log(`${label}: usage events not recorded: ${(error as Error).message}`) }) : undefined;
   const alerter = options.alerts ? createAlerter({ ...options.alerts, source: "serve" }) : undefined;
   const predict = createPredictHandler({ envelope, pool, metrics, maxBodyBytes: options.maxBodyBytes ?? 16 * 1024 * 1024, maxRows, maxJsonDepth: options.maxJsonDepth ?? 64, tracker, alerter, identity, log });
   const openApi = JSON.stringify(buildServiceOpenApi(envelope, maxRows));

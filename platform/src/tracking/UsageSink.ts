@@ -7,4 +7,10 @@ import type { UsageEvent } from "./UsageEvent.ts";
  */
 export interface UsageSink {
   send(events: UsageEvent[], signal?: AbortSignal): Promise<void>;
+  /**
+   * Optional: the same as `send`, the events given as the JSON text `{"events":[...]}` (a
+   * prediction service writes its events' text straight from what it kept of each request). A
+   * sink that posts JSON takes it as it is; without it, `send` gets the events.
+   */
+  sendJson?(body: string, signal?: AbortSignal): Promise<void>;
 }

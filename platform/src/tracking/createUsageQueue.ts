@@ -18,17 +18,18 @@ export interface TrackerStats {
   failures: number;
 }
 
-export interface UsageQueue {
+/** The queue of a tracker; `Item` is a usage event, or a smaller record a sink's events are built from when sent. */
+export interface UsageQueue<Item = UsageEvent> {
   /** queues an event, or drops and counts it when `maxQueued` are waiting; never throws, never waits */
-  push(event: UsageEvent): void;
+  push(event: Item): void;
   /** sends what is queued now (backoff or not); resolves when nothing waits, a send fails, or after `timeoutMs` */
   flush(timeoutMs?: number): Promise<TrackerStats>;
   stats(): TrackerStats;
 }
 
-export interface UsageQueueOptions {
+export interface UsageQueueOptions<Item = UsageEvent> {
   /** sends one batch; `signal` aborts when the send is abandoned */
-  deliver: (events: UsageEvent[], signal: AbortSignal) => Promise<void>;
+  deliver: (events: Item[], signal: AbortSignal) => Promise<void>;
   limits: TrackingLimits;
   /** told about each failed send and the start of each run of drops; must not throw (see containCallback) */
   report: (error: unknown) => void;
@@ -50,9 +51,9 @@ function isPermanent(error: unknown): boolean {
  * or hanging sink never keeps a process alive (the backoff and the send timeout are unref'd; a
  * send in flight lasts at most `timeoutMs`); `flush()` skips both waits.
  */
-export function createUsageQueue(options: UsageQueueOptions): UsageQueue {
+export function createUsageQueue<Item = UsageEvent>(options: UsageQueueOptions<Item>): UsageQueue<Item> {
   const { limits, report } = options;
-  const queue: UsageEvent[] = [];
+  const queue: Item[] = [];
   const counts = { sent: 0, dropped: 0, rejected: 0, failures: 0 };
   let inFlight = 0;
   let failuresInARow = 0;

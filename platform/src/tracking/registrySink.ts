@@ -13,5 +13,5 @@ export function registrySink(options: { url: string; token: string; fetch?: type
     return { send: (events, signal) => request("POST", "/v1/events", { json: { events }, ...(signal ? { signal } : {}) }) };
   }
   const post = createJsonPoster(options);
-  return { send: (events, signal) => post("/v1/events", JSON.stringify({ events }), signal) };
+  return { send: (events, signal) => post("/v1/events", JSON.stringify({ events }), signal), sendJson: (body, signal) => post("/v1/events", body, signal) };
 }
