@@ -5,7 +5,7 @@ import { batchUsageGroups } from "./batchUsageGroups.ts";
 import { copyText } from "./copyText.ts";
 import { decodeEventCursor, encodeEventCursor } from "./eventCursor.ts";
 import type { EventPage, EventQuery } from "./Store.ts";
-import { jsonbLiteral, usageDaysUpsert } from "./usageUpserts.ts";
+import { jsonbLiteral, keepEarlierFirstCall, usageDaysUpsert } from "./usageUpserts.ts";
 
 interface EventRow {
   id: number;
@@ -72,8 +72,7 @@ const insertEvents = `WITH inserted AS (
     INSERT INTO envelope_first_calls (user_name, team, fn, first_at, first_id)
     SELECT DISTINCT ON (user_name, coalesce(team, ''), fn) user_name, coalesce(team, ''), fn, at, id FROM inserted
     WHERE user_name IS NOT NULL ORDER BY user_name, coalesce(team, ''), fn, at, id
-    ON CONFLICT (user_name, team, fn) DO UPDATE SET first_at = EXCLUDED.first_at, first_id = EXCLUDED.first_id
-    WHERE (EXCLUDED.first_at, EXCLUDED.first_id) < (envelope_first_calls.first_at, envelope_first_calls.first_id)
+    ${keepEarlierFirstCall}
   )
   ${usageDaysUpsert("$2::jsonb")}`;
 

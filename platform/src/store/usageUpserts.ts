@@ -6,6 +6,10 @@
  * so that concurrent batches (PostgreSQL) lock shared rows in one order and never deadlock.
  */
 
+/** an upsert's end that moves a first call earlier when the new one is (ties by event id) */
+export const keepEarlierFirstCall = `ON CONFLICT (user_name, team, fn) DO UPDATE SET first_at = EXCLUDED.first_at, first_id = EXCLUDED.first_id
+  WHERE (EXCLUDED.first_at, EXCLUDED.first_id) < (envelope_first_calls.first_at, envelope_first_calls.first_id)`;
+
 /**
  * Each user's first call per team and function, moved earlier when the batch has an earlier
  * one (ties by event id); `firstId` the SQL of a group's event id, from its `k`, the index of the
@@ -15,8 +19,7 @@ export const firstCallsUpsert = (source: string, firstId: string) => `INSERT INT
   SELECT DISTINCT ON (user_name, team, fn) user_name, team, fn, at, ${firstId}
   FROM (SELECT g->>0 AS user_name, g->>1 AS team, g->>2 AS fn, (g->>3)::timestamptz AS at, (g->>4)::integer AS k FROM jsonb_array_elements(${source}) AS g) calls
   ORDER BY user_name, team, fn, at, k
-  ON CONFLICT (user_name, team, fn) DO UPDATE SET first_at = EXCLUDED.first_at, first_id = EXCLUDED.first_id
-  WHERE (EXCLUDED.first_at, EXCLUDED.first_id) < (envelope_first_calls.first_at, envelope_first_calls.first_id)`;
+  ${keepEarlierFirstCall}`;
 
 /**
  * The events per UTC day and group of the dashboard's daily counts, added to the counts, the
