@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { loadServable, parseModelRef, Registry, serve } from "@envelope/platform";
+import { loadServable, parseModelRef, Registry, serve, type UsageSink } from "@envelope/platform";
 
 const modelFile = fileURLToPath(new URL("./models/churnScore.ts", import.meta.url));
 
@@ -127,6 +127,32 @@ export async function predictBadRows() {
   } finally {
     await service.close();
   }
+}
+
+/**
+ * With `tracking`, each request is a usage event `predict`: its rows, its outcome, the service
+ * as user. A sink with `sendJson` gets each batch as the JSON text the service writes straight
+ * from what it kept of each request; one with only `send` gets the events.
+ * @example serving.tracking
+ * @timeout 20000
+ * @expect
+ * 2 events, sent as JSON text
+ * predict churn-score@{...} by churn-api: rows 2, success
+ * predict churn-score@{...} by churn-api: rows 0, ENVELOPE_INVALID
+ */
+export async function serveTracked() {
+  await saveChurnScore(); // hide
+  const { envelope, state } = await loadServable(Registry.fromEnv(), parseModelRef("churn-score"));
+  const batches: string[] = [];
+  const sink: UsageSink = { send: async () => {}, sendJson: async (body) => void batches.push(body) };
+  const service = await serve(envelope, { state, port: 0, service: "churn-api", tracking: sink });
+  const predict = (body: unknown) => fetch(`${service.url}/predict`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  await predict({ rows: [{ tenure: 3, monthly: 70, plan: "basic" }, { tenure: 48, monthly: 20, plan: "pro" }] });
+  await predict({ rows: [{ tenure: "3" }] });
+  await service.close(); // sends what is queued
+  const events = batches.flatMap((body) => JSON.parse(body).events);
+  console.log(`${events.length} events, sent as JSON text`);
+  for (const event of events) console.log(`${event.fn} ${event.model} by ${event.user}: rows ${event.args[0].rows}, ${event.success ? "success" : event.errorCode}`);
 }
 
 /**
