@@ -4,6 +4,49 @@ import type { UsageEvent } from "./UsageEvent.ts";
 
 const nullableString = (checks: Checks, value: unknown, path: string, max: number) => value === null || checks.string(value, path, { max, describe: "a string or null" });
 
+/** how long an event's argument summary may be, as JSON */
+const maxArgsJson = 4000;
+
+/**
+ * Whether `value`'s JSON is surely at most `max` characters, told without writing it (the
+ * registry wrote each event's summary twice, here and into the store): a bound summed from its
+ * parts, a string at most 6 characters a unit and its quotes, a number at most 24. Only for the
+ * plain values JSON.parse makes; false for anything else, and when the bound is over `max`,
+ * where the caller writes the JSON to know.
+ */
+function surelyShortJson(value: unknown, max: number): boolean {
+  return jsonBoundLeft(value, max, 0) >= 0;
+}
+
+/** `left` less the bound of `value`'s JSON; -1 when it is over, or `value` is not a plain value */
+function jsonBoundLeft(value: unknown, left: number, depth: number): number {
+  if (value === null) return left - 4;
+  switch (typeof value) {
+    case "string":
+      return left - 2 - 6 * value.length;
+    case "number":
+      return left - 24;
+    case "boolean":
+      return left - 5;
+    case "object":
+      break;
+    default:
+      return -1;
+  }
+  if (depth > 8 || "toJSON" in value) return -1;
+  left -= 2;
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length && left >= 0; index++) left = jsonBoundLeft(value[index], left - 1, depth + 1);
+    return left;
+  }
+  if (Object.getPrototypeOf(value) !== Object.prototype) return -1;
+  for (const key in value) {
+    if (left < 0 || !Object.hasOwn(value, key)) return -1;
+    left = jsonBoundLeft((value as Record<string, unknown>)[key], left - 4 - 6 * key.length, depth + 1);
+  }
+  return left;
+}
+
 /** Checks a batch of usage events (at most 1000) as a client sends them; 422 lists every problem. */
 export function validateEvents(value: unknown, path = "events"): UsageEvent[] {
   const checks = new Checks();
@@ -20,7 +63,8 @@ export function validateEvents(value: unknown, path = "events"): UsageEvent[] {
       nullableString(checks, event["errorCode"], `${at}.errorCode`, 128);
       nullableString(checks, event["errorMessage"], `${at}.errorMessage`, 2000);
       nullableString(checks, event["model"], `${at}.model`, 128);
-      if (JSON.stringify(event["args"] ?? null).length > 4000) checks.fail(`${at}.args`, "an argument summary under 4000 characters");
+      const args = event["args"] ?? null;
+      if (!surelyShortJson(args, maxArgsJson) && JSON.stringify(args).length > maxArgsJson) checks.fail(`${at}.args`, `an argument summary under ${maxArgsJson} characters`);
     });
   }
   assertNoProblems(checks.problems, "the events");
