@@ -16,10 +16,11 @@ export interface TrackingLimits {
 }
 
 /**
- * The defaults: 10,000 events, 1,000 a send (the most the registry takes) at most every 200 ms
- * unless full, 5 s per send, 5 s per flush, 0.5 s to 30 s backoff. Large, rare sends: each
- * request has a fixed cost at the registry (a statement in its store), which in
- * `npm run bench:serving` shares the tracked service's cores.
+ * The defaults: 10,000 events, 1,000 a send (the registry takes up to 10,000) at most every
+ * 200 ms unless full, 5 s per send, 5 s per flush, 0.5 s to 30 s backoff. Large, rare sends: each
+ * request has a fixed cost at the registry (about 5 ms of its CPU), which in
+ * `npm run bench:serving` shares the tracked service's cores. A prediction service sends larger
+ * batches still (`servedBatchLimits`).
  */
 export const defaultTrackingLimits: TrackingLimits = {
   maxQueued: 10_000,

@@ -3,6 +3,7 @@ import { containCallback } from "./containCallback.ts";
 import { createUsageQueue, type TrackerStats } from "./createUsageQueue.ts";
 import { formatServedEvents, servedEvent, type ServedEventFields, type ServedRequest } from "./servedEvents.ts";
 import { defaultTrackingLimits, type TrackingLimits } from "./TrackingLimits.ts";
+import { maxEventsPerRequest } from "./validateEvents.ts";
 import type { UsageSink } from "./UsageSink.ts";
 
 export interface RequestTrackerOptions {
@@ -24,15 +25,30 @@ export interface RequestTracker {
   stats(): TrackerStats;
 }
 
+/** a batch's JSON text stays under this many bytes: the registry parses a body under 1 MiB at once, a larger one in steps */
+const batchBytes = 900_000;
+
+/**
+ * A service's batches: as many events as fit in `batchBytes` (a successful request's event is the
+ * shortest; a batch of long error messages may be larger), at most `maxEventsPerRequest`, and a
+ * second of lingering to fill them. A request to the registry costs it about 5 ms whatever its
+ * size, several times what 1,000 events cost (BENCHMARKS.md, "Both sides cheaper").
+ */
+export function servedBatchLimits(fields: ServedEventFields): Pick<TrackingLimits, "batchSize" | "lingerMs"> {
+  const longest = formatServedEvents([{ at: Date.UTC(9999, 11, 31, 23, 59, 59, 999), durationMs: 123456.789, rows: 1_000_000, failure: null }], fields);
+  const eventBytes = Buffer.byteLength(longest) - '{"events":[]}'.length + 1;
+  return { batchSize: Math.max(1, Math.min(maxEventsPerRequest, Math.floor(batchBytes / eventBytes))), lingerMs: 1000 };
+}
+
 /**
  * The tracker of a prediction service: the events `createTracker` would record for its requests
  * (`predict`, the rows as arguments, the service's identity), through the same bounded queue,
- * batches, timeouts and backoff. Each request keeps only its numbers until the send, which
+ * timeouts and backoff, in larger batches (`servedBatchLimits`). Each request keeps only its numbers until the send, which
  * builds the events (or, for a sink that takes JSON, their text) in one pass:
  * `npm run bench:serving` measures what tracking costs the tracked service.
  */
 export function createRequestTracker(options: RequestTrackerOptions): RequestTracker {
-  const limits: TrackingLimits = { ...defaultTrackingLimits, ...options.limits };
+  const limits: TrackingLimits = { ...defaultTrackingLimits, ...servedBatchLimits(options.fields), ...options.limits };
   const warn = options.warn ?? ((line: string) => void process.stderr.write(`${line}\n`));
   const onError = containCallback(options.onError, "usage tracking: onError", warn);
   const { sink, fields } = options;

@@ -47,10 +47,13 @@ function jsonBoundLeft(value: unknown, left: number, depth: number): number {
   return left;
 }
 
-/** Checks a batch of usage events (at most 1000) as a client sends them; 422 lists every problem. */
+/** the most events the registry takes in one request */
+export const maxEventsPerRequest = 10_000;
+
+/** Checks a batch of usage events (at most `maxEventsPerRequest`) as a client sends them; 422 lists every problem. */
 export function validateEvents(value: unknown, path = "events"): UsageEvent[] {
   const checks = new Checks();
-  if (checks.array(value, path, 1000)) {
+  if (checks.array(value, path, maxEventsPerRequest)) {
     value.forEach((event, index) => {
       const at = `${path}[${index}]`;
       if (!checks.record(event, at)) return;

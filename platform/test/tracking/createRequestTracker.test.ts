@@ -1,8 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { EnvelopeError } from "../../src/errors/EnvelopeError.ts";
-import { createRequestTracker } from "../../src/tracking/createRequestTracker.ts";
+import { createRequestTracker, servedBatchLimits } from "../../src/tracking/createRequestTracker.ts";
 import type { ServedEventFields } from "../../src/tracking/servedEvents.ts";
 import type { UsageEvent } from "../../src/tracking/UsageEvent.ts";
+import { validateEvents } from "../../src/tracking/validateEvents.ts";
 
 const fields: ServedEventFields = { fn: "predict", model: "churn@3", clientVersion: "0.1.0", user: "churn-api", team: "churn" };
 const at = Date.UTC(2030, 0, 1, 12);
@@ -44,5 +45,19 @@ describe("createRequestTracker", () => {
     for (let index = 0; index < 10; index++) tracker.record(at + index, 1, 1, false);
     expect(tracker.stats()).toMatchObject({ queued: 3, dropped: 7, sent: 0 });
     expect(errors.map((error) => (error as Error).message)).toEqual(["usage events: 3 are waiting to be sent (maxQueued); new events are dropped and counted until the sink catches up"]);
+  });
+
+  test("by default a service's batches are as large as fit under 900,000 bytes of JSON, each one the registry takes", async () => {
+    const bodies: string[] = [];
+    const tracker = createRequestTracker({ sink: { send: async () => {}, sendJson: async (body) => void bodies.push(body) }, fields });
+    const { batchSize } = servedBatchLimits(fields);
+    expect(batchSize).toBeGreaterThan(3000);
+    for (let index = 0; index < 2 * batchSize + 10; index++) tracker.record(at + index, 123.456, 10_000, false);
+    expect(await tracker.flush()).toMatchObject({ sent: 2 * batchSize + 10, queued: 0 });
+    expect(bodies.map((body) => JSON.parse(body).events.length)).toEqual([batchSize, batchSize, 10]);
+    for (const body of bodies) {
+      expect(Buffer.byteLength(body)).toBeLessThanOrEqual(900_000);
+      expect(validateEvents(JSON.parse(body).events)).toHaveLength(JSON.parse(body).events.length);
+    }
   });
 });
