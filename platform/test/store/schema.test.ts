@@ -57,6 +57,27 @@ test("envelope_events has no index on id alone, in a new store and in one from b
   }
 }, 60_000);
 
+test("a new store keeps events' args as json (not converted to jsonb at each insert), one from before keeps jsonb; both give back the args recorded", async () => {
+  const argsType = async (db: Awaited<ReturnType<typeof openPglite>>) =>
+    (await db.query<{ data_type: string }>("SELECT data_type FROM information_schema.columns WHERE table_name = 'envelope_events' AND column_name = 'args'"))[0]?.data_type;
+  const fresh = await openPglite(path.join(temp.dir, "fresh-args"));
+  const old = await openPglite(path.join(temp.dir, "old-args"));
+  try {
+    await migrate(fresh);
+    await old.query("CREATE TABLE envelope_events (id serial, at timestamptz NOT NULL, user_name text, team text, fn text NOT NULL, args jsonb NOT NULL, success boolean NOT NULL, error_class text, error_code text, error_message text, duration_ms double precision NOT NULL, client_version text NOT NULL, model text)");
+    await migrate(old);
+    expect([await argsType(fresh), await argsType(old)]).toEqual(["json", "jsonb"]);
+    const event = { at: "2030-01-02T00:00:00.000Z", fn: "find", args: [{ query: 'a "b" \\ «c»\n', rows: 1.5, deep: { list: [1, null, true] } }, null], success: true, errorClass: null, errorCode: null, errorMessage: null, durationMs: 1, user: "ada", team: "churn", clientVersion: "0.1.0", model: null };
+    for (const db of [fresh, old]) {
+      await createSqlStore(db).recordEvents([event]);
+      expect((await createSqlStore(db).readEvents({ since: "2030-01-01T00:00:00.000Z", limit: 10 })).events).toEqual([event]);
+    }
+  } finally {
+    await fresh.close();
+    await old.close();
+  }
+}, 60_000);
+
 test("a store with events from before the daily usage counts gets them filled in, and the usage views count them", async () => {
   const db = await openPglite(path.join(temp.dir, "usage-days"));
   try {
