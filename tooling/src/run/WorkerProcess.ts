@@ -50,7 +50,7 @@ export class WorkerProcess {
   /** killed by the pool, so nothing after is charged to an example */
   private killedByPool = false;
   /** called with the worker's answer to `status` */
-  private onStatus: ((waitingOn: string[], loading?: string) => void) | undefined;
+  private onStatus: ((status: Extract<FromWorker, { type: "status" }>) => void) | undefined;
   private death: string | undefined;
   private closed: () => void = () => {};
 
@@ -81,7 +81,7 @@ export class WorkerProcess {
           this.options.onLate(message);
         }
         else if (message.type === "closed") this.closed();
-        else if (message.type === "status") this.onStatus?.(message.waitingOn, message.loading);
+        else if (message.type === "status") this.onStatus?.(message);
         else this.listener?.(message);
       });
     });
@@ -123,8 +123,9 @@ export class WorkerProcess {
         });
       };
       this.mirror.onPhase = (phase) => arm(phase === "importing");
-      // a file still loading, though the pool has not read it on the mirror yet: its own bound
-      this.onStatus = (waitingOn, loading) => (loading && this.mirror.importing === undefined ? arm(true) : timeout?.answer(waitingOn));
+      // a file still loading, though the pool has not read it on the mirror yet, or an example
+      // the worker has not started (it was still preparing files): the bound of a loading file
+      this.onStatus = ({ waitingOn, loading, starting }) => (starting || (loading && this.mirror.importing === undefined) ? arm(true) : timeout?.answer(waitingOn));
       const held = new HeldResults(results, onResult);
       const record = (result: RunResult) => {
         this.mirror.forget(result.key);

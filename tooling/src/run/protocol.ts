@@ -52,8 +52,9 @@ export type FromWorker =
   /**
    * the answer to `status`, from a worker whose event loop is free: what the running example
    * started that is still pending ("1 Timeout"); none: it awaits a promise nothing will settle;
-   * `loading`: the example's file is still loading (its top-level code awaits)
+   * `loading`: the example's file is still loading (its top-level code awaits); `starting`: the
+   * example has not started (the worker is still preparing files)
    */
-  | { type: "status"; waitingOn: string[]; loading?: string }
+  | { type: "status"; waitingOn: string[]; loading?: string; starting?: true }
   /** the answer to `close`: everything late has been sent, and the worker exits now */
   | { type: "closed" };

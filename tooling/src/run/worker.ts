@@ -206,7 +206,9 @@ process.on("message", (message: ToWorker) => {
     }
   }
   else if (message.type === "status") {
-    send({ type: "status", waitingOn: addedResources(before, activeResources()), ...(loading ? { loading } : {}) });
+    // no example running: the worker is still preparing files, and the example has not started
+    if (!examples.running) send({ type: "status", waitingOn: [], starting: true });
+    else send({ type: "status", waitingOn: addedResources(before, activeResources()), ...(loading ? { loading } : {}) });
   }
   else if (message.type === "close") {
     void closeWhenQuiet();
@@ -244,4 +246,6 @@ process.on("disconnect", () => {
 watchParent();
 
 globals = snapshotGlobals();
+// the worker's own pipes and channel are never what an example waits on
+before = activeResources();
 send({ type: "ready" });

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { outputLimitBytes, type RunResult } from "../../src/records/RunResult.ts";
+import { forkWorker } from "../../src/run/forkWorker.ts";
+import type { FromWorker } from "../../src/run/protocol.ts";
 import { runInWorkers } from "../../src/run/runInWorkers.ts";
 import { corpus } from "../support/corpus.ts";
 import { examplesOf } from "../support/examplesOf.ts";
@@ -58,4 +60,24 @@ describe("the worker keeps at most 1 MB of each stream of an example", () => {
     expect(stdout.startsWith("m".repeat(600 * 1024) + "e")).toBe(true);
     expect(stdoutTruncatedBytes).toBe(1200 * 1024 - outputLimitBytes);
   });
+});
+
+describe("the worker's answer to the pool's `status` (an example's time is up)", () => {
+  it("says the example has not started when none is running yet, rather than naming its own pipes", async () => {
+    const { child } = forkWorker(root, process.env);
+    const messages: FromWorker[] = [];
+    child.on("message", (message: FromWorker) => messages.push(message));
+    const until = async (type: FromWorker["type"]) => {
+      while (!messages.some((message) => message.type === type)) await new Promise((resolve) => setTimeout(resolve, 10));
+      return messages.find((message) => message.type === type)!;
+    };
+    try {
+      await until("ready");
+      child.send({ type: "status" });
+      // was "3 PipeWrap", told as what the example awaited, on a loaded machine in CI
+      expect(await until("status")).toEqual({ type: "status", waitingOn: [], starting: true });
+    } finally {
+      child.kill("SIGKILL");
+    }
+  }, 30_000);
 });
