@@ -123,8 +123,7 @@ export class WorkerProcess {
         });
       };
       this.mirror.onPhase = (phase) => arm(phase === "importing");
-      // a file still loading, though the pool has not read it on the mirror yet, or an example
-      // the worker has not started (it was still preparing files): the bound of a loading file
+      // a file still loading (not yet read on the mirror), or an example not started: its bound
       this.onStatus = ({ waitingOn, loading, starting }) => (starting || (loading && this.mirror.importing === undefined) ? arm(true) : timeout?.answer(waitingOn));
       const held = new HeldResults(results, onResult);
       const record = (result: RunResult) => {

@@ -204,15 +204,11 @@ process.on("message", (message: ToWorker) => {
       queued.set(example.file, (queued.get(example.file) ?? 0) + 1);
       queue = queue.then(() => run(example));
     }
-  }
-  else if (message.type === "status") {
+  } else if (message.type === "status") {
     // no example running: the worker is still preparing files, and the example has not started
     if (!examples.running) send({ type: "status", waitingOn: [], starting: true });
     else send({ type: "status", waitingOn: addedResources(before, activeResources()), ...(loading ? { loading } : {}) });
-  }
-  else if (message.type === "close") {
-    void closeWhenQuiet();
-  }
+  } else if (message.type === "close") void closeWhenQuiet();
 });
 
 /**
