@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { loadServable, parseModelRef, Registry, serve, type UsageSink } from "@envelope/platform";
+import { loadServable, parseModelRef, Registry, serve, type UsageEvent, type UsageSink } from "@envelope/platform";
 
 const modelFile = fileURLToPath(new URL("./models/churnScore.ts", import.meta.url));
 
@@ -132,11 +132,12 @@ export async function predictBadRows() {
 /**
  * With `tracking`, each request is a usage event `predict`: its rows, its outcome, the service
  * as user. A sink with `sendJson` gets each batch as the JSON text the service writes straight
- * from what it kept of each request; one with only `send` gets the events.
+ * from what it kept of each request, what the events share written once (`shared`); one with
+ * only `send` gets the events.
  * @example serving.tracking
  * @timeout 20000
  * @expect
- * 2 events, sent as JSON text
+ * 2 events, sent as JSON text: fn, success, errorClass, errorCode, errorMessage, user, team, clientVersion, model shared
  * predict churn-score@{...} by churn-api: rows 2, success
  * predict churn-score@{...} by churn-api: rows 0, ENVELOPE_INVALID
  */
@@ -150,9 +151,11 @@ export async function serveTracked() {
   await predict({ rows: [{ tenure: 3, monthly: 70, plan: "basic" }, { tenure: 48, monthly: 20, plan: "pro" }] });
   await predict({ rows: [{ tenure: "3" }] });
   await service.close(); // sends what is queued
-  const events = batches.flatMap((body) => JSON.parse(body).events);
-  console.log(`${events.length} events, sent as JSON text`);
-  for (const event of events) console.log(`${event.fn} ${event.model} by ${event.user}: rows ${event.args[0].rows}, ${event.success ? "success" : event.errorCode}`);
+  const sent = batches.map((body) => JSON.parse(body) as { shared: Partial<UsageEvent>; events: Array<Partial<UsageEvent>> });
+  // each event is `shared` with its own fields over it
+  const events = sent.flatMap(({ shared, events }) => events.map((event) => ({ ...shared, ...event }) as UsageEvent));
+  console.log(`${events.length} events, sent as JSON text: ${Object.keys(sent[0]!.shared).join(", ")} shared`);
+  for (const event of events) console.log(`${event.fn} ${event.model} by ${event.user}: rows ${(event.args as Array<{ rows: number }>)[0]!.rows}, ${event.success ? "success" : event.errorCode}`);
 }
 
 /**

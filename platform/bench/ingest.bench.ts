@@ -2,21 +2,22 @@
  * `npm run bench:ingest`: the CPU a registry spends per recorded usage event (issue 15: the
  * registry shares the service's cores in bench:serving). A registry in its own process, on an
  * empty embedded store and then on a throwaway PostgreSQL server (skipped when its binaries are
- * missing), gets BENCH_BATCHES (default 40) batches of BENCH_BATCH (default 1,000) events from
- * the registry sink, as a served model's tracker sends them, after 10 batches of warm-up; each
- * of BENCH_ROUNDS (default 3) rounds a fresh registry, medians reported. CPU from /proc (Linux):
+ * missing), gets BENCH_BATCHES (default 40) batches of BENCH_BATCH (default 3,500, a service's)
+ * events from the registry sink, as a served model's tracker sends them (the fields they share
+ * once), after 10 batches of warm-up; each of BENCH_ROUNDS (default 3) rounds a fresh registry,
+ * medians reported. CPU from /proc (Linux):
  * the registry's process, and every `postgres` process for the server.
  */
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { UsageEvent } from "../src/tracking/UsageEvent.ts";
 import { registrySink } from "../src/tracking/registrySink.ts";
+import { formatServedEvents, type ServedRequest } from "../src/tracking/servedEvents.ts";
 import { startPostgres } from "../test/support/startPostgres.ts";
 import { spawnReady } from "./spawnReady.ts";
 
-const batch = Number(process.env["BENCH_BATCH"] ?? 1000);
+const batch = Number(process.env["BENCH_BATCH"] ?? 3500);
 const batches = Number(process.env["BENCH_BATCHES"] ?? 40);
 const rounds = Number(process.env["BENCH_ROUNDS"] ?? 3);
 const token = "bench-ingest-token";
@@ -38,12 +39,12 @@ const postgresCpuMs = () => readdirSync("/proc").filter((name) => /^\d+$/.test(n
   }
 }, 0);
 
-/** a served model's event, one in 50 failed */
-const event = (index: number): UsageEvent => ({
-  at: new Date(Date.now() + index).toISOString(), fn: "predict", args: [{ rows: "<1 items>" }], success: index % 50 !== 0,
-  errorClass: index % 50 ? null : "EnvelopeError", errorCode: index % 50 ? null : "ENVELOPE_MODEL", errorMessage: index % 50 ? null : "boom",
-  durationMs: 0.123, user: "svc", team: "churn", clientVersion: "0.1.0", model: "bench-linear@1",
+/** a served model's request, one in 50 failed, a few to a millisecond */
+const request = (index: number): ServedRequest => ({
+  at: Date.now() + Math.floor(index / 4), durationMs: 0.123, rows: 1,
+  failure: index % 50 ? null : { errorClass: "EnvelopeError", errorCode: "ENVELOPE_MODEL", errorMessage: "boom" },
 });
+const fields = { fn: "predict", user: "svc", team: "churn", clientVersion: "0.1.0", model: "bench-linear@1" };
 
 async function round(databaseUrl?: string): Promise<{ registry: number; postgres: number }> {
   const dir = mkdtempSync(path.join(tmpdir(), "envelope-bench-ingest-"));
@@ -51,7 +52,8 @@ async function round(databaseUrl?: string): Promise<{ registry: number; postgres
   try {
     const sink = registrySink({ url: registry.url.origin, token });
     let sent = 0;
-    const send = () => sink.send(Array.from({ length: batch }, () => event(sent++)), undefined);
+    // as a service's tracker sends them: the body written from its records, shared fields once
+    const send = () => sink.sendJson!(formatServedEvents(Array.from({ length: batch }, () => request(sent++)), fields), undefined);
     for (let index = 0; index < 10; index++) await send();
     const [registryBefore, postgresBefore] = [cpuMs(registry.child.pid!), postgresCpuMs()];
     for (let index = 0; index < batches; index++) await send();

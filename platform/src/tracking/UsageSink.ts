@@ -8,9 +8,10 @@ import type { UsageEvent } from "./UsageEvent.ts";
 export interface UsageSink {
   send(events: UsageEvent[], signal?: AbortSignal): Promise<void>;
   /**
-   * Optional: the same as `send`, the events given as the JSON text `{"events":[...]}` (a
-   * prediction service writes its events' text straight from what it kept of each request). A
-   * sink that posts JSON takes it as it is; without it, `send` gets the events.
+   * Optional: the same as `send`, the events given as the JSON text of a POST /v1/events body
+   * (a prediction service writes it straight from what it kept of each request): `{"shared":
+   * {...}, "events": [...]}`, each event being `shared` with its own fields over it. A sink that
+   * posts to a registry takes it as it is; without it, `send` gets the events.
    */
   sendJson?(body: string, signal?: AbortSignal): Promise<void>;
 }

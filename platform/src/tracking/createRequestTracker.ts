@@ -27,17 +27,20 @@ export interface RequestTracker {
 
 /** a batch's JSON text stays under this many bytes: the registry parses a body under 1 MiB at once, a larger one in steps */
 const batchBytes = 900_000;
+/** a batch's events: an embedded registry's COPY of them holds its event loop about 50 ms */
+const batchEvents = 3500;
 
 /**
- * A service's batches: as many events as fit in `batchBytes` (a successful request's event is the
- * shortest; a batch of long error messages may be larger), at most `maxEventsPerRequest`, and a
- * second of lingering to fill them. A request to the registry costs it about 5 ms whatever its
- * size, several times what 1,000 events cost (BENCHMARKS.md, "Both sides cheaper").
+ * A service's batches: at most `batchEvents`, as many as fit in `batchBytes` (a successful
+ * request's event is the shortest; a batch of long error messages may be larger), and a second
+ * of lingering to fill them. A request to the registry costs it about 5 ms whatever its size,
+ * several times what 1,000 events cost (BENCHMARKS.md, "Both sides cheaper").
  */
 export function servedBatchLimits(fields: ServedEventFields): Pick<TrackingLimits, "batchSize" | "lingerMs"> {
-  const longest = formatServedEvents([{ at: Date.UTC(9999, 11, 31, 23, 59, 59, 999), durationMs: 123456.789, rows: 1_000_000, failure: null }], fields);
-  const eventBytes = Buffer.byteLength(longest) - '{"events":[]}'.length + 1;
-  return { batchSize: Math.max(1, Math.min(maxEventsPerRequest, Math.floor(batchBytes / eventBytes))), lingerMs: 1000 };
+  const longest = { at: Date.UTC(9999, 11, 31, 23, 59, 59, 999), durationMs: 123456.789, rows: 1_000_000, failure: null };
+  const eventBytes = Buffer.byteLength(formatServedEvents([longest, longest], fields)) - Buffer.byteLength(formatServedEvents([longest], fields));
+  const headBytes = Buffer.byteLength(formatServedEvents([], fields));
+  return { batchSize: Math.max(1, Math.min(batchEvents, maxEventsPerRequest, Math.floor((batchBytes - headBytes) / eventBytes))), lingerMs: 1000 };
 }
 
 /**

@@ -47,14 +47,16 @@ export function servedEvent(request: ServedRequest, fields: ServedEventFields): 
 const number = (value: number) => (Number.isFinite(value) ? String(value) : "null");
 
 /**
- * `{"events":[...]}` of the requests, the very text `JSON.stringify({ events })` gives for their
- * `servedEvent`s, written straight from the records: a busy service sends a thousand of them a
- * few times a second, and building the objects first costs it several times more. Pure.
+ * The body of a POST /v1/events with the requests' `servedEvent`s, written straight from the
+ * records: what the events share once, in `shared` (the service's function, identity and model,
+ * and a success's empty error fields), and what each has of its own in `events` (its time,
+ * rows and duration, and a failure's error). A busy service sends a few thousand a second:
+ * building the objects first cost it several times more, and the full events were three times
+ * the bytes for the registry to parse (BENCHMARKS.md, "Serving with usage tracking"). Pure.
  */
 export function formatServedEvents(requests: readonly ServedRequest[], fields: ServedEventFields): string {
-  const head = `,"fn":${JSON.stringify(fields.fn)},"args":[{"rows":`;
-  const tail = `,"user":${JSON.stringify(fields.user)},"team":${JSON.stringify(fields.team)},"clientVersion":${JSON.stringify(fields.clientVersion)},"model":${JSON.stringify(fields.model)}}`;
-  let body = '{"events":[';
+  const shared = `{"fn":${JSON.stringify(fields.fn)},"success":true,"errorClass":null,"errorCode":null,"errorMessage":null,"user":${JSON.stringify(fields.user)},"team":${JSON.stringify(fields.team)},"clientVersion":${JSON.stringify(fields.clientVersion)},"model":${JSON.stringify(fields.model)}}`;
+  let body = `{"shared":${shared},"events":[`;
   // requests arrive several to a millisecond: their time is formatted once per millisecond
   let lastAt = Number.NaN;
   let lastIso = "";
@@ -65,8 +67,8 @@ export function formatServedEvents(requests: readonly ServedRequest[], fields: S
       lastIso = new Date(request.at).toISOString();
     }
     const { failure } = request;
-    const outcome = failure === null ? '"success":true,"errorClass":null,"errorCode":null,"errorMessage":null' : `"success":false,"errorClass":${JSON.stringify(failure.errorClass)},"errorCode":${JSON.stringify(failure.errorCode)},"errorMessage":${JSON.stringify(failure.errorMessage)}`;
-    body += `${index === 0 ? "" : ","}{"at":"${lastIso}"${head}${number(request.rows)}}],${outcome},"durationMs":${number(roundMs(request.durationMs))}${tail}`;
+    const outcome = failure === null ? "" : `,"success":false,"errorClass":${JSON.stringify(failure.errorClass)},"errorCode":${JSON.stringify(failure.errorCode)},"errorMessage":${JSON.stringify(failure.errorMessage)}`;
+    body += `${index === 0 ? "" : ","}{"at":"${lastIso}","args":[{"rows":${number(request.rows)}}],"durationMs":${number(roundMs(request.durationMs))}${outcome}}`;
   }
   return `${body}]}`;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { EnvelopeError } from "../../src/errors/EnvelopeError.ts";
 import { createRequestTracker, servedBatchLimits } from "../../src/tracking/createRequestTracker.ts";
+import { expandSharedEvents } from "../../src/tracking/expandSharedEvents.ts";
 import type { ServedEventFields } from "../../src/tracking/servedEvents.ts";
 import type { UsageEvent } from "../../src/tracking/UsageEvent.ts";
 import { validateEvents } from "../../src/tracking/validateEvents.ts";
@@ -47,17 +48,18 @@ describe("createRequestTracker", () => {
     expect(errors.map((error) => (error as Error).message)).toEqual(["usage events: 3 are waiting to be sent (maxQueued); new events are dropped and counted until the sink catches up"]);
   });
 
-  test("by default a service's batches are as large as fit under 900,000 bytes of JSON, each one the registry takes", async () => {
+  test("by default a service's batches are 3,500 events, under 900,000 bytes of JSON, each one the registry takes", async () => {
     const bodies: string[] = [];
     const tracker = createRequestTracker({ sink: { send: async () => {}, sendJson: async (body) => void bodies.push(body) }, fields });
     const { batchSize } = servedBatchLimits(fields);
-    expect(batchSize).toBeGreaterThan(3000);
+    expect(batchSize).toBe(3500);
     for (let index = 0; index < 2 * batchSize + 10; index++) tracker.record(at + index, 123.456, 10_000, false);
     expect(await tracker.flush()).toMatchObject({ sent: 2 * batchSize + 10, queued: 0 });
     expect(bodies.map((body) => JSON.parse(body).events.length)).toEqual([batchSize, batchSize, 10]);
     for (const body of bodies) {
       expect(Buffer.byteLength(body)).toBeLessThanOrEqual(900_000);
-      expect(validateEvents(JSON.parse(body).events)).toHaveLength(JSON.parse(body).events.length);
+      const { shared, events } = JSON.parse(body) as { shared: Record<string, unknown>; events: unknown[] };
+      expect(validateEvents(expandSharedEvents(shared, events, { user: "churn-api", team: "churn" }))).toHaveLength(events.length);
     }
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { EnvelopeError } from "../../src/errors/EnvelopeError.ts";
 import { buildUsageEvent, describeFailure } from "../../src/tracking/buildUsageEvent.ts";
+import { expandSharedEvents, usageEventKeys } from "../../src/tracking/expandSharedEvents.ts";
 import { formatServedEvents, servedEvent, type ServedEventFields, type ServedRequest } from "../../src/tracking/servedEvents.ts";
 
 const fields: ServedEventFields = { fn: "predict", model: "churn@3", clientVersion: "0.1.0", user: "churn-api", team: "churn" };
@@ -25,15 +26,33 @@ describe("servedEvent", () => {
   });
 });
 
+/** the events a registry reads from the body: each one completed from `shared` */
+function received(body: string, identity: ServedEventFields) {
+  const { shared, events, ...rest } = JSON.parse(body) as { shared: Record<string, unknown>; events: unknown[] };
+  expect(rest).toEqual({});
+  expect(Object.keys(shared).filter((key) => !(usageEventKeys as readonly string[]).includes(key))).toEqual([]);
+  return expandSharedEvents(shared, events, { user: identity.user, team: identity.team });
+}
+
 describe("formatServedEvents", () => {
-  test("writes the very text JSON.stringify gives for the events", () => {
-    expect(formatServedEvents(requests, fields)).toBe(JSON.stringify({ events: requests.map((request) => servedEvent(request, fields)) }));
+  test("writes a body the registry reads as the requests' servedEvents, each field where JSON.stringify would put it", () => {
+    const body = formatServedEvents(requests, fields);
+    expect(received(body, fields)).toEqual(requests.map((request) => servedEvent(request, fields)));
+    // and no field twice: the text is the shared part once and each event's own fields
+    expect(JSON.stringify(received(body, fields))).toBe(JSON.stringify(requests.map((request) => servedEvent(request, fields))));
+  });
+
+  test("sends what the events share once: a success's event is its time, rows and duration", () => {
+    const body = JSON.parse(formatServedEvents(requests.slice(0, 1), fields)) as { shared: unknown; events: unknown[] };
+    expect(body).toEqual({
+      shared: { fn: "predict", success: true, errorClass: null, errorCode: null, errorMessage: null, user: "churn-api", team: "churn", clientVersion: "0.1.0", model: "churn@3" },
+      events: [{ at: "2030-01-01T12:00:00.001Z", args: [{ rows: 1 }], durationMs: 1.235 }],
+    });
   });
 
   test("with no requests, and with identity fields that are null or need escaping", () => {
     const odd: ServedEventFields = { fn: "predict", model: 'a"b@1', clientVersion: "0.1.0\n", user: null, team: null };
-    expect(formatServedEvents([], odd)).toBe('{"events":[]}');
-    expect(JSON.parse(formatServedEvents(requests.slice(0, 2), odd))).toEqual({ events: requests.slice(0, 2).map((request) => servedEvent(request, odd)) });
-    expect(formatServedEvents(requests, odd)).toBe(JSON.stringify({ events: requests.map((request) => servedEvent(request, odd)) }));
+    expect(JSON.parse(formatServedEvents([], odd))).toEqual({ shared: { fn: "predict", success: true, errorClass: null, errorCode: null, errorMessage: null, user: null, team: null, clientVersion: "0.1.0\n", model: 'a"b@1' }, events: [] });
+    expect(received(formatServedEvents(requests, odd), odd)).toEqual(requests.map((request) => servedEvent(request, odd)));
   });
 });

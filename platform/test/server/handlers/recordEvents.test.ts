@@ -33,3 +33,30 @@ test.each([
   ]);
   expect((await callRegistry(registry, "GET", "/v1/events", { token: registry.tokens.admin })).json.events).toHaveLength(before);
 });
+
+test("`shared` gives every event the fields it lacks; an event's own field wins, and user and team are the token's", async () => {
+  const own = (at: string) => ({ at, durationMs: 3, args: [{ rows: 2 }] });
+  const shared = { fn: "predict", success: true, errorClass: null, errorCode: null, errorMessage: null, user: "someone-else", team: "other-team", clientVersion: "0.1.0", model: "churn@3" };
+  const failed = { ...own(minutes(-2)), success: false, errorClass: "RangeError", errorCode: null, errorMessage: "x must not be -1", user: "mallory" };
+  const sent = await callRegistry(registry, "POST", "/v1/events", { body: { shared, events: [own(minutes(-3)), failed] } });
+  expect(sent.json).toEqual({ recorded: 2 });
+  const recorded = (await callRegistry(registry, "GET", "/v1/events", { token: registry.tokens.admin })).json.events.filter((event: { model: string }) => event.model === "churn@3");
+  const identity = { user: expect.any(String), team: expect.any(String) };
+  expect(recorded).toEqual([
+    { ...shared, ...own(minutes(-3)), ...identity },
+    { ...shared, ...failed, ...identity },
+  ]);
+  expect(recorded.map((event: { user: string }) => event.user)).not.toContain("mallory");
+  expect(recorded.map((event: { user: string }) => event.user)).not.toContain("someone-else");
+});
+
+test.each([
+  // [why, body, problem]
+  ["a field that is no event's", { shared: { fn: "predict", rows: 1 }, events: [{ at: minutes(0) }] }, { path: "shared.rows", expected: expect.stringContaining("no such field") }],
+  ["shared that is not an object", { shared: ["predict"], events: [] }, { path: "shared", expected: "an object" }],
+  ["an event that lacks a field shared does not give", { shared: { fn: "predict", success: true, errorClass: null, errorCode: null, errorMessage: null, clientVersion: "0.1.0", model: null }, events: [{ at: minutes(0), durationMs: 1 }, { at: minutes(0) }] }, { path: "events[1].durationMs", expected: expect.any(String) }],
+])("a batch with %s is refused with a 422 naming it", async (_why, body, problem) => {
+  const refused = await callRegistry(registry, "POST", "/v1/events", { body });
+  expect(refused.status).toBe(422);
+  expect(refused.json.error.problems).toEqual([expect.objectContaining(problem)]);
+});
