@@ -12,11 +12,9 @@ import { usageAddFunction } from "./usageUpserts.ts";
  * also serve a window's `at >=`.
  * `id` is no primary key: it comes from a sequence, nothing looks an event up by id alone, and
  * every index costs each recorded event (npm run bench:serving, the registry's CPU per event).
- * An event's `args` is `text`, the JSON the registry wrote (validated as a request, written with
- * JSON.stringify), not `jsonb` nor `json`: nothing queries into it, and PGlite's converting it
- * cost about 1.8 µs of each copied event's 17 as `jsonb`, and checking it 1.1 of 13.5 as `json`.
- * Stores made before keep `jsonb` or `json` (rewriting a large table at start is not worth it):
- * the same SQL writes and reads all three (read as `args::text`).
+ * An event's `args` is `json` (its text, checked, kept as it came), not `jsonb`: nothing queries
+ * into it, and converting it cost PGlite about 1.8 µs of each event's 17. Stores made before keep
+ * `jsonb` (rewriting a large table at start is not worth it): the same SQL writes and reads both.
  * `envelope_first_calls` keeps each user's first call per team and function, kept up by
  * `recordEvents` and filled from the events when it is empty (a store from before it): new users
  * are found in it, without a pass over every event.
@@ -92,7 +90,7 @@ CREATE TABLE IF NOT EXISTS envelope_events (
   user_name text,
   team text,
   fn text NOT NULL,
-  args text NOT NULL,
+  args json NOT NULL,
   success boolean NOT NULL,
   error_class text,
   error_code text,
