@@ -15,8 +15,7 @@ interface EventRow {
   user_name: string | null;
   team: string | null;
   fn: string;
-  /** the arguments' JSON text, whatever the column's type (text, json or jsonb: see schema.ts) */
-  args: string;
+  args: unknown;
   success: boolean;
   error_class: string | null;
   error_code: string | null;
@@ -30,7 +29,7 @@ function toEvent(row: EventRow): UsageEvent {
   return {
     at: new Date(row.at).toISOString(),
     fn: row.fn,
-    args: JSON.parse(row.args) as unknown,
+    args: row.args,
     success: row.success,
     errorClass: row.error_class,
     errorCode: row.error_code,
@@ -51,19 +50,12 @@ function eventRow(event: UsageEvent): [string, string | null, string | null, str
   return [event.at, event.user, event.team, event.fn, event.args ?? null, event.success, event.errorClass, event.errorCode, event.errorMessage, event.durationMs, event.clientVersion, event.model];
 }
 
-/** an event as a row for COPY, after its id: `args` as JSON text */
-function copyRow(event: UsageEvent, id: number): Array<string | number | boolean | null> {
-  const row: Array<unknown> = [id, ...eventRow(event)];
-  row[5] = JSON.stringify(row[5]);
+/** an event as a row for COPY: `args` as JSON text */
+function copyRow(event: UsageEvent): Array<string | number | boolean | null> {
+  const row: Array<unknown> = eventRow(event);
+  row[4] = JSON.stringify(row[4]);
   return row as Array<string | number | boolean | null>;
 }
-
-/**
- * Takes `count` ids from the events' sequence at once, and gives the first: a row's default
- * (nextval) costs PGlite about 1.2 of the 13.5 µs of CPU a copied row costs. One statement on
- * PGlite's one connection: no other insert takes an id in between.
- */
-const reserveIds = `SELECT setval(pg_get_serial_sequence('envelope_events', 'id'), nextval(pg_get_serial_sequence('envelope_events', 'id')) + $1 - 1) - $1 + 1 AS first`;
 
 /**
  * The batch, its first calls and its daily counts in one statement: the events as a jsonb array
@@ -84,9 +76,6 @@ const insertEvents = `WITH inserted AS (
   )
   ${usageDaysUpsert("$2::jsonb")}`;
 
-/** what a page reads of each event: its args as text, so that JSON.parse gives them whatever the column's type */
-const readColumns = "id, at, user_name, team, fn, args::text AS args, success, error_class, error_code, error_message, duration_ms, client_version, model";
-
 /** The store's usage events: recorded a batch at a time, read in pages by (at, id). */
 export function eventQueries(db: Database) {
   return {
@@ -95,17 +84,15 @@ export function eventQueries(db: Database) {
       // this is most of what a recorded event costs the registry (npm run bench:ingest). The
       // first calls and daily counts go as the batch's few groups, summed up here, rather than
       // grouped from every inserted row by the database
-      if (db.copyThen) {
-        // PGlite: the batch's ids, then COPY and the two upserts in one round trip (a batch
-        // that cannot go through COPY leaves its ids unused, and takes the INSERT below)
-        const [{ first }] = await db.query<{ first: string | number }>(reserveIds, [events.length]);
-        const idBase = Number(first);
-        const rows = copyText(events.map((event, index) => copyRow(event, idBase + index)));
-        if (rows !== undefined) {
-          const groups = batchUsageGroups(events);
-          await db.copyThen("envelope_events", ["id", ...eventColumns], rows, `SELECT envelope_usage_add(${jsonbLiteral(groups.firstCalls)}, ${jsonbLiteral(groups.days)}, ${idBase})`);
-          return;
-        }
+      const copied = db.copyThen ? copyText(events.map(copyRow)) : undefined;
+      if (db.copyThen && copied !== undefined) {
+        // PGlite: COPY and the two upserts in one round trip. COPY takes the ids from the
+        // sequence in the rows' order, and nothing else writes in between (one connection):
+        // the batch's events are the last `events.length` ids
+        const groups = batchUsageGroups(events);
+        const idBase = `currval(pg_get_serial_sequence('envelope_events', 'id')) - ${events.length - 1}`;
+        await db.copyThen("envelope_events", eventColumns, copied, `SELECT envelope_usage_add(${jsonbLiteral(groups.firstCalls)}, ${jsonbLiteral(groups.days)}, ${idBase})`);
+        return;
       }
       const { days } = batchUsageGroups(events, { firstCalls: false });
       await db.query(insertEvents, [JSON.stringify(events.map(eventRow)), JSON.stringify(days)]);
@@ -125,7 +112,7 @@ export function eventQueries(db: Database) {
       // cursor instead, once per page (a full read of 116,674 events: 15 s instead of 4)
       const rows = await db.transaction(async (tx) => {
         await tx.query("SET LOCAL enable_sort = off");
-        return tx.query<EventRow>(`SELECT ${readColumns}, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at_exact FROM envelope_events WHERE ${where} ORDER BY at, id LIMIT $2`, params);
+        return tx.query<EventRow>(`SELECT *, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at_exact FROM envelope_events WHERE ${where} ORDER BY at, id LIMIT $2`, params);
       });
       // one row more than asked says whether there is a next page
       const page = rows.slice(0, query.limit);
