@@ -102,6 +102,21 @@ describe.each(backends)("%s", (_label, open) => {
     expect(kept.firstCalls).toEqual(kept.firstCallsRecounted);
   });
 
+  test("each event gets an id of its own, in the order of its batch, and the sequence goes on after them", async (context) => {
+    if (!db) return context.skip();
+    const team = unique("team");
+    const times = ["2030-01-09T00:00:00.000Z", "2030-01-08T00:00:00.000Z", "2030-01-10T00:00:00.000Z"];
+    await store.recordEvents(times.map((at) => event(at, "ada", team, "get")));
+    await store.recordEvents(times.map((at) => event(at, "bob", team, "get")));
+    const ids = async () => await db!.query<{ id: number; user_name: string; at: Date }>("SELECT id, user_name, at FROM envelope_events WHERE team = $1 ORDER BY id", [team]);
+    const recorded = await ids();
+    expect(recorded.map((row) => [row.user_name, row.at.toISOString()])).toEqual([...times.map((at) => ["ada", at]), ...times.map((at) => ["bob", at])]);
+    expect(recorded.map((row) => row.id - recorded[0]!.id)).toEqual([0, 1, 2, 3, 4, 5]);
+    // a row that takes its id from the sequence comes after the batches' ids
+    await db.query("INSERT INTO envelope_events (at, user_name, team, fn, args, success, duration_ms, client_version) VALUES (now(), 'cy', $1, 'get', '[]', true, 1, 'x')", [team]);
+    expect((await ids()).at(-1)).toMatchObject({ user_name: "cy", id: recorded.at(-1)!.id + 1 });
+  });
+
   test("every value comes back exactly as recorded: tabs, newlines, carriage returns, backslashes, quotes, unicode, control characters", async (context) => {
     if (!db) return context.skip();
     const team = unique("team\\t\t");
