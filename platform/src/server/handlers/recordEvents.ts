@@ -31,7 +31,13 @@ export const recordEvents: Route = {
     const checks = new Checks();
     if (checks.record(body, "(body)")) {
       checks.onlyKeys(body, "", ["events", "shared"]);
-      if (body["shared"] !== undefined && checks.record(body["shared"], "shared")) checks.onlyKeys(body["shared"], "shared", usageEventKeys);
+      const { shared, events } = body;
+      if (shared !== undefined && checks.record(shared, "shared")) {
+        checks.onlyKeys(shared, "shared", usageEventKeys);
+        // what every event takes is stored once per event: no more than a body at the limit could hold
+        const stored = JSON.stringify(shared).length * (Array.isArray(events) ? events.length : 0);
+        if (stored > services.maxBodyBytes) checks.failDescribed("shared", `at most ${services.maxBodyBytes} bytes once given to every event (send fewer events a request, or share less)`, `${stored} bytes`);
+      }
     }
     assertNoProblems(checks.problems, "the request");
     const { events: sent, shared } = body as { events: unknown; shared?: Record<string, unknown> };

@@ -60,3 +60,15 @@ test.each([
   expect(refused.status).toBe(422);
   expect(refused.json.error.problems).toEqual([expect.objectContaining(problem)]);
 });
+
+test("`shared` cannot make a small body store more than a body at the limit could: a 422 naming it, nothing recorded", async () => {
+  const before = (await callRegistry(registry, "GET", "/v1/events", { token: registry.tokens.admin })).json.events.length;
+  // 30 kB sent, 10,000 events that would each keep a 3,000-character argument summary: 30 MB
+  const shared = { at: minutes(0), fn: "predict", args: "x".repeat(3000), success: true, errorClass: null, errorCode: null, errorMessage: null, durationMs: 1, clientVersion: "0.1.0", model: null };
+  const refused = await callRegistry(registry, "POST", "/v1/events", { body: { shared, events: Array.from({ length: 10_000 }, () => ({})) } });
+  expect(refused.status).toBe(422);
+  expect(refused.json.error.problems).toEqual([{ path: "shared", expected: expect.stringMatching(/^at most 16777216 bytes once given to every event/), got: `${JSON.stringify(shared).length * 10_000} bytes` }]);
+  expect((await callRegistry(registry, "GET", "/v1/events", { token: registry.tokens.admin })).json.events).toHaveLength(before);
+  // the same shared part for 100 events is taken
+  expect((await callRegistry(registry, "POST", "/v1/events", { body: { shared, events: Array.from({ length: 100 }, () => ({})) } })).json).toEqual({ recorded: 100 });
+});
