@@ -11,7 +11,7 @@ const statusWaitMs = 250;
  */
 export class ExampleTimeout {
   private timer: NodeJS.Timeout | undefined;
-  private overdue = false;
+  private asked = false;
 
   constructor(
     readonly boundMs: number,
@@ -20,16 +20,21 @@ export class ExampleTimeout {
     private readonly stop: (stalled?: RunResult["stalled"]) => void,
   ) {
     this.timer = setTimeout(() => {
-      this.overdue = true;
+      this.asked = true;
       if (loading) return this.stop();
       this.ask();
       this.timer = setTimeout(() => this.stop({ state: "running", waitingOn: [] }), statusWaitMs);
     }, boundMs);
   }
 
+  /** Whether the bound passed and the worker was asked, and the example has not settled since. */
+  get overdue(): boolean {
+    return this.asked;
+  }
+
   /** The worker's answer to `ask`. */
   answer(waitingOn: string[]): void {
-    if (!this.overdue) return;
+    if (!this.asked) return;
     this.cancel();
     this.stop({ state: waitingOn.length > 0 ? "waiting" : "idle", waitingOn });
   }
@@ -37,6 +42,6 @@ export class ExampleTimeout {
   /** The example settled: a later answer to `ask` is stale. */
   cancel(): void {
     clearTimeout(this.timer);
-    this.overdue = false;
+    this.asked = false;
   }
 }

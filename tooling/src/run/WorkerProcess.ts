@@ -123,8 +123,8 @@ export class WorkerProcess {
         });
       };
       this.mirror.onPhase = (phase) => arm(phase === "importing");
-      // a file still loading (not yet read on the mirror), or an example not started: its bound
-      this.onStatus = ({ waitingOn, loading, starting }) => (starting || (loading && this.mirror.importing === undefined) ? arm(true) : timeout?.answer(waitingOn));
+      // a file loading (not yet on the mirror), or an example not started: its bound (a late answer is stale)
+      this.onStatus = ({ waitingOn, loading, starting }) => void (!timeout?.overdue ? undefined : starting || (loading && this.mirror.importing === undefined) ? arm(true) : timeout.answer(waitingOn));
       const held = new HeldResults(results, onResult);
       const record = (result: RunResult) => {
         this.mirror.forget(result.key);
@@ -139,7 +139,7 @@ export class WorkerProcess {
       };
       const done = () => {
         timeout?.cancel();
-        this.listener = undefined;
+        this.listener = this.onStatus = undefined;
         this.mirror.onPhase = undefined;
         resolve(results);
       };

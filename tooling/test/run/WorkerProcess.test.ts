@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { runInWorkers } from "../../src/run/runInWorkers.ts";
+import { WorkerProcess } from "../../src/run/WorkerProcess.ts";
 import { corpus } from "../support/corpus.ts";
 import { examplesOf } from "../support/examplesOf.ts";
 import { alivePids, readPids } from "./alivePids.ts";
@@ -25,4 +26,20 @@ it("leaves no process an example spawned running after the run, nor any worker",
   const pids = readPids(folder);
   expect(pids.length).toBeGreaterThanOrEqual(5);
   expect(await alivePids(pids)).toEqual([]);
+}, 30_000);
+
+it("ignores an answer to `status` that comes after the batch ended: the question and the example's result crossed", async () => {
+  const cli = corpus("cli");
+  const worker = new WorkerProcess({ cwd: cli, env: { ...process.env }, onLate: () => {} });
+  try {
+    const [result] = await worker.run([{ key: "greet.hello", file: path.join(cli, "examples/greet.ts"), name: "hello", timeout: 5000 }], {}, () => {});
+    expect(result).toMatchObject({ key: "greet.hello", status: "returned" });
+    // what the worker answers when asked after it sent the result (it threw in the pool, in CI:
+    // "Cannot read properties of undefined (reading 'file')")
+    const child = (worker as unknown as { child: { emit(event: string, message: unknown): void } }).child;
+    expect(() => child.emit("message", { type: "status", waitingOn: [], starting: true })).not.toThrow();
+    expect(() => child.emit("message", { type: "status", waitingOn: ["1 Timeout"], loading: "x.ts" })).not.toThrow();
+  } finally {
+    await worker.close();
+  }
 }, 30_000);
