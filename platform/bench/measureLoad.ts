@@ -5,6 +5,7 @@
  */
 import { Agent, request } from "node:http";
 import { readFileSync } from "node:fs";
+import { loadLoop } from "./loadLoop.ts";
 
 const warmupSeconds = 2;
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
@@ -21,23 +22,12 @@ export async function load(url: URL, durationMs: number, inFlight: number, body:
       call.on("error", reject);
       call.end(text);
     });
-  const latencies: number[] = [];
-  let failures = 0;
-  let next = 0;
-  const stopAt = performance.now() + durationMs;
-  await Promise.all(
-    Array.from({ length: inFlight }, async () => {
-      while (performance.now() < stopAt) {
-        const text = body(next++);
-        const started = performance.now();
-        const status = await post(text);
-        latencies.push(performance.now() - started);
-        if (status !== 200) failures++;
-      }
-    }),
-  );
+  // the body is written before the call's clock starts
+  const { latencies, failures } = await loadLoop(inFlight, durationMs, (index) => {
+    const text = body(index);
+    return post(text);
+  });
   agent.destroy();
-  latencies.sort((a, b) => a - b);
   const percentile = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
   return { requests: latencies.length, failures, p50Ms: round(percentile(50)), p99Ms: round(percentile(99)), maxMs: round(latencies.at(-1)!) };
 }

@@ -13,6 +13,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { benchQuery } from "./benchTags.ts";
 import { healthUnderBadBodies } from "./healthUnderBadBodies.ts";
+import { loadLoop } from "./loadLoop.ts";
 
 const repo = fileURLToPath(new URL("../..", import.meta.url));
 const models = Number(process.env["BENCH_MODELS"] ?? 10_000);
@@ -50,29 +51,12 @@ try {
       call.end();
     });
 
-  async function load(durationMs: number) {
-    const latencies: number[] = [];
-    let failures = 0;
-    let next = 0;
-    const stopAt = performance.now() + durationMs;
-    await Promise.all(
-      Array.from({ length: connections }, async () => {
-        while (performance.now() < stopAt) {
-          const started = performance.now();
-          const status = await get(encodeURI(benchQuery(next++)));
-          latencies.push(performance.now() - started);
-          if (status !== 200) failures++;
-        }
-      }),
-    );
-    return { latencies, failures };
-  }
+  const load = (durationMs: number) => loadLoop(connections, durationMs, (index) => get(encodeURI(benchQuery(index))));
 
   await load(warmupSeconds * 1000);
   const started = performance.now();
   const { latencies, failures } = await load(seconds * 1000);
   const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
   const percentile = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
   const result = {
     date: new Date().toISOString(),
