@@ -9,8 +9,8 @@ const canonicalAt = /^\d{4}-\d\d-\d\dT([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
 /** A batch of events summed up for `envelope_first_calls` and `envelope_usage_days`. */
 export interface BatchUsageGroups {
   /**
-   * per (user, team or '', fn), the batch's first call: [user, team, fn, at, index in the
-   * batch], the earliest `at`, ties to the lower index; an `at` in any other form than
+   * per (user, team or '', fn), the batch's first call: [user, team, fn, at, rank], the earliest
+   * `at`, ties to the lower rank (the event's index in the batch, or `options.ranks`'); an `at` in any other form than
    * `canonicalAt` is a candidate of its own, for the database to compare as a time
    */
   firstCalls: Array<[string, string, string, string, number]>;
@@ -37,10 +37,13 @@ const sameDay = (day: DayGroup, dayWhen: string, event: UsageEvent, when: string
  * upserts those instead of grouping every inserted row (a batch from one service has a handful
  * of groups). The groups are finer than the database's where an `at` is not in the form
  * clients send, never coarser: the upserts group them again by the database's own day and time.
- * `firstCalls: false` leaves the first calls out (empty).
+ * `firstCalls: false` leaves the first calls out (empty); `ranks`, per event, what orders the
+ * first calls of one time (the events' ids less a base: `eventSegments`' keys), in place of
+ * the index in the batch.
  */
-export function batchUsageGroups(events: readonly UsageEvent[], options: { firstCalls?: boolean } = {}): BatchUsageGroups {
+export function batchUsageGroups(events: readonly UsageEvent[], options: { firstCalls?: boolean; ranks?: readonly number[] } = {}): BatchUsageGroups {
   const withFirstCalls = options.firstCalls ?? true;
+  const ranks = options.ranks;
   const firstCalls = new Map<string, FirstCall>();
   const days = new Map<string, DayGroup>();
   // most events fall in the group of the event before them: that one is checked first, by value
@@ -66,14 +69,15 @@ export function batchUsageGroups(events: readonly UsageEvent[], options: { first
     const team = event.team ?? "";
     const callWhen = canonical ? "" : event.at;
     let call = lastCall && lastCall[0] === event.user && lastCall[1] === team && lastCall[2] === event.fn && lastCallWhen === callWhen ? lastCall : undefined;
+    const rank = ranks ? ranks[index]! : index;
     if (!call) {
       const key = part(event.user) + part(team) + part(event.fn) + part(callWhen);
       call = firstCalls.get(key);
-      if (!call) firstCalls.set(key, (call = [event.user, team, event.fn, event.at, index]));
+      if (!call) firstCalls.set(key, (call = [event.user, team, event.fn, event.at, rank]));
     }
-    if (event.at < call[3]) {
+    if (event.at < call[3] || (event.at === call[3] && rank < call[4])) {
       call[3] = event.at;
-      call[4] = index;
+      call[4] = rank;
     }
     lastCall = call;
     lastCallWhen = callWhen;

@@ -1,3 +1,4 @@
+import { eventSegmentsMigration } from "./eventSegmentsMigration.ts";
 import { usageAddFunction } from "./usageUpserts.ts";
 
 /**
@@ -8,36 +9,37 @@ import { usageAddFunction } from "./usageUpserts.ts";
  * (the tags its model must have) and `envelope_deployments` the model each service last ran.
  * Token ids come from their own sequence, added to stores made before tokens had ids (the
  * default numbers the existing rows), and outside `clear`'s reach: a revoked id never returns.
- * Events are read in pages by (at, id), or (team, at, id) for a team's reader, indexes that
- * also serve a window's `at >=`.
- * `id` is no primary key: it comes from a sequence, nothing looks an event up by id alone, and
- * every index costs each recorded event (npm run bench:serving, the registry's CPU per event).
- * An event's `args` is `json` (its text, checked, kept as it came), not `jsonb`: nothing queries
- * into it, and converting it cost PGlite about 1.8 µs of each event's 17. Stores made before keep
- * `jsonb` (rewriting a large table at start is not worth it): the same SQL writes and reads both.
- * `envelope_first_calls` keeps each user's first call per team and function, kept up by
- * `recordEvents` and filled from the events when it is empty (a store from before it): new users
- * are found in it, without a pass over every event.
+ *
+ * Usage events are stored in segments (`eventSegments.ts`): a segment holds the events of one
+ * recorded batch with the same team and user whose `at` fall in the same UTC second, at most
+ * 16,384 of them, as a JSON array in `body` (short keys, nulls left out, sorted by `at` then
+ * place in the batch), with the counts readers filter on beside it (`first_at`, `last_at`,
+ * `events`, `failures`, `last_failure_at`). An event's id is `segment.id * 16384 + n`, `n` its
+ * place in the body, and events are ordered by (`at`, id). Why: one row per event with three
+ * indexes cost PGlite 12.4 µs of CPU per event, a segment 2.3 (BENCHMARKS.md, "Usage events in
+ * segments"). Reading single events costs more (a segment is parsed whole), and is rare:
+ * exports, the window's first partial day, a user's last failures. Segments are read in pages by (first_at, id), or (team, first_at, id) for a team's
+ * reader, and a user's failures by (user_name, last_failure_at); `id` is no primary key (nothing
+ * looks a segment up by id alone, and every index costs each recorded batch). `body` is text,
+ * stored uncompressed (storage external): recording never pays for compression. Stores from
+ * before had one row per event in `envelope_events`: opening one moves its events into segments
+ * and drops it (`eventSegmentsMigration.ts`).
+ *
+ * `envelope_first_calls` keeps each user's first call per team and function (`first_id` the
+ * event's id, so bigint), kept up by `recordEvents`: new users are found in it, without a pass
+ * over every event. `envelope_usage_days` counts the events per UTC day and group (team, user,
+ * function, outcome, error; the message by its md5 in the key, and the key's nulls equal to each
+ * other, NULLS NOT DISTINCT, so an upsert finds its row), kept up by `recordEvents` from each
+ * batch's groups: the dashboard's usage views read it for the whole days of a window and the
+ * events only for the window's first, partial day.
  * The dashboard (issue 17) pages versions by (created_at, name, version), the order of
  * `envelope_models_created`, and finds a version's latest value of a metric by
  * (model_id, name, id); `envelope_alerts` keeps the alerts clients and services say they
- * sent, read newest first (by id; a team's by (team, id)). `envelope_usage_days` counts the
- * events per UTC day and group (team, user, function, outcome, error), kept up by
- * `recordEvents` from each batch's groups (a statement trigger on `envelope_events` did it
- * before; it cost each event more, and goes) and filled from the events when it is empty: the
- * dashboard's usage views read it for the whole days of a window (about a tenth of the rows)
- * and the events only for the window's first, partial day. `envelope_models.scalars` holds each
+ * sent, read newest first (by id; a team's by (team, id)). `envelope_models.scalars` holds each
  * version's latest value of each scalar metric (by the metrics' id order), kept by a trigger on
  * each insert into `envelope_metrics` and filled when no version has any: the dashboard's
  * metrics page reads it with the version's row instead of looking metrics up per version.
  */
-/**
- * An event's day (UTC) and group in `envelope_usage_days`: everything the dashboard groups by,
- * the message by its md5 in the key (a message may be longer than an index entry can be); the
- * key's nulls are equal to each other (NULLS NOT DISTINCT), so an upsert finds its row.
- */
-const usageDayColumns = `(at AT TIME ZONE 'UTC')::date, team, user_name, fn, success, error_class, error_code, error_message, md5(error_message)`;
-
 /** Per version (`model_id`) of the metric rows in `table`, the last value of each scalar metric, as a jsonb object (`scalars`). */
 const latestScalars = (table: string) => `SELECT model_id, jsonb_object_agg(name, value) AS scalars FROM (
     SELECT DISTINCT ON (model_id, metric->>'name') model_id, metric->>'name' AS name, metric->'value' AS value
@@ -84,37 +86,29 @@ CREATE TABLE IF NOT EXISTS envelope_metrics (
   logged_at timestamptz NOT NULL
 );
 CREATE INDEX IF NOT EXISTS envelope_metrics_model ON envelope_metrics (model_id, id);
-CREATE TABLE IF NOT EXISTS envelope_events (
+CREATE TABLE IF NOT EXISTS envelope_event_segments (
   id serial,
-  at timestamptz NOT NULL,
-  user_name text,
+  first_at timestamptz NOT NULL,
+  last_at timestamptz NOT NULL,
   team text,
-  fn text NOT NULL,
-  args json NOT NULL,
-  success boolean NOT NULL,
-  error_class text,
-  error_code text,
-  error_message text,
-  duration_ms double precision NOT NULL,
-  client_version text NOT NULL,
-  model text
+  user_name text,
+  events integer NOT NULL,
+  failures integer NOT NULL,
+  last_failure_at timestamptz,
+  body text NOT NULL
 );
-DROP INDEX IF EXISTS envelope_events_at;
-CREATE INDEX IF NOT EXISTS envelope_events_at_id ON envelope_events (at, id);
-CREATE INDEX IF NOT EXISTS envelope_events_team_at_id ON envelope_events (team, at, id);
+ALTER TABLE envelope_event_segments ALTER COLUMN body SET STORAGE EXTERNAL;
+CREATE INDEX IF NOT EXISTS envelope_event_segments_first_at_id ON envelope_event_segments (first_at, id);
+CREATE INDEX IF NOT EXISTS envelope_event_segments_team_first_at_id ON envelope_event_segments (team, first_at, id);
+CREATE INDEX IF NOT EXISTS envelope_event_segments_user_failures ON envelope_event_segments (user_name, last_failure_at) WHERE failures > 0;
 CREATE TABLE IF NOT EXISTS envelope_first_calls (
   user_name text NOT NULL,
   team text NOT NULL,
   fn text NOT NULL,
   first_at timestamptz NOT NULL,
-  first_id integer NOT NULL,
+  first_id bigint NOT NULL,
   PRIMARY KEY (user_name, team, fn)
 );
-INSERT INTO envelope_first_calls (user_name, team, fn, first_at, first_id)
-  SELECT DISTINCT ON (user_name, coalesce(team, ''), fn) user_name, coalesce(team, ''), fn, at, id FROM envelope_events
-  WHERE user_name IS NOT NULL AND NOT EXISTS (SELECT 1 FROM envelope_first_calls)
-  ORDER BY user_name, coalesce(team, ''), fn, at, id
-  ON CONFLICT DO NOTHING;
 CREATE TABLE IF NOT EXISTS envelope_deploy_rules (
   service text PRIMARY KEY,
   tags jsonb NOT NULL,
@@ -152,9 +146,7 @@ CREATE TABLE IF NOT EXISTS envelope_batch_runs (
   FOREIGN KEY (name, version) REFERENCES envelope_models (name, version)
 );
 CREATE INDEX IF NOT EXISTS envelope_batch_runs_name_id ON envelope_batch_runs (name, id);
-ALTER TABLE envelope_events DROP CONSTRAINT IF EXISTS envelope_events_pkey;
 CREATE INDEX IF NOT EXISTS envelope_metrics_model_name ON envelope_metrics (model_id, (metric->>'name'), id);
-CREATE INDEX IF NOT EXISTS envelope_events_user_failures ON envelope_events (user_name, at) WHERE NOT success;
 CREATE TABLE IF NOT EXISTS envelope_usage_days (
   day date NOT NULL,
   team text,
@@ -169,23 +161,20 @@ CREATE TABLE IF NOT EXISTS envelope_usage_days (
   last_at timestamptz NOT NULL
 );
 CREATE UNIQUE INDEX IF NOT EXISTS envelope_usage_days_group ON envelope_usage_days (day, team, user_name, fn, success, error_class, error_code, message_key) NULLS NOT DISTINCT;
-INSERT INTO envelope_usage_days (day, team, user_name, fn, success, error_class, error_code, error_message, message_key, calls, last_at)
-  SELECT ${usageDayColumns}, count(*), max(at) FROM envelope_events
-  WHERE NOT EXISTS (SELECT 1 FROM envelope_usage_days) GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
-  ON CONFLICT DO NOTHING;
 ALTER TABLE envelope_models ADD COLUMN IF NOT EXISTS scalars jsonb NOT NULL DEFAULT '{}';
 UPDATE envelope_models m SET scalars = latest.scalars FROM (${latestScalars("envelope_metrics")}) latest
   WHERE m.id = latest.model_id AND NOT EXISTS (SELECT 1 FROM envelope_models WHERE scalars <> '{}');
-DROP TRIGGER IF EXISTS envelope_usage_days_add ON envelope_events;
-DROP FUNCTION IF EXISTS envelope_usage_days_add();
 `;
 
 /**
- * Statements with `;` inside, run after `schemaSql` in the same transaction: the function that
- * adds a batch's groups to the first calls and the daily counts (`usageUpserts.ts`), and the
- * trigger that keeps each version's latest scalars.
+ * Statements with `;` inside, run after `schemaSql` in the same transaction: the move of a store
+ * from before segments (then the function of the trigger that kept its daily counts, which goes
+ * with `envelope_events`), the function that adds a batch's groups to the first calls and the
+ * daily counts (`usageUpserts.ts`), and the trigger that keeps each version's latest scalars.
  */
 export const schemaRoutines: readonly string[] = [
+  eventSegmentsMigration,
+  "DROP FUNCTION IF EXISTS envelope_usage_days_add()",
   usageAddFunction,
   `CREATE OR REPLACE FUNCTION envelope_scalars_add() RETURNS trigger LANGUAGE plpgsql AS $$
    BEGIN

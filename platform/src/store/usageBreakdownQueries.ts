@@ -1,9 +1,10 @@
 import type { DashboardStore, NewUsersWeek, PageQuery } from "./DashboardStore.ts";
 import type { Database } from "./Database.ts";
 import { cursorValues, encodePageCursor } from "./pageCursor.ts";
+import { recentFailures } from "./recentFailures.ts";
 import { usageRows, windowFilter } from "./usageRows.ts";
 
-const iso = (value: Date | string) => new Date(value).toISOString();
+const iso = (value: Date | string | number) => new Date(value).toISOString();
 
 /**
  * `LIMIT` and `OFFSET` for a page of an aggregate, which is counted again for each page: its
@@ -32,9 +33,11 @@ export function fillWeeks(weeks: NewUsersWeek[]): NewUsersWeek[] {
 }
 
 /**
- * The usage views of the dashboard, each a grouped query over the events of a window (or over
- * `envelope_first_calls`, a few rows per user), so an answer moves a few rows whatever the
- * history. Text sorts in byte order (COLLATE "C"), as the usage report does.
+ * The usage views of the dashboard, each a grouped query over the usage of a window (the daily
+ * counts and a day of events: `usageRows`) or over `envelope_first_calls` (a few rows per user),
+ * so an answer moves a few rows whatever the history; a user's latest failures are read from
+ * the segments that hold them (`recentFailures`). Text sorts in byte order (COLLATE "C"), as the
+ * usage report does.
  */
 export function usageBreakdownQueries(db: Database): Pick<DashboardStore, "newUsersByWeek" | "usageByFunction" | "usageErrors" | "usageUsers" | "userUsage"> {
   return {
@@ -105,12 +108,9 @@ export function usageBreakdownQueries(db: Database): Pick<DashboardStore, "newUs
            FROM ${usageRows(`${filter} AND user_name = $2`)} GROUP BY fn ORDER BY calls DESC, fn COLLATE "C"`,
           params,
         ),
-        db.query<{ at: Date | string; fn: string; error_code: string | null; error_message: string | null }>(
-          `SELECT at, fn, error_code, error_message FROM envelope_events WHERE at >= $1 AND user_name = $2 AND NOT success${filter} ORDER BY at DESC, id DESC LIMIT 20`,
-          params,
-        ),
+        recentFailures(db, user, window),
       ]);
-      return { user, functions, recentFailures: failures.map((row) => ({ at: iso(row.at), fn: row.fn, errorCode: row.error_code, message: row.error_message })) };
+      return { user, functions, recentFailures: failures.map((failure) => ({ at: iso(failure.at), fn: failure.fn, errorCode: failure.errorCode, message: failure.message })) };
     },
   };
 }

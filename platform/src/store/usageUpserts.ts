@@ -12,12 +12,12 @@ export const keepEarlierFirstCall = `ON CONFLICT (user_name, team, fn) DO UPDATE
 
 /**
  * Each user's first call per team and function, moved earlier when the batch has an earlier
- * one (ties by event id); `firstId` the SQL of a group's event id, from its `k`, the index of the
- * event in the batch.
+ * one (ties by event id); `firstId` the SQL of a group's event id from its `k`, the event's key
+ * in the batch (`eventSegments`: segment index * 16384 + place in the segment).
  */
 export const firstCallsUpsert = (source: string, firstId: string) => `INSERT INTO envelope_first_calls (user_name, team, fn, first_at, first_id)
   SELECT DISTINCT ON (user_name, team, fn) user_name, team, fn, at, ${firstId}
-  FROM (SELECT g->>0 AS user_name, g->>1 AS team, g->>2 AS fn, (g->>3)::timestamptz AS at, (g->>4)::integer AS k FROM jsonb_array_elements(${source}) AS g) calls
+  FROM (SELECT g->>0 AS user_name, g->>1 AS team, g->>2 AS fn, (g->>3)::timestamptz AS at, (g->>4)::bigint AS k FROM jsonb_array_elements(${source}) AS g) calls
   ORDER BY user_name, team, fn, at, k
   ${keepEarlierFirstCall}`;
 
@@ -42,7 +42,8 @@ export const jsonbLiteral = (value: unknown) => `'${JSON.stringify(value).replac
 /**
  * A function that runs both upserts, `envelope_usage_add(calls, days, id_base)`: PGlite plans a
  * statement like these for about 2 ms of CPU each time it is sent, where a function's statements
- * are planned once per connection. `id_base` plus a first call's `k` is its event's id.
+ * are planned once per connection. `id_base` plus a first call's `k` is its event's id: the first
+ * segment's id times 16384, where the batch's segments have consecutive ids (COPY on PGlite).
  */
 export const usageAddFunction = `CREATE OR REPLACE FUNCTION envelope_usage_add(added_calls jsonb, added_days jsonb, id_base bigint) RETURNS void LANGUAGE plpgsql AS $$
   BEGIN

@@ -54,3 +54,11 @@ test("null and an empty string are different groups; a team of null is the first
   expect(groups.days.map((day) => [day[1], day[7], day[8]])).toEqual([["churn", "", 1], ["churn", null, 1], [null, null, 1], ["", null, 1]]);
   expect(groups.firstCalls).toEqual([["ada", "churn", "get", "2030-01-01T08:00:00.000Z", 0], ["ada", "", "get", "2030-01-01T07:00:00.000Z", 3]]);
 });
+
+test("with ranks (the events' ids less a base), first calls at one time go to the lower rank, not the earlier in the batch", () => {
+  // a team of null and an empty team are one first call but two segments: the later event in the batch may have the lower id
+  const events = [event("2030-01-01T08:00:00.000Z", "ada", "get", { team: null }), event("2030-01-01T08:00:00.000Z", "ada", "get", { team: "" })];
+  expect(batchUsageGroups(events).firstCalls).toEqual([["ada", "", "get", "2030-01-01T08:00:00.000Z", 0]]);
+  expect(batchUsageGroups(events, { ranks: [16384, 0] }).firstCalls).toEqual([["ada", "", "get", "2030-01-01T08:00:00.000Z", 0]]);
+  expect(batchUsageGroups(events, { ranks: [16384, 5] }).firstCalls).toEqual([["ada", "", "get", "2030-01-01T08:00:00.000Z", 5]]);
+});
