@@ -27,15 +27,20 @@ const columns = `id, ${exact("first_at")} AS first_exact, team, user_name, event
  */
 export const segmentChunk = 1024;
 
+/** Straddling segments fetched per query: few straddle a start, and each may hold 16,384 events. */
+const straddlerChunk = 16;
+
 /**
  * The segments that start at or before the start key (`$1` time, `$2` segment id, `$3` event id)
  * and may still hold events after it: they start less than a second before it (rule 2) and end
- * after it. Bodies of the others are never fetched.
+ * after it. Bodies of the others are never fetched. `straddlerChunk` at a time, after (`$4` time,
+ * `$5` id): a flood of them in one second costs time, not memory.
  */
 const straddlers = (team: string) => `SELECT ${columns} FROM envelope_event_segments
   WHERE ${team} first_at > $1::timestamptz - interval '1 second' AND (first_at, id) <= ($1::timestamptz, $2::int8)
+    AND (first_at, id) > ($4::timestamptz, $5::int8)
     AND (last_at > $1::timestamptz OR (last_at = $1::timestamptz AND id::int8 * ${eventsPerSegment} + events - 1 > $3::int8))
-  ORDER BY first_at, id`;
+  ORDER BY first_at, id LIMIT ${straddlerChunk}`;
 
 /**
  * The next segments after (`$1` time, `$2` id), `$3` headers at most, of which only the first and
@@ -63,9 +68,14 @@ async function* segmentsAfter(tx: Queryable, start: EventKey, want: number, team
   let at = isoOfMicros(start.at);
   let id = Math.floor(start.id / eventsPerSegment);
   let read = 0;
-  for (const row of await tx.query<SegmentRecord>(straddlers(teamIs(4)), [at, id, start.id, ...tail])) {
-    read += row.events;
-    yield toSegment(row);
+  for (let after = { at: isoOfMicros(start.at - 1_000_000), id: -1 }; ; ) {
+    const rows = await tx.query<SegmentRecord>(straddlers(teamIs(6)), [at, id, start.id, after.at, after.id, ...tail]);
+    for (const row of rows) {
+      read += row.events;
+      yield toSegment(row);
+    }
+    if (rows.length < straddlerChunk) break;
+    after = { at: rows.at(-1)!.first_exact, id: rows.at(-1)!.id };
   }
   for (;;) {
     const need = Math.max(want - read, 1);

@@ -152,6 +152,19 @@ await eachDatabase("readEventPage", (database) => {
     });
   });
 
+  test("more segments straddle the start than one query fetches (40): each is read, a chunk at a time, and the page is every later event in order", async (context) => {
+    if (!db) return context.skip();
+    const team = `straddled-${db.kind}`;
+    // each segment holds an event before the start (.100 + i ms) and one after it (.900 - i ms)
+    const segments = Array.from({ length: 40 }, (_, i) => ({ team, user: "ada", events: [{ t: `2034-01-01T00:00:00.${String(100 + i).padStart(3, "0")}Z`, f: `before${i}` }, { t: `2034-01-01T00:00:00.${900 - i}Z`, f: `after${i}` }] }));
+    await insertSegments(db, segments);
+    const counting = countingBodies(db);
+    const page = await readEventPage(counting.db, { since: "2034-01-01T00:00:00.500Z", limit: 100, team });
+    expect(page.events.map((event) => event.fn)).toEqual(Array.from({ length: 40 }, (_, i) => `after${39 - i}`));
+    expect(page.next).toBeNull();
+    expect(counting.bodies()).toBe(40);
+  });
+
   test("`since` and a cursor compare to the microsecond: an event at .250 is after a cursor at .249999 and not after one at .250001", async (context) => {
     if (!db) return context.skip();
     const team = `micros-${db.kind}`;
