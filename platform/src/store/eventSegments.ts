@@ -68,15 +68,16 @@ const badEscape = /(?:^|[^\\])(?:\\\\)*\\u(?:0000|d[89a-f])/;
 /** the same in a raw value */
 const badCharacter = /\0|\p{Cs}/u;
 
-const fail = (message: string) => {
-  throw new EnvelopeError("ENVELOPE_INVALID", message);
+/** a 422 with the one problem, as the registry's other checks of a batch word theirs */
+const fail = (path: string, expected: string, got?: string) => {
+  throw new EnvelopeError("ENVELOPE_INVALID", "1 problem in the events", { problems: [{ path, expected, ...(got === undefined ? {} : { got }) }] });
 };
 
 /** the event's `at` as rule 1 above has it: `new Date(at).toISOString()` */
 function normalize(at: string, index: number): string {
   if (normalAt.test(at)) return at;
   const time = new Date(at);
-  if (Number.isNaN(time.getTime())) fail(`events[${index}].at ${JSON.stringify(at)} is not a time; expected an ISO time such as 2030-01-01T00:00:00.000Z`);
+  if (Number.isNaN(time.getTime())) fail(`events[${index}].at`, "an ISO time such as 2030-01-01T00:00:00.000Z", JSON.stringify(at));
   return time.toISOString();
 }
 
@@ -127,7 +128,7 @@ function badField(event: UsageEvent): string {
 }
 
 const refuse = (index: number, field: string) =>
-  fail(`events[${index}].${field} holds a NUL character or a lone surrogate, which the store cannot keep as text; expected well-formed Unicode without U+0000`);
+  fail(`events[${index}].${field}`, "text without a NUL character (U+0000) or a lone surrogate, which the store cannot keep as text");
 
 /** the events of one (team, user, UTC second) of the batch, by their index in it */
 interface Group {

@@ -214,7 +214,7 @@ describe.each(backends)("%s", (_label, open) => {
     if (!db) return context.skip();
     const team = unique("team");
     const value = JSON.parse(`"${escaped}"`) as string;
-    await expect(store.recordEvents([event("2030-03-01T00:00:00.000Z", "ada", team, "get"), event("2030-03-01T00:00:01.000Z", "ada", team, "get", { model: value })])).rejects.toThrow(/events\[1\]\.model holds a NUL character or a lone surrogate/);
+    await expect(store.recordEvents([event("2030-03-01T00:00:00.000Z", "ada", team, "get"), event("2030-03-01T00:00:01.000Z", "ada", team, "get", { model: value })])).rejects.toThrow(/events\[1\]\.model: expected text without a NUL character \(U\+0000\) or a lone surrogate/);
     expect(await db.query("SELECT 1 FROM envelope_event_segments WHERE team = $1 UNION ALL SELECT 1 FROM envelope_usage_days WHERE team = $1 UNION ALL SELECT 1 FROM envelope_first_calls WHERE team = $1", [team])).toEqual([]);
   });
 

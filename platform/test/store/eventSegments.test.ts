@@ -64,10 +64,10 @@ test(`more than ${eventsPerSegment} events of one second split into segments of 
 
 test.each([
   // the store cannot keep these as text; the batch is refused whole, naming the event and field
-  ["a NUL in the model", [event("2030-01-01T00:00:00.000Z", "ada"), event("2030-01-01T00:00:00.000Z", "ada", { model: "a\0b" })], /events\[1\]\.model holds a NUL/],
-  ["a lone surrogate in args", [event("2030-01-01T00:00:00.000Z", "ada", { args: { x: "a\ud83db" } })], /events\[0\]\.args holds a NUL character or a lone surrogate/],
-  ["a NUL in the user", [event("2030-01-01T00:00:00.000Z", "a\0")], /events\[0\]\.user holds/],
-  ["a time that is not one", [event("2030-01-01T00:00:00.000Z", "ada"), event("yesterday", "ada")], /events\[1\]\.at "yesterday" is not a time/],
+  ["a NUL in the model", [event("2030-01-01T00:00:00.000Z", "ada"), event("2030-01-01T00:00:00.000Z", "ada", { model: "a\0b" })], /events\[1\]\.model: expected text without a NUL character/],
+  ["a lone surrogate in args", [event("2030-01-01T00:00:00.000Z", "ada", { args: { x: "a\ud83db" } })], /events\[0\]\.args: expected text without a NUL character \(U\+0000\) or a lone surrogate/],
+  ["a NUL in the user", [event("2030-01-01T00:00:00.000Z", "a\0")], /events\[0\]\.user: expected text without a NUL character/],
+  ["a time that is not one", [event("2030-01-01T00:00:00.000Z", "ada"), event("yesterday", "ada")], /events\[1\]\.at: expected an ISO time such as 2030-01-01T00:00:00.000Z, got "yesterday"/],
 ])("refused: %s", (_label, batch, message) => {
   expect(() => eventSegments(batch)).toThrow(message);
 });

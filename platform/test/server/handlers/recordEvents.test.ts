@@ -72,3 +72,15 @@ test("`shared` cannot make a small body store more than a body at the limit coul
   // the same shared part for 100 events is taken
   expect((await callRegistry(registry, "POST", "/v1/events", { body: { shared, events: Array.from({ length: 100 }, () => ({})) } })).json).toEqual({ recorded: 100 });
 });
+
+test.each([
+  // [why, field, value]
+  ["a NUL in the error message", "errorMessage", "a\u0000b"],
+  ["a lone surrogate in the arguments", "args", [{ name: "a\ud800b" }]],
+])("an event with %s is refused with a 422 naming its field, and none of its batch is recorded", async (_why, field, value) => {
+  const before = (await callRegistry(registry, "GET", "/v1/events", { token: registry.tokens.admin })).json.events.length;
+  const refused = await callRegistry(registry, "POST", "/v1/events", { body: { events: [event(minutes(0)), { ...event(minutes(0)), [field]: value }] } });
+  expect(refused.status).toBe(422);
+  expect(refused.json.error.problems).toEqual([{ path: `events[1].${field}`, expected: "text without a NUL character (U+0000) or a lone surrogate, which the store cannot keep as text" }]);
+  expect((await callRegistry(registry, "GET", "/v1/events", { token: registry.tokens.admin })).json.events).toHaveLength(before);
+});
