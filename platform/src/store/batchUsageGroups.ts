@@ -37,12 +37,10 @@ const sameDay = (day: DayGroup, dayWhen: string, event: UsageEvent, when: string
  * upserts those instead of grouping every inserted row (a batch from one service has a handful
  * of groups). The groups are finer than the database's where an `at` is not in the form
  * clients send, never coarser: the upserts group them again by the database's own day and time.
- * `firstCalls: false` leaves the first calls out (empty); `ranks`, per event, what orders the
- * first calls of one time (the events' ids less a base: `eventSegments`' keys), in place of
- * the index in the batch.
+ * `ranks`, per event, what orders the first calls of one time (the events' ids less a base:
+ * `eventSegments`' keys), in place of the index in the batch.
  */
-export function batchUsageGroups(events: readonly UsageEvent[], options: { firstCalls?: boolean; ranks?: readonly number[] } = {}): BatchUsageGroups {
-  const withFirstCalls = options.firstCalls ?? true;
+export function batchUsageGroups(events: readonly UsageEvent[], options: { ranks?: readonly number[] } = {}): BatchUsageGroups {
   const ranks = options.ranks;
   const firstCalls = new Map<string, FirstCall>();
   const days = new Map<string, DayGroup>();
@@ -65,7 +63,7 @@ export function batchUsageGroups(events: readonly UsageEvent[], options: { first
     if (event.at > day[0]) day[0] = event.at;
     lastDay = day;
     lastWhen = when;
-    if (event.user === null || !withFirstCalls) continue;
+    if (event.user === null) continue;
     const team = event.team ?? "";
     const callWhen = canonical ? "" : event.at;
     let call = lastCall && lastCall[0] === event.user && lastCall[1] === team && lastCall[2] === event.fn && lastCallWhen === callWhen ? lastCall : undefined;
